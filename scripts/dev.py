@@ -1,0 +1,74 @@
+"""Set up a virtual environment and run the checker or its tests.
+
+Works the same on Linux, macOS and Windows with nothing but Python 3.11+:
+
+    python3 scripts/dev.py demo    # install, then check the bundled seed report
+    python3 scripts/dev.py test    # install with test extras, then run the test suite
+    python3 scripts/dev.py lint    # ruff and mypy
+
+The package is installed non-editable, as a user would install it, so the
+tests also prove that the wheel carries its rule packs and schemas.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def run(*args: str | os.PathLike[str]) -> int:
+    return subprocess.call([str(a) for a in args], cwd=ROOT)
+
+
+def ensure_venv() -> None:
+    if not PY.exists():
+        print("creating .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
+
+
+def install(extras: str = "") -> None:
+    ensure_venv()
+    target = f".[{extras}]" if extras else "."
+    code = run(
+        PY,
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        "--no-cache-dir",
+        target,
+    )
+    if code:
+        sys.exit(code)
+
+
+def main(argv: list[str]) -> int:
+    task = argv[0] if argv else "demo"
+    rest = argv[1:]
+    if task == "demo":
+        install()
+        sample = rest or ["samples/seed-2018-xinxiang.txt"]
+        code = run(PY, "-m", "checker", "check", *sample)
+        return 0 if code in (0, 1) else code  # findings are the point of the demo
+    if task == "test":
+        install("test")
+        code = run(PY, "-m", "pytest", *rest)
+        return code
+    if task == "lint":
+        install("dev")
+        return run(PY, "-m", "ruff", "check", "src", "tests", "scripts") or run(PY, "-m", "mypy")
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,55 @@
+"""What every check kind receives, and the one way to make a finding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from checker.extract.facts import FactStore
+from checker.extract.report import Report
+from checker.findings import Finding, Item
+from checker.model import Location
+from checker.rulepacks.loader import Rule
+
+
+@dataclass
+class Context:
+    rule: Rule
+    report: Report
+    facts: FactStore
+    skipped: str | None = None  # why the rule could not be evaluated, if it could not
+
+    def skip(self, reason: str) -> None:
+        """Record that the rule was not evaluated; never a silent pass."""
+        self.skipped = reason
+
+    @property
+    def params(self) -> dict[str, Any]:
+        return self.rule.params
+
+    def finding(
+        self,
+        location: Location,
+        *,
+        expected: Decimal | str | None = None,
+        actual: Decimal | str | None = None,
+        items: Iterable[Item] = (),
+        snippet: str | None = None,
+        **args: object,
+    ) -> Finding:
+        return Finding(
+            rule=self.rule.id,
+            severity=self.rule.severity,
+            category=self.rule.category,
+            location=location,
+            args=args,
+            expected=expected,
+            actual=actual,
+            items=tuple(items),
+            snippet=snippet,
+        )
+
+
+CheckFn = Callable[[Context], Iterable[Finding]]

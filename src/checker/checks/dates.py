@@ -1,0 +1,90 @@
+"""Dates: malformed, impossible, the statistical period, and the report year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.base import Context
+from checker.extract.dates import CN_DATE, FULL_DATE, parse_date
+from checker.extract.report import finditer
+from checker.findings import Finding
+from checker.i18n import Text
+
+
+def _suggest(y: str | None, m: str | None, d: str | None) -> Text:
+    if y and m and d:
+        return Text(
+            f"（应写作“{int(y)}年{int(m)}月{int(d)}日”）",
+            f" (write {int(y)}年{int(m)}月{int(d)}日)",
+        )
+    return Text("（年、月、日须写全）", " (write the year, month and day in full)")
+
+
+def check_format(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    for block in report.text_blocks():
+        text = report.norm[block.index]
+        for pattern in ctx.rule.patterns.get("patterns", []):
+            for m in finditer(pattern, text):
+                groups = m.groupdict()
+                yield ctx.finding(
+                    report.location(block, m.start()),
+                    match=m.group(0).strip(),
+                    hint=_suggest(groups.get("y"), groups.get("m"), groups.get("d")),
+                    snippet=text[:200],
+                )
+
+
+def check_valid(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    for block in report.text_blocks():
+        text = report.norm[block.index]
+        for pattern in (FULL_DATE, CN_DATE):
+            for m in pattern.finditer(text):
+                found = parse_date(m.group(0))
+                if found is not None and found.date is None:
+                    yield ctx.finding(
+                        report.location(block, m.start()), match=m.group(0), snippet=text[:200]
+                    )
+
+
+def check_period(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    if report.period is None:
+        ctx.skip("no statistical period sentence")
+        return
+    start, end = report.period
+    year = start.year
+    if (start.month, start.day) == (1, 1) and (end.year, end.month, end.day) == (year, 12, 31):
+        return
+    yield ctx.finding(
+        start.location,
+        year=year,
+        start=start.text,
+        end=end.text,
+        expected=f"{year}-01-01/{year}-12-31",
+        actual=f"{start.iso()}/{end.iso()}",
+    )
+
+
+def check_year(ctx: Context) -> Iterator[Finding]:
+    sources = ctx.report.year_sources
+    if len(sources) < 2:
+        ctx.skip("fewer than two places state the year")
+        return
+    first = sources[0]
+    if all(s.year == first.year for s in sources):
+        return
+    names = {
+        "title": Text("标题", "title"),
+        "period": Text("统计期限", "statistical period"),
+        "signature": Text("落款日期", "signature date"),
+    }
+    described = Text(
+        "；".join(f"{names[s.name].zh}“{s.text}”对应{s.year}年度" for s in sources),
+        "; ".join(f"{names[s.name].en} '{s.text}' means {s.year}" for s in sources),
+    )
+    odd = next(s for s in sources if s.year != first.year)
+    yield ctx.finding(
+        odd.location, sources=described, expected=str(first.year), actual=str(odd.year)
+    )

@@ -1,0 +1,45 @@
+"""Text that must not be in a published report: template residue, a cut title."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+
+from checker.checks.base import Context
+from checker.extract.report import finditer
+from checker.findings import Finding
+from checker.model import Location
+from checker.numbers import to_halfwidth
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    report = ctx.report
+    blocks = report.blocks
+    if ctx.params.get("scope") == "head":
+        blocks = report.text_blocks()[: int(ctx.params.get("head_blocks", 8))]
+    for block in blocks:
+        base = report.location(block)
+        places: list[tuple[Location, str]]
+        if block.table is not None:
+            places = [
+                (
+                    replace(
+                        base, table=block.table.index, row=cell.row + 1, column=cell.column + 1
+                    ),
+                    to_halfwidth(cell.text),
+                )
+                for row in block.table.rows
+                for cell in row
+                if cell.is_anchor and cell.text
+            ]
+        else:
+            places = [(base, report.norm[block.index])]
+        for loc, text in places:
+            seen: list[str] = []
+            for pattern in ctx.rule.patterns["patterns"]:
+                for m in finditer(pattern, text):
+                    if any(m.group(0) in s or s in m.group(0) for s in seen):
+                        continue  # one placeholder, matched by two patterns, is one finding
+                    seen.append(m.group(0))
+                    at = replace(loc, offset=m.start()) if block.table is None else loc
+                    yield ctx.finding(at, match=m.group(0), snippet=text[:200])

@@ -1,0 +1,105 @@
+"""Heading numbers at levels 1 and 2: lost, skipped or repeated.
+
+A level-1 run that restarts at 一 (a numbered list inside a section, or a
+table flattened into text) opens a nested run instead of counting as a repeat;
+a number that continues any open run closes the runs nested inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from checker.checks.base import Context
+from checker.extract.outline import Heading
+from checker.findings import Finding
+from checker.i18n import Text
+
+_CN = "零一二三四五六七八九十"
+
+
+def cn_number(n: int) -> str:
+    if n <= 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n - 10] if n > 10 else "")
+    tens, ones = divmod(n, 10)
+    return _CN[tens] + "十" + (_CN[ones] if ones else "")
+
+
+def label_for(style: str, n: int) -> str:
+    return {
+        "cn": f"{cn_number(n)}、",
+        "missing": f"{cn_number(n)}、",
+        "cn-part": f"第{cn_number(n)}部分",
+        "cn-paren": f"（{cn_number(n)}）",
+    }.get(style, str(n))
+
+
+def _groups(ctx: Context) -> list[list[Heading]]:
+    """Level-1 headings as one group; level-2 headings grouped by their level-1 parent."""
+    levels = ctx.params.get("levels", [1, 2])
+    groups: list[list[Heading]] = []
+    top: list[Heading] = []
+    current: list[Heading] = []
+    for h in ctx.report.outline.headings:
+        if h.level == 1 or h.level is None:
+            top.append(h)
+            if h.level == 1 and current:
+                groups.append(current)
+                current = []
+        elif h.level == 2:
+            current.append(h)
+    if current:
+        groups.append(current)
+    out = []
+    if 1 in levels:
+        out.append(top)
+    if 2 in levels:
+        out.extend(groups)
+    return out
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    which = ctx.params["check"]
+    for group in _groups(ctx):
+        yield from _walk(ctx, group, which)
+
+
+def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding]:
+    runs: list[int] = [0]  # last number of each open run, innermost last
+    previous: Heading | None = None
+    unnumbered = 0
+    for h in headings:
+        loc = ctx.report.location(h.block)
+        if h.number is None:
+            if which == "missing-number" and h.style == "missing":
+                yield ctx.finding(loc, heading=h.text, expected=label_for(h.style, runs[-1] + 1))
+            unnumbered += 1
+            continue
+        n = h.number
+        if n == runs[-1] + 1:
+            runs[-1] = n
+        elif n == 1 and runs[-1] >= 1:
+            runs.append(1)
+        elif any(n == r + 1 for r in runs[:-1]):
+            while runs[-1] + 1 != n:
+                runs.pop()
+            runs[-1] = n
+        elif n > runs[-1] + 1:
+            if which == "gap":
+                missing = [label_for(h.style, k).rstrip("、") for k in range(runs[-1] + 1, n)]
+                yield ctx.finding(
+                    loc,
+                    previous=previous.text if previous else "",
+                    current=h.text,
+                    missing="、".join(missing),
+                    unnumbered=Text(
+                        f"（其间有{unnumbered}个标题没有序号）" if unnumbered else "",
+                        f" ({unnumbered} headings in between have no number)" if unnumbered else "",
+                    ),
+                )
+            runs[-1] = n
+        elif n <= runs[-1] and which == "duplicate":
+            yield ctx.finding(loc, previous=previous.text if previous else "", current=h.text)
+        previous = h
+        unnumbered = 0

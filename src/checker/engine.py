@@ -1,0 +1,167 @@
+"""Run the rules of the right edition over one document.
+
+read → Document → Report (outline, report facts) → rules → findings. The
+engine picks the edition from the report year (or the user's override), runs
+every rule's kind, and records rules that could not be evaluated instead of
+letting them pass silently.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.checks import KINDS, Context
+from checker.errors import ReadError
+from checker.extract.facts import FactStore
+from checker.extract.report import Report, build_report
+from checker.findings import Finding, Severity
+from checker.i18n import Text
+from checker.messages import read_reason
+from checker.model import Document, Location
+from checker.rulepacks.editions import Edition, edition_by_id, edition_for_year, latest
+from checker.rulepacks.loader import PackSet, Rule, load_packset
+
+INPUT_RULE = "E001"
+
+
+@dataclass(frozen=True)
+class Options:
+    edition: str | None = None  # force an edition id
+    extra_packs: tuple[str, ...] = ()
+    level: str | None = None  # "government" | "department": overrides detection
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    edition: str | None = None
+    edition_reason: Text | None = None
+    year: int | None = None
+    source_kind: str | None = None
+    not_evaluated: list[tuple[str, str]] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    readable: bool = True
+
+
+class Engine:
+    """Holds the loaded packs so that many files share one load."""
+
+    def __init__(self, options: Options | None = None) -> None:
+        self.options = options or Options()
+        self._packs: dict[str, PackSet] = {}
+        if self.options.edition is not None and edition_by_id(self.options.edition) is None:
+            raise ValueError(f"unknown edition {self.options.edition!r}")
+
+    def packset(self, pack: str) -> PackSet:
+        if pack not in self._packs:
+            self._packs[pack] = load_packset(pack, list(self.options.extra_packs))
+        return self._packs[pack]
+
+    def common(self) -> PackSet:
+        return self.packset("common")
+
+    def check_path(self, path: str) -> FileResult:
+        from checker.readers import read_path
+
+        try:
+            document = read_path(path)
+        except ReadError as exc:
+            return self.unreadable(path, exc)
+        return self.check_document(document)
+
+    def unreadable(self, path: str, exc: ReadError) -> FileResult:
+        rules = self.common().rules
+        rule = rules[INPUT_RULE]
+        finding = Finding(
+            rule=rule.id,
+            severity=rule.severity,
+            category=rule.category,
+            location=Location(),
+            args={"reason": read_reason(exc.code), "code": exc.code, "detail": exc.detail},
+        )
+        return FileResult(path=path, findings=[finding], rules=rules, readable=False)
+
+    def choose_edition(self, report: Report) -> tuple[Edition, Text]:
+        if self.options.edition is not None:
+            chosen = edition_by_id(self.options.edition)
+            assert chosen is not None
+            return chosen, Text("命令行指定", "set on the command line")
+        year = report.year
+        if year is not None:
+            found = edition_for_year(year)
+            if found is not None:
+                source = report.year_sources[0]
+                return found, Text(
+                    f"报告年度{year}（取自{_SOURCE_ZH[source.name]}）",
+                    f"report year {year} (from the {_SOURCE_EN[source.name]})",
+                )
+        fallback = latest()
+        return fallback, Text(
+            "未能识别报告年度，按现行格式检查",
+            "no report year found; the current format is assumed",
+        )
+
+    def check_document(self, document: Document) -> FileResult:
+        report = build_report(document, self.common())
+        edition, reason = self.choose_edition(report)
+        packset = self.packset(edition.pack)
+        report = build_report(document, packset)
+        if self.options.level is not None:
+            report.government = self.options.level == "government"
+        report.edition = edition.id
+        facts = FactStore(report)
+        result = FileResult(
+            path=document.path,
+            edition=edition.id,
+            edition_reason=reason,
+            year=report.year,
+            source_kind=document.source_kind,
+            rules=packset.rules,
+        )
+        for rule in packset.sorted_rules():
+            if not _applies(rule, report):
+                continue
+            ctx = Context(rule, report, facts)
+            try:
+                result.findings.extend(KINDS[rule.kind](ctx))
+            except TimeoutError:
+                result.not_evaluated.append((rule.id, "pattern timed out"))
+                continue
+            if ctx.skipped:
+                result.not_evaluated.append((rule.id, ctx.skipped))
+        result.findings = _dedupe(sorted(result.findings, key=Finding.sort_key))
+        return result
+
+
+_SOURCE_ZH = {"title": "标题", "period": "统计期限", "signature": "落款日期"}
+_SOURCE_EN = {"title": "title", "period": "statistical period", "signature": "signature date"}
+
+
+def _applies(rule: Rule, report: Report) -> bool:
+    if rule.applies_to == "government":
+        return report.government
+    if rule.applies_to == "department":
+        return not report.government
+    return True
+
+
+def _dedupe(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.location, tuple(sorted((k, str(v)) for k, v in f.args.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def count(findings: list[Finding], severity: Severity) -> int:
+    return sum(1 for f in findings if f.severity == severity)
+
+
+def display_path(path: str) -> str:
+    """Paths as the user gave them, with forward slashes for stable output."""
+    return Path(path).as_posix() if path != "-" else path

@@ -1,0 +1,72 @@
+"""Evaluate a rule pack's fact definitions against a report.
+
+A fact is a named figure ("active.total") with its value and where it was
+found. Prose facts come from the pack's patterns, whose ``value`` group is the
+number; table facts are addressed by row and column labels (see ``tables``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from checker.extract.report import Report, finditer
+from checker.i18n import Text
+from checker.model import Location
+from checker.numbers import parse_number
+from checker.rulepacks.loader import FactDef
+
+
+@dataclass(frozen=True)
+class Fact:
+    name: str
+    value: Decimal
+    unit: str | None
+    text: str  # the matched words, verbatim from the normalised text
+    location: Location
+
+
+class FactStore:
+    """Lazily evaluated, cached facts of one report."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self._cache: dict[str, list[Fact]] = {}
+
+    def all(self, name: str) -> list[Fact]:
+        if name not in self._cache:
+            definition = self.report.packset.facts[name]
+            self._cache[name] = self._evaluate(definition)
+        return self._cache[name]
+
+    def get(self, name: str) -> Fact | None:
+        found = self.all(name)
+        return found[0] if found else None
+
+    def label(self, name: str) -> Text:
+        return self.report.packset.facts[name].label
+
+    def _evaluate(self, definition: FactDef) -> list[Fact]:
+        if definition.table is not None:
+            from checker.extract.tables import table_fact
+
+            return table_fact(self.report, definition)
+        found: list[Fact] = []
+        for block in self.report.text_blocks():
+            text = self.report.norm[block.index]
+            for pattern in definition.patterns:
+                here = [
+                    Fact(
+                        definition.name,
+                        value,
+                        definition.unit,
+                        m.group(0),
+                        self.report.location(block),
+                    )
+                    for m in finditer(pattern, text)
+                    if (value := parse_number(m["value"])) is not None
+                ]
+                if here:  # the first pattern that matches a block wins there
+                    found.extend(here)
+                    break
+        return found

@@ -1,0 +1,146 @@
+"""Numbered headings into a section tree.
+
+Chinese official documents number their levels 一、 / （一） / 1. / （1）
+(GB/T 9704). Many drafts carry no heading styles at all — plain text, pages
+copied from the web — so headings are recognised from their numbers, and the
+numbers themselves (with their gaps, repeats and losses) are kept as data for
+the numbering checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from checker.model import Block, BlockKind
+from checker.numbers import parse_chinese_numeral, to_halfwidth
+
+_CN = "一二三四五六七八九十"
+_LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
+    (1, "cn", regex.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})\s*[、.,，．]\s*")),
+    (1, "cn-part", regex.compile(rf"^\s*第(?P<n>[{_CN}]{{1,3}})(?:部分|章)\s*[、.,:：]?\s*")),
+    (2, "cn-paren", regex.compile(rf"^\s*[(（]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）]\s*[、.,，]?\s*")),
+    (3, "arabic", regex.compile(r"^\s*(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    (4, "arabic-paren", regex.compile(r"^\s*[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
+    (4, "circled", regex.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+]
+_MISSING = regex.compile(r"^\s*[、]\s*(?=\S)")
+_SENTENCE_END = regex.compile(r"[。！？；;!?]")
+_INLINE_SPLIT = regex.compile(r"[。:：]")
+_HEADING_MAX = 40  # longer numbered lines at levels 3-4 are list items, not headings
+_UNNUMBERED_MAX = 30
+
+
+@dataclass(frozen=True)
+class Heading:
+    block: Block
+    level: int | None  # 1-4 by numbering style; None for an unnumbered heading
+    number: int | None
+    label: str  # the number as written: "一、", "（二）", "、" for a lost number
+    title: str  # the heading's words, without the number
+    style: str  # cn, cn-part, cn-paren, arabic, arabic-paren, circled, missing, none
+
+    @property
+    def text(self) -> str:
+        return (self.label + self.title).strip()
+
+
+@dataclass
+class Outline:
+    headings: list[Heading] = field(default_factory=list)
+    section_of: dict[int, tuple[str, ...]] = field(default_factory=dict)  # block index -> path
+
+    def numbered(self, level: int) -> list[Heading]:
+        return [
+            h for h in self.headings if h.level == level or (level == 1 and h.style == "missing")
+        ]
+
+
+def _circled(ch: str) -> int:
+    return "①②③④⑤⑥⑦⑧⑨⑩".index(ch) + 1
+
+
+def parse_heading(block: Block, not_headings: list[Any]) -> Heading | None:
+    """A numbered heading at the start of ``block``, or None."""
+    text = block.text.strip()
+    if not text or block.kind == BlockKind.TABLE:
+        return None
+    if any(p.search(to_halfwidth(text)) for p in not_headings):
+        return None
+    for level, style, pattern in _LEVEL_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        raw = m.group("n")
+        number = (
+            _circled(raw)
+            if style == "circled"
+            else (int(raw) if raw.isdigit() else parse_chinese_numeral(raw))
+        )
+        rest = text[m.end() :]
+        if not rest:
+            return None
+        if (
+            level >= 3
+            and block.kind != BlockKind.HEADING
+            and (len(text) > _HEADING_MAX or _SENTENCE_END.search(rest))
+        ):
+            return None
+        title = _INLINE_SPLIT.split(rest, maxsplit=1)[0].strip() if level <= 2 else rest
+        return Heading(block, level, number, text[: m.end()].strip(), title, style)
+    m = _MISSING.match(text)
+    if m:
+        rest = text[m.end() :]
+        return Heading(block, 1, None, "、", _INLINE_SPLIT.split(rest, maxsplit=1)[0], "missing")
+    if block.kind == BlockKind.HEADING and block.level not in (None, 0):
+        return Heading(block, None, None, "", text, "none")
+    return None
+
+
+def _looks_like_unnumbered_heading(block: Block, following: Block | None) -> bool:
+    text = block.text.strip()
+    return (
+        block.kind == BlockKind.PARAGRAPH
+        and 2 <= len(text) <= _UNNUMBERED_MAX
+        and not regex.search(r"[。，,；;：:！？!?、\d]", text)
+        and following is not None
+        and following.kind == BlockKind.PARAGRAPH
+        and len(following.text) > 2 * len(text)
+    )
+
+
+def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
+    """Headings and, for every block, the path of headings it falls under."""
+    outline = Outline()
+    found: list[Heading | None] = [parse_heading(b, not_headings) for b in blocks]
+    numbered_at = [i for i, h in enumerate(found) if h is not None and h.level == 1]
+    if numbered_at:
+        first, last = numbered_at[0], numbered_at[-1]
+        for i in range(first + 1, last):
+            if found[i] is None and _looks_like_unnumbered_heading(
+                blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+            ):
+                found[i] = Heading(blocks[i], None, None, "", blocks[i].text.strip(), "none")
+    stack: list[Heading] = []
+    for block, heading in zip(blocks, found, strict=True):
+        if heading is not None:
+            outline.headings.append(heading)
+            level = _stack_level(heading)
+            while stack and _stack_level(stack[-1]) >= level:
+                stack.pop()
+            stack.append(heading)
+        outline.section_of[block.index] = tuple(_short(h.text) for h in stack)
+    return outline
+
+
+def _stack_level(heading: Heading) -> int:
+    if heading.level is not None:
+        return heading.level
+    return heading.block.level or 1
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

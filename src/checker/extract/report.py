@@ -1,0 +1,170 @@
+"""From a ``Document`` to a ``Report``: what the checks look at.
+
+Removes page chrome, folds full-width characters for matching, builds the
+outline, and finds the report-level facts every edition needs: title, year,
+statistical period, signature and publication dates, and whether the issuing
+body is a people's government. What counts as each of these is defined by the
+rule pack's ``document`` patterns, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from checker.extract.dates import DateFact, parse_date
+from checker.extract.outline import Outline, build_outline
+from checker.model import Block, BlockKind, Document, Location
+from checker.numbers import to_halfwidth
+from checker.rulepacks.loader import PATTERN_TIMEOUT, PackSet
+
+_HEAD_BLOCKS = 12  # the title and the page's date stand near the top
+_TAIL_BLOCKS = 10  # the signature near the end
+
+
+@dataclass(frozen=True)
+class YearSource:
+    name: str  # title, period, signature
+    year: int
+    text: str
+    location: Location
+
+
+@dataclass
+class Report:
+    document: Document
+    packset: PackSet
+    blocks: list[Block]
+    norm: dict[int, str]  # block index -> text with full-width folded
+    outline: Outline
+    title: Block | None = None
+    year_sources: list[YearSource] = field(default_factory=list)
+    period: tuple[DateFact, DateFact] | None = None
+    signature: DateFact | None = None
+    published: DateFact | None = None
+    government: bool = False
+    edition: str | None = None
+    edition_reason: str = ""
+
+    @property
+    def year(self) -> int | None:
+        return self.year_sources[0].year if self.year_sources else None
+
+    def location(self, block: Block, offset: int | None = None) -> Location:
+        return Location(
+            paragraph=block.index,
+            line=block.line,
+            section=self.outline.section_of.get(block.index, ()),
+            offset=offset,
+        )
+
+    def text_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kind != BlockKind.TABLE]
+
+
+def search(pattern: Any, text: str) -> Any:
+    """A pack pattern's search, bounded in time so a bad pattern cannot hang a run."""
+    return pattern.search(text, timeout=PATTERN_TIMEOUT)
+
+
+def finditer(pattern: Any, text: str) -> Any:
+    return pattern.finditer(text, timeout=PATTERN_TIMEOUT)
+
+
+def build_report(document: Document, packset: PackSet) -> Report:
+    patterns = packset.document
+    boilerplate = patterns.get("boilerplate", [])
+    all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
+    published = _published(document, all_norm, patterns.get("published", []))
+    blocks = [
+        b
+        for b in document.blocks
+        if b.kind == BlockKind.TABLE or not any(search(p, all_norm[b.index]) for p in boilerplate)
+    ]
+    blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
+    outline = build_outline(blocks, packset.outline.get("not_headings", []))
+    report = Report(
+        document=document,
+        packset=packset,
+        blocks=blocks,
+        norm={b.index: all_norm[b.index] for b in blocks},
+        outline=outline,
+        published=published,
+    )
+    _find_title(report, patterns.get("title", []))
+    _find_period(report, patterns.get("period", []))
+    _find_signature(report, patterns.get("signature", []))
+    report.government = _is_government(report, patterns.get("government_body", []))
+    return report
+
+
+def _published(document: Document, norm: dict[int, str], patterns: list[Any]) -> DateFact | None:
+    meta = document.meta.get("published")
+    if meta:
+        found = parse_date(meta)
+        if found:
+            return found
+    for block in document.blocks[:_HEAD_BLOCKS] + document.blocks[-_TAIL_BLOCKS:]:
+        for pattern in patterns:
+            m = search(pattern, norm.get(block.index, ""))
+            if m:
+                return DateFact(
+                    int(m["y"]),
+                    int(m["m"]),
+                    int(m["d"]),
+                    m.group(0),
+                    Location(paragraph=block.index),
+                )
+    return None
+
+
+def _find_title(report: Report, patterns: list[Any]) -> None:
+    for block in report.text_blocks()[:_HEAD_BLOCKS]:
+        text = report.norm[block.index]
+        for pattern in patterns:
+            m = search(pattern, text)
+            if m and len(text) <= 80:
+                report.title = block
+                report.year_sources.append(
+                    YearSource("title", int(m["year"]), block.text.strip(), report.location(block))
+                )
+                return
+
+
+def _find_period(report: Report, patterns: list[Any]) -> None:
+    for block in report.text_blocks():
+        text = report.norm[block.index]
+        for pattern in patterns:
+            m = search(pattern, text)
+            if not m:
+                continue
+            loc = report.location(block)
+            start, end = parse_date(m["start"], loc), parse_date(m["end"], loc)
+            if start and end:
+                report.period = (start, end)
+                report.year_sources.append(YearSource("period", start.year, m.group(0), loc))
+                return
+
+
+def _find_signature(report: Report, patterns: list[Any]) -> None:
+    for block in reversed(report.text_blocks()[-_TAIL_BLOCKS:]):
+        text = report.norm[block.index]
+        for pattern in patterns:
+            m = search(pattern, text)
+            if m:
+                found = parse_date(m["date"], report.location(block))
+                if found:
+                    report.signature = found
+                    report.year_sources.append(
+                        YearSource("signature", found.year - 1, found.text, found.location)
+                    )
+                    return
+
+
+def _is_government(report: Report, patterns: list[Any]) -> bool:
+    head = [report.norm[b.index] for b in report.text_blocks()[:_HEAD_BLOCKS]]
+    tail = [report.norm[b.index] for b in report.text_blocks()[-_TAIL_BLOCKS:]]
+    title = report.norm[report.title.index] if report.title else ""
+    if title:
+        return any(search(p, title) for p in patterns)
+    return any(search(p, t) for p in patterns for t in head + tail)

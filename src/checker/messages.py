@@ -1,0 +1,35 @@
+"""People's words for the stable reason codes of unreadable input."""
+
+from __future__ import annotations
+
+from checker.i18n import Text
+
+READ_REASONS: dict[str, Text] = {
+    "not-found": Text("文件不存在", "file not found"),
+    "is-directory": Text("这是一个文件夹，不是文件", "this is a directory, not a file"),
+    "permission-denied": Text("没有读取权限", "permission denied"),
+    "broken-link": Text("链接指向的文件不存在", "broken symbolic link"),
+    "empty": Text("文件是空的", "the file is empty"),
+    "too-large": Text("文件超过大小上限", "the file is larger than the limit"),
+    "unsupported-extension": Text(
+        "不支持的文件类型（支持 .docx .html .htm .txt .md）",
+        "unsupported file type (supported: .docx .html .htm .txt .md)",
+    ),
+    "unsupported-format": Text("暂不支持这种文件格式", "this file format is not supported yet"),
+    "corrupt-docx": Text("Word 文件已损坏，无法打开", "the Word file is corrupt"),
+    "not-a-word-document": Text(
+        "压缩包中没有 Word 正文", "a zip file without a Word document body"
+    ),
+    "decompression-bomb": Text(
+        "文件解压后过大，疑似压缩炸弹", "the file expands to an unsafe size"
+    ),
+    "forbidden-dtd": Text(
+        "文件含有不允许的 DTD 声明", "the file carries a forbidden DTD declaration"
+    ),
+    "undecodable": Text("无法识别文本编码", "the text encoding cannot be recognised"),
+    "table-too-large": Text("表格超过大小上限", "a table is larger than the limit"),
+}
+
+
+def read_reason(code: str) -> Text:
+    return READ_REASONS.get(code, Text("无法读取文件", "the file cannot be read"))

@@ -1,0 +1,164 @@
+"""The document model every reader produces and every check consumes.
+
+Readers resolve their format's quirks (encodings, merged cells, page chrome of
+the markup) once, so that everything downstream sees one shape: an ordered list
+of blocks, each knowing where it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class BlockKind(StrEnum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    TABLE = "table"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something stands in a source document.
+
+    Every field is optional because different inputs can say different things:
+    a text file knows its lines, a .docx its paragraph ordinals, a table cell its
+    row and column. ``paragraph`` is the 1-based ordinal of the block in the
+    document, present for every block.
+    """
+
+    paragraph: int | None = None
+    line: int | None = None
+    section: tuple[str, ...] = ()
+    table: int | None = None
+    row: int | None = None
+    column: int | None = None
+    row_label: str | None = None
+    column_label: str | None = None
+    offset: int | None = None  # 0-based character offset within the paragraph
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {}
+        if self.section:
+            out["section"] = list(self.section)
+        keys = (
+            "paragraph",
+            "line",
+            "offset",
+            "table",
+            "row",
+            "column",
+            "row_label",
+            "column_label",
+        )
+        for key in keys:
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One grid position of a table after spans are resolved.
+
+    A merged cell occupies several grid positions; each carries the same text
+    and points at the anchor (top-left) position through ``origin``.
+    """
+
+    text: str
+    row: int  # 0-based grid row
+    column: int  # 0-based grid column
+    origin: tuple[int, int]  # grid position of the anchor of a merged cell
+    rowspan: int = 1
+    colspan: int = 1
+
+    @property
+    def is_anchor(self) -> bool:
+        return self.origin == (self.row, self.column)
+
+
+@dataclass(frozen=True)
+class Table:
+    """A rectangular grid of cells; ragged source rows are padded with empty cells."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    index: int  # 1-based ordinal of the table in the document
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.rows)
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def text_rows(self) -> list[list[str]]:
+        return [[c.text for c in row] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    text: str
+    index: int  # 1-based ordinal among the document's blocks
+    line: int | None = None  # 1-based source line (text, Markdown)
+    level: int | None = None  # heading level when the source marks it (docx style, <h2>, ##)
+    table: Table | None = None
+
+    @property
+    def location(self) -> Location:
+        return Location(paragraph=self.index, line=self.line)
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    source_kind: str  # "text", "markdown", "html", "docx"
+    blocks: tuple[Block, ...]
+    encoding: str | None = None
+    meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b.table for b in self.blocks if b.table is not None]
+
+
+def build_table(grid: list[list[tuple[str, int, int]]], index: int) -> Table:
+    """Resolve a grid of ``(text, rowspan, colspan)`` source cells into a ``Table``.
+
+    ``grid`` lists each source row's cells in order, as HTML or Word give them;
+    positions covered by a span from an earlier row are skipped, exactly as a
+    browser lays out ``rowspan``. Shared by the HTML, docx and text readers.
+    """
+    placed: dict[tuple[int, int], Cell] = {}
+    n_cols = 0
+    for r, source_row in enumerate(grid):
+        c = 0
+        for text, rowspan, colspan in source_row:
+            while (r, c) in placed:
+                c += 1
+            rowspan = max(1, rowspan)
+            colspan = max(1, colspan)
+            # a rowspan reaching past the last row is clipped, as browsers do
+            for dr in range(min(rowspan, len(grid) - r)):
+                for dc in range(colspan):
+                    placed[(r + dr, c + dc)] = Cell(
+                        text=text,
+                        row=r + dr,
+                        column=c + dc,
+                        origin=(r, c),
+                        rowspan=rowspan,
+                        colspan=colspan,
+                    )
+            c += colspan
+            n_cols = max(n_cols, c)
+    n_rows = len(grid)
+    rows: list[tuple[Cell, ...]] = []
+    for r in range(n_rows):
+        row = []
+        for c in range(n_cols):
+            cell = placed.get((r, c)) or Cell(text="", row=r, column=c, origin=(r, c))
+            row.append(cell)
+        rows.append(tuple(row))
+    return Table(rows=tuple(rows), index=index)

@@ -1,0 +1,1 @@
+"""One renderer per output format; each is a function of the results."""

@@ -1,0 +1,51 @@
+"""Which edition's pack applies to a report, from rules/editions.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from checker.errors import RulePackError
+from checker.i18n import Text
+from checker.resources import rules_dir
+from checker.rulepacks.yamlines import load_with_lines
+
+
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    pack: str
+    first_year: int
+    last_year: int | None
+    title: Text
+
+
+@cache
+def editions() -> tuple[Edition, ...]:
+    path = rules_dir() / "editions.yaml"
+    data, _lines = load_with_lines(path.read_text(encoding="utf-8"), str(path))
+    out = []
+    try:
+        for entry in data["editions"]:
+            first, last = entry["years"]
+            out.append(
+                Edition(str(entry["id"]), entry["pack"], int(first), last, Text.of(entry["title"]))
+            )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RulePackError(str(path), f"malformed editions index: {exc}", line=1) from None
+    return tuple(out)
+
+
+def edition_by_id(edition_id: str) -> Edition | None:
+    return next((e for e in editions() if e.id == edition_id), None)
+
+
+def edition_for_year(year: int) -> Edition | None:
+    for edition in editions():
+        if year >= edition.first_year and (edition.last_year is None or year <= edition.last_year):
+            return edition
+    return None
+
+
+def latest() -> Edition:
+    return max(editions(), key=lambda e: e.first_year)

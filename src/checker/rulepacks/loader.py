@@ -1,0 +1,259 @@
+"""Load rule packs, follow ``extends``, and merge them into one ``PackSet``.
+
+A pack may extend another (the legacy pack extends the common one; a
+province's pack extends an edition's). Later packs add to earlier ones: rules
+with the same ID replace the earlier rule, facts with the same name replace the
+earlier fact, pattern lists are concatenated, and ``disable`` drops rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from checker.errors import RulePackError
+from checker.findings import Severity
+from checker.i18n import Text
+from checker.numbers import NUMBER_PATTERN
+from checker.resources import rules_dir
+from checker.rulepacks.validate import validate_pack
+from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
+
+DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+PLACEHOLDERS = {"{NUM}": NUMBER_PATTERN, "{DATE}": DATE_PATTERN}
+PATTERN_TIMEOUT = 2.0  # seconds for one search with a pack's pattern
+
+
+def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_) -> Any:
+    expanded = text
+    for name, fragment in PLACEHOLDERS.items():
+        expanded = expanded.replace(name, fragment)
+    try:
+        return regex.compile(expanded)
+    except regex.error as exc:
+        raise RulePackError(
+            source,
+            f"pattern does not compile: {exc}",
+            line=line_for(lines, path),
+            key=str(path[-2]) if len(path) > 1 else None,
+        ) from None
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    category: str
+    message: Text
+    basis: Text
+    explain: dict[str, str]
+    params: dict[str, Any]
+    patterns: dict[str, list[Any]]  # compiled pattern lists among the params
+    pack: str
+    source: str
+    line: int | None
+    applies_to: str = "all"
+
+
+@dataclass(frozen=True)
+class FactDef:
+    name: str
+    label: Text
+    unit: str | None
+    patterns: list[Any]
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+
+
+@dataclass
+class PackSet:
+    """The merged result of an edition's pack chain plus any user packs."""
+
+    name: str
+    files: list[str] = field(default_factory=list)
+    document: dict[str, list[Any]] = field(default_factory=dict)
+    deadline: dict[str, str] = field(default_factory=dict)
+    signatures: list[str] = field(default_factory=list)
+    outline: dict[str, list[Any]] = field(default_factory=dict)
+    facts: dict[str, FactDef] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    title: Text = field(default_factory=lambda: Text("", ""))
+
+    def sorted_rules(self) -> list[Rule]:
+        return [self.rules[k] for k in sorted(self.rules)]
+
+
+_RULE_HEADER = {"id", "kind", "severity", "category", "message", "basis", "explain", "applies_to"}
+_PATTERN_PARAMS = {"patterns", "headings", "text", "references"}
+
+
+def _resolve(name: str, relative_to: Path | None) -> Path:
+    candidate = Path(name)
+    if candidate.suffix in (".yaml", ".yml"):
+        if not candidate.is_absolute() and relative_to is not None:
+            candidate = relative_to / candidate
+        return candidate
+    shipped = rules_dir() / f"{name}.yaml"
+    if relative_to is not None and (relative_to / f"{name}.yaml").exists():
+        return relative_to / f"{name}.yaml"
+    return shipped
+
+
+def _read(path: Path) -> tuple[Any, dict[Path_, int], str]:
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise RulePackError(source, "rule pack not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RulePackError(source, f"cannot read rule pack: {exc}") from None
+    data, lines = load_with_lines(text, source)
+    if not isinstance(data, dict):
+        raise RulePackError(source, "a rule pack is a mapping with a 'pack' key", line=1)
+    validate_pack(data, text, source, lines)
+    return data, lines, text
+
+
+def load_chain(
+    name: str, relative_to: Path | None = None
+) -> list[tuple[Path, Any, dict[Path_, int]]]:
+    """The pack and everything it extends, base first; detects cycles."""
+    chain: list[tuple[Path, Any, dict[Path_, int]]] = []
+    seen: list[Path] = []
+
+    def visit(ref: str, base: Path | None, via: str | None) -> None:
+        path = _resolve(ref, base).resolve()
+        if path in seen:
+            if any(p == path for p, _, _ in chain):
+                return  # diamond: already merged
+            cycle = " -> ".join(p.name for p in [*seen[seen.index(path) :], path])
+            raise RulePackError(str(path), f"'extends' cycle: {cycle}", key="extends")
+        if not path.exists():
+            raise RulePackError(
+                via or str(path), f"rule pack {ref!r} not found ({path})", key="extends"
+            )
+        seen.append(path)
+        data, lines, _ = _read(path)
+        parents = data.get("extends") or []
+        for parent in [parents] if isinstance(parents, str) else parents:
+            visit(parent, path.parent, str(path))
+        chain.append((path, data, lines))
+
+    visit(name, relative_to, None)
+    return chain
+
+
+def merge(
+    name: str, chain: list[tuple[Path, Any, dict[Path_, int]]], into: PackSet | None = None
+) -> PackSet:
+    packset = into or PackSet(name=name)
+    for path, data, lines in chain:
+        source = str(path)
+        if source in packset.files:
+            continue
+        packset.files.append(source)
+        pack_id = data["pack"]
+        if "title" in data:
+            packset.title = Text.of(data["title"])
+        doc = data.get("document") or {}
+        for key, value in doc.items():
+            if key == "deadline":
+                packset.deadline.update(value)
+            elif key == "signatures":
+                packset.signatures.extend(value)
+            else:
+                compiled = [
+                    compile_pattern(source, p, lines, ("document", key, i))
+                    for i, p in enumerate(value)
+                ]
+                packset.document.setdefault(key, []).extend(compiled)
+        for key, value in (data.get("outline") or {}).items():
+            compiled = [
+                compile_pattern(source, p, lines, ("outline", key, i)) for i, p in enumerate(value)
+            ]
+            packset.outline.setdefault(key, []).extend(compiled)
+        for fact_name, spec in (data.get("facts") or {}).items():
+            packset.facts[fact_name] = FactDef(
+                name=fact_name,
+                label=Text.of(spec.get("label")),
+                unit=spec.get("unit"),
+                patterns=[
+                    compile_pattern(source, p, lines, ("facts", fact_name, "patterns", i))
+                    for i, p in enumerate(spec.get("patterns") or [])
+                ],
+                table=spec.get("table"),
+                row=spec.get("row"),
+                column=spec.get("column"),
+            )
+        for table_name, spec in (data.get("tables") or {}).items():
+            packset.tables[table_name] = spec
+        for rule_id in data.get("disable") or []:
+            packset.rules.pop(rule_id, None)
+        for i, spec in enumerate(data.get("rules") or []):
+            rule = _rule(spec, pack_id, source, lines, ("rules", i))
+            packset.rules[rule.id] = rule
+    _check_references(packset)
+    return packset
+
+
+def _rule(spec: dict[str, Any], pack: str, source: str, lines: dict[Path_, int], at: Path_) -> Rule:
+    params = {k: v for k, v in spec.items() if k not in _RULE_HEADER}
+    patterns = {
+        key: [compile_pattern(source, p, lines, (*at, key, j)) for j, p in enumerate(params[key])]
+        for key in _PATTERN_PARAMS
+        if key in params
+    }
+    return Rule(
+        id=spec["id"],
+        kind=spec["kind"],
+        severity=Severity(spec["severity"]),
+        category=spec["category"],
+        message=Text.of(spec["message"]),
+        basis=Text.of(spec["basis"]),
+        explain=dict(spec.get("explain") or {}),
+        params=params,
+        patterns=patterns,
+        pack=pack,
+        source=source,
+        line=line_for(lines, at),
+        applies_to=spec.get("applies_to", "all"),
+    )
+
+
+def _check_references(packset: PackSet) -> None:
+    """A rule naming an unknown fact is a pack error, not a silent pass."""
+    from checker.checks import KINDS
+
+    for rule in packset.rules.values():
+        if rule.kind not in KINDS:
+            raise RulePackError(rule.source, f"unknown kind {rule.kind!r}", rule.line, "kind")
+        for name in _fact_refs(rule.params):
+            if name not in packset.facts:
+                raise RulePackError(
+                    rule.source, f"rule {rule.id} uses unknown fact {name!r}", rule.line, rule.id
+                )
+
+
+def _fact_refs(params: dict[str, Any]) -> list[str]:
+    refs: list[str] = []
+    for side in ("left", "right"):
+        value = params.get(side)
+        if isinstance(value, str):
+            refs.append(value)
+        elif isinstance(value, dict):
+            refs.extend(value.get("sum") or [])
+    return refs
+
+
+def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
+    """The edition's pack chain, then each user pack (with its own chain) on top."""
+    packset = merge(edition_pack, load_chain(edition_pack))
+    for ref in extra or []:
+        merge(edition_pack, load_chain(ref, Path.cwd()), into=packset)
+    return packset

@@ -1,0 +1,119 @@
+"""Validate rule-pack data against the JSON Schemas in ``schemas/``.
+
+jsonschema costs about 100 ms to import, more than the rest of a run, so a
+pack whose exact bytes were validated before is remembered in a small cache
+file and not validated again. A changed pack, a user's pack or a new schema is
+always validated; a cache that cannot be written only costs time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+from checker.errors import RulePackError
+from checker.resources import schemas_dir
+from checker.rulepacks.yamlines import Path_, line_for
+
+
+def _cache_file() -> Path:
+    base = os.environ.get("CHECKER_CACHE_DIR")
+    if base:
+        return Path(base) / "validated-packs.txt"
+    if os.name == "nt":
+        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
+    return root / "checker" / "validated-packs.txt"
+
+
+def _schema_digest() -> str:
+    h = hashlib.sha256()
+    for path in sorted(schemas_dir().rglob("*.json")):
+        h.update(path.name.encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def _key(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32] + ":" + _schema_digest()
+
+
+def _known(key: str) -> bool:
+    try:
+        return key in _cache_file().read_text(encoding="ascii").split()
+    except OSError:
+        return False
+
+
+def _remember(key: str) -> None:
+    path = _cache_file()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lines = path.read_text(encoding="ascii").split() if path.exists() else []
+        lines = [*lines[-500:], key]
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text("\n".join(lines) + "\n", encoding="ascii")
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+def validate_pack(data: Any, text: str, source: str, lines: dict[Path_, int]) -> None:
+    """Raise ``RulePackError`` naming the line and key of the first violation."""
+    key = _key(text)
+    if os.environ.get("CHECKER_NO_VALIDATION_CACHE") is None and _known(key):
+        return
+    errors = list(schema_errors(data))
+    if errors:
+        path, message = errors[0]
+        named = next((str(p) for p in reversed(path) if isinstance(p, str)), None)
+        raise RulePackError(source, message, line=line_for(lines, path), key=named)
+    _remember(key)
+
+
+def schema_errors(data: Any) -> list[tuple[Path_, str]]:
+    """Every violation of the pack schema and of each rule's kind schema."""
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
+    registry: Registry[Any] = Registry()
+    schemas: dict[str, Any] = {}
+    for path in schemas_dir().rglob("*.json"):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        schemas[path.relative_to(schemas_dir()).as_posix()] = schema
+        registry = registry.with_resource(schema["$id"], Resource.from_contents(schema))
+
+    def run(schema: Any, instance: Any, prefix: Path_) -> list[tuple[Path_, str]]:
+        validator = Draft202012Validator(schema, registry=registry)
+        found = []
+        for err in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.path))):
+            where: Path_ = (*prefix, *err.path)
+            if err.validator in ("additionalProperties", "unevaluatedProperties"):
+                unexpected = re.findall(r"'([^']+)'", err.message.split("(", 1)[-1])
+                if unexpected:
+                    found.append(((*where, unexpected[0]), f"unknown key {unexpected[0]!r}"))
+                    continue
+            found.append((where, str(err.message)))
+        return found
+
+    out = run(schemas["rulepack.schema.json"], data, ())
+    if out or not isinstance(data, dict):
+        return out
+    for i, rule in enumerate(data.get("rules") or []):
+        kind = rule.get("kind")
+        kind_schema = schemas.get(f"kinds/{kind}.schema.json")
+        if kind_schema is None:
+            known = sorted(
+                k[len("kinds/") : -len(".schema.json")]
+                for k in schemas
+                if k.startswith("kinds/") and k != "kinds/table-definition.schema.json"
+            )
+            out.append((("rules", i, "kind"), f"unknown kind {kind!r}; known: {', '.join(known)}"))
+            continue
+        out.extend(run(kind_schema, rule, ("rules", i)))
+    return out

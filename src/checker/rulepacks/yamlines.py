@@ -1,0 +1,75 @@
+"""Load YAML and remember the line of every key, so errors can point at it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from checker.errors import RulePackError
+
+Path_ = tuple[str | int, ...]
+
+try:
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+
+def load_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
+    """Parse ``text``; return the data and a map from key path to 1-based line."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RulePackError(source, f"invalid YAML: {problem}", line=line) from None
+    lines: dict[Path_, int] = {}
+    if node is None:
+        return None, lines
+    return _convert(node, (), lines, source), lines
+
+
+def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -> Any:
+    lines.setdefault(path, node.start_mark.line + 1)
+    if isinstance(node, yaml.MappingNode):
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if not isinstance(key, str):
+                raise RulePackError(
+                    source, "keys must be strings", line=key_node.start_mark.line + 1
+                )
+            if key in out:
+                raise RulePackError(
+                    source, "duplicate key", line=key_node.start_mark.line + 1, key=key
+                )
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            out[key] = _convert(value_node, (*path, key), lines, source)
+        return out
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(v, (*path, i), lines, source) for i, v in enumerate(node.value)]
+    # scalars: the resolver already tagged them (int, bool, str, null)
+    return _constructor().construct_object(node, deep=True)
+
+
+_CONSTRUCTOR: yaml.SafeLoader | None = None
+
+
+def _constructor() -> yaml.SafeLoader:
+    global _CONSTRUCTOR
+    if _CONSTRUCTOR is None:
+        _CONSTRUCTOR = yaml.SafeLoader("")
+    return _CONSTRUCTOR
+
+
+def line_for(lines: dict[Path_, int], path: Path_) -> int | None:
+    """The line of ``path`` or of its nearest ancestor that has one."""
+    probe = tuple(path)
+    while True:
+        if probe in lines:
+            return lines[probe]
+        if not probe:
+            return None
+        probe = probe[:-1]

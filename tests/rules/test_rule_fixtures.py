@@ -1,0 +1,78 @@
+"""Every rule has named passing and failing cases in tests/rules/<ID>.yaml.
+
+A case is a small report (Markdown or text); ``expect: pass`` means the rule
+yields nothing on it, ``expect: fail`` that it yields findings — as many as
+``count`` says, with the ``expected``/``actual`` figures when given.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from checker.engine import Engine, Options
+from checker.errors import ReadError
+from checker.numbers import format_number
+from checker.readers import read_bytes
+from checker.rulepacks.catalogue import all_rules
+
+HERE = Path(__file__).parent
+
+
+def _cases() -> list[Any]:
+    out = []
+    for path in sorted(HERE.glob("*.yaml")):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in spec["cases"]:
+            out.append(pytest.param(spec, case, id=f"{spec['rule']}-{case['name']}"))
+    return out
+
+
+def _run(spec: dict[str, Any], case: dict[str, Any]) -> list[Any]:
+    options = Options(
+        edition=case.get("edition", spec.get("edition")),
+        level=case.get("level", spec.get("level")),
+    )
+    engine = Engine(options)
+    name = case.get("filename", "case.md")
+    data = case["text"].encode(case.get("encoding", "utf-8"))
+    try:
+        document = read_bytes(data, name)
+    except ReadError as exc:
+        result = engine.unreadable(name, exc)
+    else:
+        result = engine.check_document(document)
+    return [f for f in result.findings if f.rule == spec["rule"]]
+
+
+@pytest.mark.parametrize(("spec", "case"), _cases())
+def test_rule_case(spec: dict[str, Any], case: dict[str, Any]) -> None:
+    findings = _run(spec, case)
+    if case["expect"] == "pass":
+        assert findings == [], [f.args for f in findings]
+        return
+    assert findings, "the rule did not fire"
+    if "count" in case:
+        assert len(findings) == case["count"]
+    first = findings[0]
+    for key in ("expected", "actual"):
+        if key in case:
+            value = getattr(first, key)
+            shown = format_number(value) if not isinstance(value, str) else value
+            assert shown == str(case[key])
+    for key, value in (case.get("args") or {}).items():
+        assert str(first.args.get(key)) == str(value)
+    if "category" in case:
+        assert first.category == case["category"]
+
+
+def test_every_rule_has_a_passing_and_a_failing_case() -> None:
+    covered: dict[str, set[str]] = {}
+    for path in HERE.glob("*.yaml"):
+        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+        covered.setdefault(spec["rule"], set()).update(c["expect"] for c in spec["cases"])
+    missing = [rid for rid in all_rules() if covered.get(rid) != {"pass", "fail"}]
+    assert missing == []
