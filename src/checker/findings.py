@@ -71,6 +71,11 @@ class Finding:
     actual: Decimal | str | None = None
     items: tuple[Item, ...] = ()
     snippet: str | None = None  # the document text concerned, verbatim
+    # For identities between cells: (cell key, coefficient) per item, in the
+    # order of ``items``, and total minus parts. Lets a wrong cell that breaks
+    # several identities be reported once, as the root cause.
+    equation: tuple[tuple[str, int], ...] = ()
+    residual: Decimal | None = None
 
     def sort_key(self) -> tuple[object, ...]:
         loc = self.location

@@ -91,17 +91,21 @@ def parse_chinese_numeral(text: str) -> int | None:
 
 def parse_number(text: str) -> Decimal | None:
     """Parse one number token (no unit); None when it is not a number."""
-    token = to_halfwidth(text.strip()).replace("，", ",")
+    token = to_halfwidth(text.strip()).replace("，", ",").replace("−", "-")
+    sign = 1
+    if token[:1] in ("-", "+"):
+        sign = -1 if token[0] == "-" else 1
+        token = token[1:].strip()
     if not token:
         return None
     if token[0].isdigit():
         plain = token.replace(",", "")
         try:
-            return Decimal(plain)
+            return sign * Decimal(plain)
         except InvalidOperation:
             return None
     value = parse_chinese_numeral(token)
-    return Decimal(value) if value is not None else None
+    return sign * Decimal(value) if value is not None else None
 
 
 def is_count(value: Decimal) -> bool:

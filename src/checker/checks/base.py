@@ -37,6 +37,8 @@ class Context:
         actual: Decimal | str | None = None,
         items: Iterable[Item] = (),
         snippet: str | None = None,
+        equation: tuple[tuple[str, int], ...] = (),
+        residual: Decimal | None = None,
         **args: object,
     ) -> Finding:
         return Finding(
@@ -49,7 +51,13 @@ class Context:
             actual=actual,
             items=tuple(items),
             snippet=snippet,
+            equation=equation,
+            residual=residual,
         )
 
 
 CheckFn = Callable[[Context], Iterable[Finding]]
+
+
+def no_check(ctx: Context) -> Iterable[Finding]:
+    return ()

@@ -33,6 +33,13 @@ def _side(ctx: Context, spec: Any) -> tuple[list[Fact], list[str], int]:
     return present, missing, need
 
 
+def _labels(ctx: Context, facts: list[Fact]) -> Text:
+    return Text(
+        "＋".join(ctx.facts.label(f.name).zh for f in facts),
+        " + ".join(ctx.facts.label(f.name).en for f in facts),
+    )
+
+
 def check(ctx: Context) -> Iterator[Finding]:
     left, left_missing, left_need = _side(ctx, ctx.params["left"])
     right, right_missing, right_need = _side(ctx, ctx.params["right"])
@@ -50,6 +57,8 @@ def check(ctx: Context) -> Iterator[Finding]:
     )
     yield ctx.finding(
         right[0].location,
+        left_label=_labels(ctx, left),
+        right_label=_labels(ctx, right),
         expected=expected,
         actual=actual,
         items=items,

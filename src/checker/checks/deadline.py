@@ -16,8 +16,7 @@ def deadline_for(ctx: Context) -> dt.date | None:
     if report.year is None:
         return None
     table = report.packset.deadline
-    level = "government" if report.government else "department"
-    monthday = table.get(level) or table.get("all")
+    monthday = table.get(report.level) or table.get("all")
     if monthday is None:
         return None
     month, day = (int(x) for x in monthday.split("-"))

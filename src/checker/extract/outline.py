@@ -116,6 +116,13 @@ def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
     outline = Outline()
     found: list[Heading | None] = [parse_heading(b, not_headings) for b in blocks]
     numbered_at = [i for i, h in enumerate(found) if h is not None and h.level == 1]
+    first_numbered = next(
+        (i for i, h in enumerate(found) if h is not None and h.number), len(found)
+    )
+    for i in range(first_numbered):  # a styled title or preamble is not a section
+        heading = found[i]
+        if heading is not None and heading.style == "none":
+            found[i] = None
     if numbered_at:
         first, last = numbered_at[0], numbered_at[-1]
         for i in range(first + 1, last):

@@ -42,9 +42,13 @@ class Report:
     period: tuple[DateFact, DateFact] | None = None
     signature: DateFact | None = None
     published: DateFact | None = None
-    government: bool = False
+    level: str = "other"  # government | department | other (townships, committees…)
     edition: str | None = None
-    edition_reason: str = ""
+    cache: dict[str, Any] = field(default_factory=dict)  # per-report memo for extractors
+
+    @property
+    def government(self) -> bool:
+        return self.level == "government"
 
     @property
     def year(self) -> int | None:
@@ -94,7 +98,7 @@ def build_report(document: Document, packset: PackSet) -> Report:
     _find_title(report, patterns.get("title", []))
     _find_period(report, patterns.get("period", []))
     _find_signature(report, patterns.get("signature", []))
-    report.government = _is_government(report, patterns.get("government_body", []))
+    report.level = _level(report, patterns)
     return report
 
 
@@ -161,10 +165,14 @@ def _find_signature(report: Report, patterns: list[Any]) -> None:
                     return
 
 
-def _is_government(report: Report, patterns: list[Any]) -> bool:
-    head = [report.norm[b.index] for b in report.text_blocks()[:_HEAD_BLOCKS]]
-    tail = [report.norm[b.index] for b in report.text_blocks()[-_TAIL_BLOCKS:]]
-    title = report.norm[report.title.index] if report.title else ""
-    if title:
-        return any(search(p, title) for p in patterns)
-    return any(search(p, t) for p in patterns for t in head + tail)
+def _level(report: Report, patterns: dict[str, list[Any]]) -> str:
+    """The issuing body's level, from the title (else the opening and closing lines)."""
+    if report.title is not None:
+        texts = [report.norm[report.title.index]]
+    else:
+        blocks = report.text_blocks()
+        texts = [report.norm[b.index] for b in blocks[:_HEAD_BLOCKS] + blocks[-_TAIL_BLOCKS:]]
+    for level in ("government", "department"):
+        if any(search(p, t) for p in patterns.get(f"{level}_body", []) for t in texts):
+            return level
+    return "other"

@@ -90,7 +90,7 @@ class PackSet:
 
 
 _RULE_HEADER = {"id", "kind", "severity", "category", "message", "basis", "explain", "applies_to"}
-_PATTERN_PARAMS = {"patterns", "headings", "text", "references"}
+_PATTERN_PARAMS = {"patterns", "headings", "text", "references", "section"}
 
 
 def _resolve(name: str, relative_to: Path | None) -> Path:
@@ -192,7 +192,7 @@ def merge(
                 column=spec.get("column"),
             )
         for table_name, spec in (data.get("tables") or {}).items():
-            packset.tables[table_name] = spec
+            packset.tables[table_name] = _merge_table(packset.tables.get(table_name), spec)
         for rule_id in data.get("disable") or []:
             packset.rules.pop(rule_id, None)
         for i, spec in enumerate(data.get("rules") or []):
@@ -200,6 +200,16 @@ def merge(
             packset.rules[rule.id] = rule
     _check_references(packset)
     return packset
+
+
+def _merge_table(base: dict[str, Any] | None, spec: dict[str, Any]) -> dict[str, Any]:
+    """A child pack's table adds rows and columns to the parent's definition."""
+    if base is None:
+        return dict(spec)
+    merged = {**base, **{k: v for k, v in spec.items() if k not in ("rows", "columns")}}
+    for part in ("rows", "columns"):
+        merged[part] = {**(base.get(part) or {}), **(spec.get(part) or {})}
+    return merged
 
 
 def _rule(spec: dict[str, Any], pack: str, source: str, lines: dict[Path_, int], at: Path_) -> Rule:

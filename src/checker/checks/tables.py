@@ -1,0 +1,194 @@
+"""Statistics-table rules: the table is there, its identities hold, its cells are counts.
+
+Identities are written in the pack as ``total`` and ``parts`` terms, each term
+a row or a column of a defined table; ``for_each`` runs the identity over
+columns (本列数据的勾稽关系) or rows (row totals), ``instances`` lists
+explicit variants (the three groups of Table 4). Blank and "/" cells count as
+zero here — the value rules report them — while words in a count cell make
+that one instance unevaluable rather than wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+
+from checker.checks.base import Context
+from checker.extract.tables import CellValue, TableIndex, table_index
+from checker.findings import Finding, Item
+from checker.i18n import Text
+from checker.model import Location
+
+
+def _index(ctx: Context) -> TableIndex | None:
+    index = table_index(ctx.report)
+    table = ctx.params["table"]
+    if not index.present(table):
+        ctx.skip(f"table {table} not found")
+        return None
+    return index
+
+
+def check_present(ctx: Context) -> Iterator[Finding]:
+    index = table_index(ctx.report)
+    table = ctx.params["table"]
+    tdef = index.defs[table]
+    if not index.present(table):
+        yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
+        return
+    missing: list[Text] = []
+    for key in ctx.params.get("rows", []):
+        if not any(index.cell(table, key, c) is not None for c in tdef.columns):
+            missing.append(tdef.rows[key].name)
+    for key in ctx.params.get("columns", []):
+        if not any(index.cell(table, r, key) is not None for r in tdef.rows):
+            missing.append(tdef.columns[key].name)
+    if missing:
+        first = index.assigned[table][0]
+        yield ctx.finding(
+            ctx.report.location(first.block),
+            table=tdef.title,
+            missing=Text(
+                "（缺少：" + "、".join(m.zh for m in missing) + "）",
+                " (missing: " + ", ".join(m.en for m in missing) + ")",
+            ),
+        )
+
+
+def _terms(
+    spec: list[dict[str, str]], row: str | None, column: str | None
+) -> list[tuple[str, str]]:
+    return [(t.get("row", row) or "", t.get("column", column) or "") for t in spec]
+
+
+def _instances(
+    ctx: Context, index: TableIndex
+) -> Iterator[tuple[Text, list[tuple[str, str]], list[tuple[str, str]]]]:
+    tdef = index.defs[ctx.params["table"]]
+    each = ctx.params.get("for_each") or {}
+    if "columns" in each:
+        keys = list(tdef.columns) if each["columns"] == "all" else each["columns"]
+        for key in keys:
+            yield (
+                tdef.columns[key].name,
+                _terms(ctx.params["total"], None, key),
+                _terms(ctx.params["parts"], None, key),
+            )
+    elif "rows" in each:
+        keys = list(tdef.rows) if each["rows"] == "all" else each["rows"]
+        for key in keys:
+            yield (
+                tdef.rows[key].name,
+                _terms(ctx.params["total"], key, None),
+                _terms(ctx.params["parts"], key, None),
+            )
+    for inst in ctx.params.get("instances", []):
+        yield (
+            Text.of(inst["name"]),
+            _terms(inst["total"], None, None),
+            _terms(inst["parts"], None, None),
+        )
+
+
+def _cells(index: TableIndex, table: str, terms: list[tuple[str, str]]) -> list[CellValue] | None:
+    out = []
+    for row, column in terms:
+        cell = index.cell(table, row, column)
+        if cell is None or cell.status == "text":
+            return None
+        out.append(cell)
+    return out
+
+
+def _key(cell: CellValue) -> str:
+    loc = cell.location
+    return f"{loc.table}:{loc.row}:{loc.column}"
+
+
+def _item(cell: CellValue) -> Item:
+    name = Text(
+        f"{cell.row_name.zh} / {cell.column_name.zh}", f"{cell.row_name.en} / {cell.column_name.en}"
+    )
+    return Item(name, cell.value if cell.value is not None else Decimal(0), cell.location)
+
+
+def check_sum(ctx: Context) -> Iterator[Finding]:
+    index = _index(ctx)
+    if index is None:
+        return
+    table = ctx.params["table"]
+    evaluated = 0
+    for name, total_terms, part_terms in _instances(ctx, index):
+        totals = _cells(index, table, total_terms)
+        parts = _cells(index, table, part_terms)
+        if totals is None or parts is None:
+            continue
+        evaluated += 1
+        reported = sum((c.value or Decimal(0) for c in totals), Decimal(0))
+        computed = sum((c.value or Decimal(0) for c in parts), Decimal(0))
+        if reported == computed:
+            continue
+        # the same cell may stand on both sides (rare); keep the equation exact
+        equation = tuple((_key(c), 1) for c in totals) + tuple((_key(c), -1) for c in parts)
+        yield ctx.finding(
+            totals[0].location,
+            expected=computed,
+            actual=reported,
+            items=[_item(c) for c in totals + parts],
+            equation=equation,
+            residual=reported - computed,
+            where=name,
+            total_text=_describe(totals),
+            parts_text=_describe(parts),
+            difference=abs(reported - computed),
+        )
+    if evaluated == 0:
+        ctx.skip("no instance of the identity could be evaluated (rows or columns not found)")
+
+
+def _describe(cells: list[CellValue]) -> Text:
+    def fmt(c: CellValue, lang: str) -> str:
+        shown = c.text.strip() or ("空白" if lang == "zh" else "blank")
+        row = c.row_name.get(lang)
+        col = c.column_name.get(lang)
+        return f"{row}/{col} {shown}" if lang == "en" else f"{row}/{col}{shown}"
+
+    return Text("＋".join(fmt(c, "zh") for c in cells), " + ".join(fmt(c, "en") for c in cells))
+
+
+def check_values(ctx: Context) -> Iterator[Finding]:
+    """Cells where a count belongs that hold a blank, a slash, words, a negative or a fraction."""
+    index = _index(ctx)
+    if index is None:
+        return
+    table = ctx.params["table"]
+    tdef = index.defs[table]
+    flagged = set(ctx.params["statuses"])
+    rows = ctx.params.get("rows", "all")
+    columns = ctx.params.get("columns", "all")
+    row_keys = list(tdef.rows) if rows == "all" else rows
+    col_keys = list(tdef.columns) if columns == "all" else columns
+    seen: set[str] = set()
+    for r in row_keys:
+        for c in col_keys:
+            cell = index.cell(table, r, c)
+            if cell is None or _key(cell) in seen:
+                continue
+            seen.add(_key(cell))
+            status = cell.status
+            if status == "number" and cell.value is not None:
+                if cell.value < 0:
+                    status = "negative"
+                elif cell.value != cell.value.to_integral_value():
+                    status = "fraction"
+            if status in flagged:
+                yield ctx.finding(
+                    cell.location,
+                    cell=Text(
+                        f"{cell.row_name.zh} / {cell.column_name.zh}",
+                        f"{cell.row_name.en} / {cell.column_name.en}",
+                    ),
+                    value=cell.text.strip() or Text("（空白）", "(blank)"),
+                    status=status,
+                    snippet=cell.text,
+                )

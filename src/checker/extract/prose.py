@@ -1,0 +1,105 @@
+"""Arithmetic stated in sentences: breakdowns, shares, growth and named figures.
+
+Most of a report's arithmetic is written in prose, not tables. This module
+reads every text block once per vocabulary and returns what it understood;
+the checks in ``checks/prose_arithmetic.py`` decide what is wrong with it.
+
+Precision comes before recall: the grammars in ``prose_lists``,
+``prose_growth`` and ``prose_labels`` skip anything they are not sure about
+(approximate figures, ranges, ordinals, stray numbers, mixed units), so a
+sentence they cannot read yields nothing rather than a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from checker.extract.prose_growth import Growth, GrowthGrammar
+from checker.extract.prose_labels import LabelGrammar, Statement
+from checker.extract.prose_lists import SENTENCE_END, Breakdown, ListGrammar, clause_label
+from checker.extract.prose_numbers import Scanner
+from checker.extract.prose_vocab import Vocabulary
+from checker.extract.report import Report
+from checker.model import Block, Location
+
+__all__ = ["BlockProse", "Breakdown", "Growth", "Prose", "Statement", "recognise"]
+
+
+@dataclass(frozen=True)
+class BlockProse:
+    """What was understood in one text block."""
+
+    block: Block
+    text: str
+    breakdowns: tuple[Breakdown, ...]
+    growths: tuple[Growth, ...]
+    statements: tuple[Statement, ...]
+
+    def sentence(self, start: int, end: int | None = None) -> str:
+        """The sentence(s) around ``text[start:end]``, for a finding's snippet."""
+        end = start if end is None else end
+        first = max(self.text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
+        stops = [i for ch in SENTENCE_END if (i := self.text.find(ch, end)) >= 0]
+        last = min(stops) + 1 if stops else len(self.text)
+        return self.text[first:last].strip()
+
+
+@dataclass(frozen=True)
+class Prose:
+    report: Report
+    blocks: tuple[BlockProse, ...]
+
+    def location(self, where: BlockProse, offset: int) -> Location:
+        return self.report.location(where.block, offset)
+
+    def breakdowns(self) -> Iterator[tuple[BlockProse, Breakdown]]:
+        for b in self.blocks:
+            for item in b.breakdowns:
+                yield b, item
+
+    def growths(self) -> Iterator[tuple[BlockProse, Growth]]:
+        for b in self.blocks:
+            for item in b.growths:
+                yield b, item
+
+    def statements(self) -> Iterator[tuple[BlockProse, Statement]]:
+        for b in self.blocks:
+            for item in b.statements:
+                yield b, item
+
+
+def recognise(report: Report, vocab: Vocabulary) -> Prose:
+    """Read every text block of ``report``; memoised per report and vocabulary."""
+    key = "prose:" + vocab.key
+    cached = report.cache.get(key)
+    if isinstance(cached, Prose):
+        return cached
+    scanner = Scanner(vocab)
+    lists = ListGrammar(vocab)
+    year = report.year
+    growth = GrowthGrammar(vocab, year - 1 if year else None)
+    labels = LabelGrammar(vocab, year)
+    blocks = []
+    for block in report.text_blocks():
+        text = report.norm[block.index]
+        figures = scanner.scan(text)
+        if not (figures.quantities or figures.percents):
+            continue
+        clause_labels = {}
+        for q in figures.quantities:
+            label, boundary, _ = clause_label(text, q.start)
+            if label and boundary != "、":
+                clause_labels[q.start] = label
+        blocks.append(
+            BlockProse(
+                block=block,
+                text=text,
+                breakdowns=tuple(lists.find(text, figures)),
+                growths=tuple(growth.find(text, figures, clause_labels)),
+                statements=tuple(labels.statements(text, figures)),
+            )
+        )
+    prose = Prose(report, tuple(blocks))
+    report.cache[key] = prose
+    return prose

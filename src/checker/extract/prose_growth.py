@@ -1,0 +1,116 @@
+"""Growth statements attached to the figure they describe.
+
+Recognised, right after a clean quantity (the current figure) and separated
+from it by nothing but a comma:
+
+    600条，较上年(的)500条增长20%           previous stated after the comparison
+    600条，比上年同期(500条)增加100条，增长20%
+    600条，上年为500条，同比增长20%          previous stated before the direction
+    600条，与上年(500条)持平
+    600条，较上年增加100条，增长20%          no previous, but change and rate
+    600条，2017年为500条，增长20%            the year before the report year, by number
+
+Only what is stated is checked later: a rate alone ("同比增长15%") has nothing
+to be compared with and yields no statement. Anything else between the parts
+(约, 倍, 百分点, a second figure) makes the statement not understood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from checker.extract.prose_numbers import Figures, Percent, Quantity
+from checker.extract.prose_vocab import Vocabulary, alternation
+
+_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class Growth:
+    label: str
+    current: Quantity
+    previous: Quantity | None
+    direction: str  # "up", "down" or "flat"
+    change: Quantity | None  # the stated difference
+    rate: Percent | None  # the stated rate, a magnitude
+    start: int
+    end: int
+
+
+class GrowthGrammar:
+    def __init__(self, vocab: Vocabulary, prior_year: int | None = None) -> None:
+        self.vocab = vocab
+        years = [f"{prior_year}年度", f"{prior_year}年"] if prior_year else []
+        compare = alternation([*vocab.compare, *(w + y for w in ("较", "比") for y in years)])
+        previous = alternation([*vocab.previous, *years])
+        self._compare = regex.compile(rf"[\s,]*{compare}(?:同期)?的?\s*\(?\s*")
+        self._previous = regex.compile(rf"[\s,]*\(?\s*{previous}(?:同期)?(?:为|是|有|共)?\s*")
+        self._after_previous = regex.compile(rf"\s*\)?[\s,]*(?:{compare})?")
+        self._close = regex.compile(r"\s*\)?")
+        self._direction = regex.compile(
+            rf"[\s,]*(?:(?P<up>{alternation(vocab.increase)})"
+            rf"|(?P<down>{alternation(vocab.decrease)})|(?P<flat>{alternation(vocab.flat)}))了?\s*"
+        )
+        rate_words = alternation([*vocab.increase, *vocab.decrease, *vocab.rate_words])
+        self._rate_intro = regex.compile(rf"[\s,]*{rate_words}(?:了|为|达)?\s*")
+
+    def find(self, text: str, figures: Figures, labels: dict[int, str]) -> list[Growth]:
+        """Growth statements after each quantity; ``labels`` maps quantity start to label."""
+        found = []
+        by_start = {q.start: q for q in figures.quantities}
+        pct_by_start = {p.start: p for p in figures.percents}
+        for current in figures.quantities:
+            if not current.clean or current.start not in labels:
+                continue
+            growth = self._after(text, current, by_start, pct_by_start, labels[current.start])
+            if growth is not None:
+                found.append(growth)
+        return found
+
+    def _after(
+        self,
+        text: str,
+        current: Quantity,
+        quantities: dict[int, Quantity],
+        percents: dict[int, Percent],
+        label: str,
+    ) -> Growth | None:
+        pos = current.end
+        previous: Quantity | None = None
+        if (m := self._compare.match(text, pos, timeout=_TIMEOUT)) is not None:
+            pos = m.end()
+            previous = quantities.get(pos)
+            if previous is not None:
+                pos = self._close.match(text, previous.end).end()
+        elif (m := self._previous.match(text, pos, timeout=_TIMEOUT)) is not None:
+            previous = quantities.get(m.end())
+            if previous is None:
+                return None
+            pos = self._after_previous.match(text, previous.end).end()
+        else:
+            return None
+        d = self._direction.match(text, pos, timeout=_TIMEOUT)
+        if d is None:
+            return None
+        direction = "up" if d["up"] else "down" if d["down"] else "flat"
+        pos = d.end()
+        change: Quantity | None = None
+        rate: Percent | None = percents.get(pos)
+        if rate is None and (change := quantities.get(pos)) is not None:
+            if text[change.end :].startswith("百分点"):
+                return None
+            intro = self._rate_intro.match(text, change.end, timeout=_TIMEOUT)
+            if intro is not None:
+                rate = percents.get(intro.end())
+        if rate is None and change is None and direction != "flat":
+            if previous is None or text[pos : pos + 1].isdigit():
+                return None  # 增长1倍, 增长约20%: nothing we can read
+        stated = [q for q in (previous, change) if q is not None]
+        if any(not q.clean or not self.vocab.comparable(q.unit, current.unit) for q in stated):
+            return None
+        if previous is None and (change is None or rate is None):
+            return None
+        end = max(x.end for x in (current, previous, change, rate) if x is not None)
+        return Growth(label, current, previous, direction, change, rate, current.start, end)

@@ -1,0 +1,363 @@
+"""Breakdowns in prose: a total, a cue word, and the itemised parts after it.
+
+    主动公开政府信息6391条，其中概况类信息1105条；政务动态类信息2896条；其他信息2004条
+    └ total label ─┘└ total ┘ └cue┘└──── part ────┘  separator  …          └ catch-all ┘
+
+The grammar, in order:
+
+* A *total* is a clean quantity (no 约/余/左右/range/ordinal) followed by
+  nothing but punctuation and then a cue word (其中, 包括, 分别为, 含 …); the cue
+  may open the next sentence ("…312条。其中，…"). A total that is itself one
+  item of a 、-list is not a total.
+* The parts run from the cue to the end of the sentence, or to the closing
+  bracket when the cue opened one. The separator after the first part (、 or
+  , or ;) fixes the list's level: lower separators stay inside a part
+  ("概况类、动态类信息100条"), a higher one ends the list after that part.
+* A part is a label and exactly one clean quantity, optionally followed by its
+  share (", 占1.6%", "(占1.6%)"). A part may be a share alone ("概况类占20%").
+* The list stops (keeping what came before) at a segment without any figure,
+  at a label naming something else (上年结转, 同比, 总数 … from the pack), at a
+  nested cue, and after "等".
+* The list is abandoned entirely — nothing is reported — when a segment holds
+  two quantities, an approximate figure, a number that is no quantity, text
+  after its quantity, a unit not comparable with the total's, or a catch-all
+  that is not the last part.
+* The inverted form "其中A、B、C分别为1条、2条、3条" pairs labels and figures
+  only when their counts agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from checker.extract.prose_numbers import Figures, Percent, Quantity
+from checker.extract.prose_vocab import Vocabulary, alternation
+
+SENTENCE_END = "。!?"
+_LEVEL = {"、": 1, ",": 2, ";": 3}
+CLAUSE_START = frozenset(",;:。!?()、\n")
+_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class Part:
+    label: str
+    quantity: Quantity | None
+    share: Percent | None
+    start: int  # offset of the part's text
+    share_approx: bool = False  # 约占
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    total_label: str
+    total: Quantity
+    cue: str
+    parts: tuple[Part, ...]
+    catch_all: bool  # the last part is 其他/其它/其余…: the parts must make the total
+    overlap: bool  # parts name channels: an item may be counted under several
+    open_ended: bool  # the list ends with 等
+    start: int  # offset of the total's label
+    end: int  # end of the last part
+
+
+def clause_label(
+    text: str, end: int, boundaries: frozenset[str] = CLAUSE_START
+) -> tuple[str, str, int]:
+    """The words before ``end`` back to the clause boundary, that boundary, and the start."""
+    i = end
+    while i > 0 and text[i - 1] not in boundaries:
+        i -= 1
+    while i < end and text[i] == " ":
+        i += 1
+    boundary = text[i - 1] if i > 0 else ""
+    return text[i:end].rstrip(), boundary, i
+
+
+class ListGrammar:
+    """Recognises breakdowns in one block's text with one vocabulary."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        self.vocab = vocab
+        cues = alternation(vocab.cues)
+        self._cue = regex.compile(rf"(?P<gap>[\s,:;。!?(]*?)(?P<cue>{cues})[\s,:]*")
+        self._respectively = regex.compile(alternation(vocab.respectively))
+        share_of = alternation(vocab.share_of)
+        words = alternation(vocab.share_words)
+        about = alternation(vocab.approx_before)
+        pct = r"(?:\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点\d.]+)"
+        body = rf"(?P<about>{about})?{words}(?:比)?(?:{share_of})?的?(?:比例|比重)?(?:为|达|约)?\s*{pct}"
+        self._share_tail = regex.compile(rf"(?:[,\s]*{body}|\s*\(\s*(?:{body}|{pct})\s*\))\s*$")
+        self._share_only = regex.compile(rf"^\s*{body}\s*$")
+        self._enumerator = regex.compile(
+            r"^\s*(?:[一二三四五六七八九十]+是|\(\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、]|[①-⑳])\s*"
+        )
+        self._connector = regex.compile(r"^\s*(?:以及|还有|和|及|与|另)\s*")
+        self._catch_all = regex.compile(rf"^{alternation(vocab.catch_all)}")
+        self._not_part = regex.compile(alternation(vocab.not_parts))
+        self._overlap = regex.compile(alternation(vocab.overlap))
+        self._cue_inside = regex.compile(rf"{cues}|{alternation(vocab.respectively)}")
+
+    def find(self, text: str, figures: Figures) -> list[Breakdown]:
+        found = []
+        for total in figures.quantities:
+            m = self._cue.match(text, pos=total.end, timeout=_TIMEOUT)
+            if m is None or not total.clean:
+                continue
+            label, boundary, label_start = clause_label(text, total.start)
+            if boundary == "、" or not label:
+                continue
+            breakdown = self._breakdown(text, figures, total, label, label_start, m)
+            if breakdown is not None:
+                found.append(breakdown)
+        return found
+
+    def _breakdown(
+        self,
+        text: str,
+        figures: Figures,
+        total: Quantity,
+        label: str,
+        label_start: int,
+        m: regex.Match[str],
+    ) -> Breakdown | None:
+        start = m.end()
+        if sum(m["gap"].count(ch) for ch in SENTENCE_END) > 1:
+            return None
+        end = _region_end(text, start)
+        respectively = self._respectively.search(text, start, end, timeout=_TIMEOUT)
+        first_quantity = next((q.start for q in figures.quantities if q.start >= start), end)
+        if respectively is not None and start < respectively.start() < first_quantity:
+            parts = self._inverted(text, figures, start, respectively, end)
+        else:
+            parts = self._parts(text, figures, start, end)
+        if not parts:
+            return None
+        items, open_ended = parts
+        if not items or any(
+            p.quantity is not None and not self.vocab.comparable(p.quantity.unit, total.unit)
+            for p in items
+        ):
+            return None
+        catch = [i for i, p in enumerate(items) if self._catch_all.match(p.label)]
+        if catch and catch != [len(items) - 1]:
+            return None  # a catch-all in the middle: not a list we understand
+        return Breakdown(
+            total_label=label,
+            total=total,
+            cue=m["cue"],
+            parts=tuple(items),
+            catch_all=bool(catch) and not open_ended,
+            overlap=any(self._overlap.search(p.label) for p in items),
+            open_ended=open_ended,
+            start=label_start,
+            end=max((p.quantity.end if p.quantity else p.start) for p in items),
+        )
+
+    # -- the ordinary form: label figure, label figure, …
+
+    def _parts(
+        self, text: str, figures: Figures, start: int, end: int
+    ) -> tuple[list[Part], bool] | None:
+        atoms = _atoms(text, start, end)
+        parts: list[Part] = []
+        level: int | None = None
+        i = 0
+
+        def has_figure(k: int) -> bool:
+            a_start, a_end, _ = atoms[k]
+            return bool(
+                figures.quantities_in(a_start, a_end) or figures.percents_in(a_start, a_end)
+            )
+
+        while i < len(atoms):
+            # gather atoms into one part: up to a separator at the list's level;
+            # the first part may only gather across 、 ("概况类、动态类信息100条")
+            j = i
+            if level is None:
+                while not has_figure(j) and atoms[j][2] == "、" and j + 1 < len(atoms):
+                    j += 1
+                if not has_figure(j):
+                    return None
+            else:
+                while (sep_j := atoms[j][2]) is not None and _LEVEL[sep_j] < level:
+                    if j + 1 >= len(atoms):
+                        break
+                    j += 1
+            # a share written as its own clause belongs to the part before it
+            while j + 1 < len(atoms) and self._share_only.match(
+                text[atoms[j + 1][0] : atoms[j + 1][1]]
+            ):
+                j += 1
+            p_start, p_end, sep = atoms[i][0], atoms[j][1], atoms[j][2]
+            outcome = self._part(text, figures, p_start, p_end)
+            if outcome == "abort":
+                return None
+            if outcome == "stop":
+                break
+            assert isinstance(outcome, Part)
+            parts.append(outcome)
+            if text[p_start:p_end].rstrip().endswith("等"):
+                return parts, True
+            if level is None:
+                level = _LEVEL[sep] if sep is not None else 99
+            if sep is None or _LEVEL[sep] > level:
+                break
+            i = j + 1
+        return parts, False
+
+    def _part(self, text: str, figures: Figures, start: int, end: int) -> Part | str:
+        """One part, or "stop" (the list has ended) or "abort" (not understood)."""
+        segment = text[start:end]
+        enum = self._enumerator.match(segment)
+        body_start = start + (enum.end() if enum else 0)
+        share: Percent | None = None
+        share_approx = False
+        tail = self._share_tail.search(text, body_start, end, timeout=_TIMEOUT)
+        body_end = end
+        if tail is not None:
+            found = figures.percents_in(tail.start(), tail.end())
+            if len(found) != 1:
+                return "abort"
+            share, share_approx, body_end = found[0], bool(tail["about"]), tail.start()
+        body = text[body_start:body_end]
+        outside = _outside_brackets(body_start, body)
+        quantities = [
+            q
+            for q in figures.quantities_in(body_start, body_end)
+            if any(s <= q.start < e for s, e in outside)
+        ]
+        stray = any(figures.stray_in(s, e) for s, e in outside)
+        percents = [
+            p
+            for p in figures.percents_in(body_start, body_end)
+            if any(s <= p.start < e for s, e in outside)
+        ]
+        if not quantities and share is None:
+            return "abort" if stray or percents else "stop"
+        if stray or percents or len(quantities) > 1:
+            return "abort"
+        quantity = quantities[0] if quantities else None
+        label = self._clean_label(text[body_start : quantity.start if quantity else body_end])
+        if self._cue_inside.search(label) or self._not_part.search(label):
+            return "stop"
+        if quantity is not None:
+            if quantity.approx:
+                return "abort"
+            rest = _without_brackets(text[quantity.end : body_end]).strip()
+            if rest not in ("", "等"):
+                return "abort"
+        if not label:
+            return "abort"
+        return Part(label, quantity, share, body_start, share_approx)
+
+    def _clean_label(self, label: str) -> str:
+        label = label.strip(" :")
+        while (m := self._connector.match(label)) is not None and m.end() < len(label):
+            label = label[m.end() :]
+        return label.strip(" :")
+
+    # -- the inverted form: A、B、C分别为1条、2条、3条
+
+    def _inverted(
+        self, text: str, figures: Figures, start: int, resp: regex.Match[str], end: int
+    ) -> tuple[list[Part], bool] | None:
+        names = text[start : resp.start()]
+        if any(ch in names for ch in ",;") or figures.stray_in(start, resp.start()):
+            return None
+        labels = [self._clean_label(n) for n in names.split("、")]
+        if not all(labels):
+            return None
+        values: list[Quantity] = []
+        pos = resp.end()
+        for q in figures.quantities_in(resp.end(), end):
+            if text[pos : q.start].strip(" 、,") or not q.clean:
+                break
+            values.append(q)
+            pos = q.end
+        if len(values) != len(labels):
+            return None
+        offsets = []
+        cursor = start
+        for name in names.split("、"):
+            offsets.append(cursor)
+            cursor += len(name) + 1
+        parts = [
+            Part(label, q, None, offset)
+            for label, q, offset in zip(labels, values, offsets, strict=True)
+        ]
+        if any(self._not_part.search(p.label) or self._cue_inside.search(p.label) for p in parts):
+            return None
+        return parts, labels[-1].endswith("等")
+
+
+def _region_end(text: str, start: int) -> int:
+    """Where a list that starts at ``start`` must end: its sentence or its bracket."""
+    depth = 0
+    for i in range(start, len(text)):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            if depth == 0:
+                return i
+            depth -= 1
+        elif ch in SENTENCE_END and depth == 0:
+            return i
+    return len(text)
+
+
+def _atoms(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
+    """Split ``text[start:end]`` at separators outside brackets: (start, end, separator)."""
+    atoms: list[tuple[int, int, str | None]] = []
+    depth = 0
+    a_start = start
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch in _LEVEL and depth == 0:
+            atoms.append((a_start, i, ch))
+            a_start = i + 1
+    if a_start < end:
+        atoms.append((a_start, end, None))
+    elif atoms:
+        last_start, last_end, _ = atoms[-1]
+        atoms[-1] = (last_start, last_end, None)
+    return atoms
+
+
+def _outside_brackets(offset: int, body: str) -> list[tuple[int, int]]:
+    """Spans of ``body`` (as absolute offsets) outside round brackets."""
+    spans = []
+    depth = 0
+    s = 0
+    for i, ch in enumerate(body):
+        if ch == "(":
+            if depth == 0 and i > s:
+                spans.append((offset + s, offset + i))
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                s = i + 1
+    if depth == 0 and s < len(body):
+        spans.append((offset + s, offset + len(body)))
+    return spans
+
+
+def _without_brackets(text: str) -> str:
+    out = []
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)

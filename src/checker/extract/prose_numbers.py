@@ -1,0 +1,153 @@
+"""Figures in a sentence: counts with their unit, percentages, and stray numbers.
+
+A figure is only a *quantity* when a unit from the pack follows the number
+directly; that alone keeps dates (2019年), document numbers (〔2021〕30号) and
+phone numbers out. Ordinals (第二十条) and approximations (10余条, 约50件,
+100条左右, 10-20条) are recognised so that the grammar can stay silent about
+them. Digits that belong to no quantity, percentage, date or document number
+are reported as *stray*: a list containing one is not understood.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+import regex
+
+from checker.extract.prose_vocab import Vocabulary, alternation
+from checker.numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
+
+_CN_DIGITS = "零〇一二两三四五六七八九"
+_RANGE = r"(?:[-~～—–]|至|到)"
+_TIMEOUT = 2.0
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, as stated; ``start``/``end`` span number and unit."""
+
+    value: Decimal
+    unit: str
+    start: int
+    end: int
+    text: str
+    approx: bool = False  # 约, 余, 左右, a range, an ordinal…
+    arabic: bool = True  # written in digits, not 一千二百
+
+    @property
+    def clean(self) -> bool:
+        return not self.approx
+
+
+@dataclass(frozen=True)
+class Percent:
+    """A percentage as stated, with the number of decimals it was given to."""
+
+    value: Decimal
+    decimals: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    quantities: tuple[Quantity, ...]
+    percents: tuple[Percent, ...]
+    stray: tuple[int, ...]  # offsets of digits that belong to nothing above
+
+    def quantities_in(self, start: int, end: int) -> list[Quantity]:
+        return [q for q in self.quantities if q.start >= start and q.end <= end]
+
+    def percents_in(self, start: int, end: int) -> list[Percent]:
+        return [p for p in self.percents if p.start >= start and p.end <= end]
+
+    def stray_in(self, start: int, end: int) -> bool:
+        return any(start <= s < end for s in self.stray)
+
+
+class Scanner:
+    """Finds the figures of a text with one vocabulary's units."""
+
+    def __init__(self, vocab: Vocabulary) -> None:
+        units = alternation(vocab.unit_group)
+        between = alternation(vocab.approx_between)
+        self._quantity = regex.compile(
+            rf"(?<![\d.])(?P<num>{NUMBER_PATTERN})(?P<between>\s*{between})?\s*(?P<unit>{units})"
+        )
+        self._percent = regex.compile(
+            r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%"
+            rf"|百分之(?P<cn>[{_CN_DIGITS}十百]+)(?:点(?P<frac>[{_CN_DIGITS}]+))?"
+            r"|百分之(?P<dnum>\d+(?:\.\d+)?)"
+        )
+        self._before = regex.compile(rf"(?:{alternation(vocab.approx_before)}|第)\s*$")
+        self._after = regex.compile(rf"^\s*{alternation(vocab.approx_after)}")
+        self._range_before = regex.compile(rf"(?:\d|{units})\s*{_RANGE}\s*$")
+        self._range_after = regex.compile(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}十百千]")
+        self._digits = regex.compile(r"\d+(?:\.\d+)?")
+        self._date_or_code = regex.compile(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
+
+    def scan(self, text: str) -> Figures:
+        quantities = [
+            q
+            for m in self._quantity.finditer(text, timeout=_TIMEOUT)
+            if (q := self._to_quantity(text, m)) is not None
+        ]
+        percents = [
+            p
+            for m in self._percent.finditer(text, timeout=_TIMEOUT)
+            if (p := _to_percent(m)) is not None
+        ]
+        covered = [(q.start, q.end) for q in quantities] + [(p.start, p.end) for p in percents]
+        stray = []
+        for m in self._digits.finditer(text, timeout=_TIMEOUT):
+            if any(s <= m.start() < e for s, e in covered):
+                continue
+            if self._date_or_code.match(text[m.end() :]) or text[: m.start()].endswith(("〔", "[")):
+                continue
+            stray.append(m.start())
+        return Figures(tuple(quantities), tuple(percents), tuple(stray))
+
+    def _to_quantity(self, text: str, m: regex.Match[str]) -> Quantity | None:
+        num = m["num"]
+        arabic = num[0].isdigit()
+        value = parse_number(num)
+        if value is None:
+            return None
+        if not arabic and value < 2 and len(num) == 1:
+            return None  # 一次性, 一件事: a lone 一 is a word, not a count
+        before, after = text[: m.start()], text[m.end() :]
+        approx = bool(
+            m["between"]
+            or self._before.search(before[-6:])
+            or self._after.match(after)
+            or self._range_before.search(before[-8:])
+            or self._range_after.match(after)
+            or (not arabic and before[-1:] in _CN_DIGITS + "十百千几")
+        )
+        return Quantity(
+            value=value,
+            unit=m["unit"],
+            start=m.start(),
+            end=m.end(),
+            text=m.group(0),
+            approx=approx,
+            arabic=arabic,
+        )
+
+
+def _to_percent(m: regex.Match[str]) -> Percent | None:
+    digits = m["num"] or m["dnum"]
+    if digits:
+        value = Decimal(digits)
+        decimals = len(digits.split(".")[1]) if "." in digits else 0
+    else:
+        whole = parse_chinese_numeral(m["cn"])
+        if whole is None:
+            return None
+        frac = m["frac"] or ""
+        frac_digits = "".join(str(parse_chinese_numeral(ch)) for ch in frac)
+        value = Decimal(f"{whole}.{frac_digits}" if frac else str(whole))
+        decimals = len(frac)
+    return Percent(value, decimals, m.start(), m.end(), m.group(0))

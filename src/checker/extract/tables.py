@@ -1,0 +1,324 @@
+"""Statistics tables: find them, stitch split pieces, address cells by labels.
+
+A rule pack defines each table once — its rows and columns by label, with
+aliases and, where a label repeats (结果维持 under three groups, 其他 under
+(六)其他处理), the group label that tells them apart. Real documents vary: full
+and half-width brackets, spaces and line breaks inside cells, remarks in
+parentheses ("现行有效件数(历史累计)"), quotes of any kind, labels split over
+merged cells, a table broken in two at a page break. Labels are compared after
+``normalise_label``; positions are never assumed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from checker.extract.facts import Fact
+from checker.extract.report import Report
+from checker.i18n import Text
+from checker.model import Block, Cell, Location, Table
+from checker.numbers import parse_number, to_halfwidth
+
+_BRACKETS = str.maketrans(
+    {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"}
+)
+_PARENS = regex.compile(r"\([^()]*\)")
+_ENUM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|[①-⑳])")
+_PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
+_VARIANTS = (("情形", "情况"), ("其它", "其他"))
+_CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
+_NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+
+
+def normalise_label(text: str) -> str:
+    """Fold a label to the form labels are compared in."""
+    s = to_halfwidth(text).translate(_BRACKETS)
+    s = regex.sub(r"\s+", "", s)
+    previous = None
+    while previous != s:  # nested remarks: drop innermost first
+        previous = s
+        s = _PARENS.sub("", s)
+    s = _ENUM.sub("", s)
+    s = _PUNCT.sub("", s)
+    for old, new in _VARIANTS:
+        s = s.replace(old, new)
+    return s
+
+
+def is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(to_halfwidth(text).strip()))
+
+
+@dataclass(frozen=True)
+class LabelDef:
+    key: str
+    labels: tuple[str, ...]  # normalised label and aliases
+    group: str | None  # normalised group label, when the label repeats
+    name: Text  # how findings name it
+    data_row: bool = False  # the table's data row has no label (Table 4)
+
+    @classmethod
+    def of(cls, key: str, spec: dict[str, Any]) -> LabelDef:
+        labels = [spec.get("label", "")] + list(spec.get("aliases") or [])
+        zh = spec.get("label") or key
+        return cls(
+            key=key,
+            labels=tuple(normalise_label(lbl) for lbl in labels if lbl),
+            group=normalise_label(spec["group"]) if spec.get("group") else None,
+            name=Text(spec.get("name_zh", zh), spec.get("en", key)),
+            data_row=bool(spec.get("data_row", False)),
+        )
+
+
+@dataclass
+class TableDef:
+    key: str
+    title: Text
+    rows: dict[str, LabelDef]
+    columns: dict[str, LabelDef]
+    zero_marks: tuple[str, ...]
+    min_labels: int
+
+    @classmethod
+    def of(cls, key: str, spec: dict[str, Any]) -> TableDef:
+        return cls(
+            key=key,
+            title=Text.of(spec.get("title") or {"zh": key, "en": key}),
+            rows={k: LabelDef.of(k, v) for k, v in (spec.get("rows") or {}).items()},
+            columns={k: LabelDef.of(k, v) for k, v in (spec.get("columns") or {}).items()},
+            zero_marks=tuple(spec.get("zero_marks") or ()),
+            min_labels=int(spec.get("min_labels", 3)),
+        )
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """One addressed cell: its text, its number if any, and where it stands."""
+
+    text: str
+    value: Decimal | None  # None when blank, a mark or words
+    status: str  # number | zero-mark | blank | slash | text
+    location: Location
+    row_name: Text
+    column_name: Text
+
+
+@dataclass
+class Piece:
+    """A document table after stitching, with the block it starts at."""
+
+    table: Table
+    block: Block
+    header_rows: set[int] = field(default_factory=set)
+
+
+class TableIndex:
+    """Which document tables are which defined tables, and cell lookups in them."""
+
+    def __init__(self, report: Report) -> None:
+        self.report = report
+        self.defs = {k: TableDef.of(k, v) for k, v in report.packset.tables.items()}
+        self.pieces = stitch(report)
+        self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
+        self._assign()
+        self._cells: dict[tuple[str, str, str], CellValue | None] = {}
+
+    def _assign(self) -> None:
+        for piece in self.pieces:
+            scores = {k: _score(piece, d) for k, d in self.defs.items()}
+            best = max(scores.values(), default=0)
+            if best == 0:
+                continue
+            winners = [k for k, s in scores.items() if s == best]
+            if len(winners) == 1 and best >= self.defs[winners[0]].min_labels:
+                self.assigned[winners[0]].append(piece)
+
+    def present(self, table: str) -> bool:
+        return bool(self.assigned.get(table))
+
+    def cell(self, table: str, row: str, column: str) -> CellValue | None:
+        key = (table, row, column)
+        if key not in self._cells:
+            self._cells[key] = self._lookup(table, row, column)
+        return self._cells[key]
+
+    def _lookup(self, table: str, row: str, column: str) -> CellValue | None:
+        tdef = self.defs[table]
+        rdef, cdef = tdef.rows[row], tdef.columns[column]
+        for piece in self.assigned.get(table, []):
+            r = _find_row(piece, rdef)
+            if r is None:
+                continue
+            c = _find_column(piece, cdef, r)
+            if c is None:
+                continue
+            cell = piece.table.rows[r][c]
+            return self._value(tdef, piece, cell, rdef, cdef)
+        return None
+
+    def _value(
+        self, tdef: TableDef, piece: Piece, cell: Cell, rdef: LabelDef, cdef: LabelDef
+    ) -> CellValue:
+        text = cell.text.strip()
+        folded = to_halfwidth(text).strip()
+        value: Decimal | None = None
+        if not folded:
+            status = "blank"
+        elif folded in tdef.zero_marks:
+            status, value = "zero-mark", Decimal(0)
+        elif folded in ("/", "／", "\\"):
+            status = "slash"
+        elif is_numeric(folded):
+            status = "number"
+            value = parse_number(folded.replace("−", "-").replace(" ", ""))
+        else:
+            status = "text"
+        loc = replace(
+            self.report.location(piece.block),
+            table=piece.table.index,
+            row=cell.origin[0] + 1,
+            column=cell.origin[1] + 1,
+            row_label=rdef.name.zh,
+            column_label=cdef.name.zh,
+        )
+        return CellValue(text, value, status, loc, rdef.name, cdef.name)
+
+
+def _row_labels(table: Table, r: int) -> list[str]:
+    """The distinct label cells of a row, left to right, up to its first figure."""
+    labels: list[str] = []
+    for cell in table.rows[r]:
+        if is_numeric(cell.text):
+            break
+        text = cell.text.strip()
+        if text and text not in labels:
+            labels.append(text)
+    return labels
+
+
+def _find_row(piece: Piece, rdef: LabelDef) -> int | None:
+    table = piece.table
+    if rdef.data_row:
+        for r in range(table.n_rows):
+            if r not in piece.header_rows and any(is_numeric(c.text) for c in table.rows[r]):
+                return r
+        return None
+    fallback = None
+    for r in range(table.n_rows):
+        if r in piece.header_rows:
+            continue
+        labels = _row_labels(table, r)
+        if not labels:
+            continue
+        normalised = [normalise_label(x) for x in labels]
+        joined = "".join(normalised)
+        if rdef.group and rdef.group not in joined:
+            continue
+        if normalised[-1] in rdef.labels:
+            return r
+        if fallback is None and any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
+            fallback = r
+    return fallback
+
+
+def _find_column(piece: Piece, cdef: LabelDef, r: int) -> int | None:
+    """The column whose nearest header above row ``r`` carries the label."""
+    table = piece.table
+    headers = sorted((h for h in piece.header_rows if h < r), reverse=True)
+    # the run of header rows closest above r
+    run: list[int] = []
+    for h in headers:
+        if run and h != run[-1] - 1:
+            break
+        run.append(h)
+    for h in run:
+        for c, cell in enumerate(table.rows[h]):
+            if normalise_label(cell.text) not in cdef.labels:
+                continue
+            if cdef.group and not any(cdef.group == _header_text(table, g, c) for g in run):
+                continue
+            return c
+    return None
+
+
+def _header_text(table: Table, r: int, c: int) -> str:
+    """A header cell's label; a blank one belongs to the label on its left, as
+    when a merged header is flattened into one label and blanks (Markdown, text)."""
+    for col in range(c, -1, -1):
+        text = normalise_label(table.rows[r][col].text)
+        if text:
+            return text
+    return ""
+
+
+def _score(piece: Piece, tdef: TableDef) -> int:
+    texts = {normalise_label(c.text) for row in piece.table.rows for c in row if c.text}
+    found = 0
+    for d in list(tdef.rows.values()) + list(tdef.columns.values()):
+        if any(lbl in texts for lbl in d.labels):
+            found += 1
+    return found
+
+
+def _header_rows(table: Table) -> set[int]:
+    """Rows holding no figure: headers and block titles (第二十条第(一)项)."""
+    return {r for r in range(table.n_rows) if not any(is_numeric(c.text) for c in table.rows[r])}
+
+
+def stitch(report: Report) -> list[Piece]:
+    """Join a table broken at a page break: the next table, with nothing but
+    blank or short paragraphs between, the same width and no header of its own."""
+    pieces: list[Piece] = []
+    previous: Piece | None = None
+    gap_ok = True
+    for block in report.document.blocks:
+        if block.table is None:
+            if block.text.strip() and not _CONTINUED.search(block.text):
+                gap_ok = False
+            continue
+        table = block.table
+        headers = _header_rows(table)
+        if (
+            previous is not None
+            and gap_ok
+            and table.n_cols == previous.table.n_cols
+            and 0 not in headers
+            and table.n_rows > 0
+        ):
+            offset = previous.table.n_rows
+            rows = previous.table.rows + tuple(
+                tuple(
+                    replace(c, row=c.row + offset, origin=(c.origin[0] + offset, c.origin[1]))
+                    for c in row
+                )
+                for row in table.rows
+            )
+            previous.table = Table(rows=rows, index=previous.table.index)
+            previous.header_rows |= {h + offset for h in headers}
+        else:
+            previous = Piece(table=table, block=block, header_rows=headers)
+            pieces.append(previous)
+        gap_ok = True
+    return pieces
+
+
+def table_index(report: Report) -> TableIndex:
+    cached = report.cache.get("tables")
+    if not isinstance(cached, TableIndex):
+        cached = report.cache["tables"] = TableIndex(report)
+    return cached
+
+
+def table_fact(report: Report, definition: Any) -> list[Fact]:
+    """A fact defined as a table cell (``table``, ``row``, ``column``)."""
+    index = table_index(report)
+    if definition.table not in index.defs:
+        return []
+    cell = index.cell(definition.table, definition.row, definition.column)
+    if cell is None or cell.value is None:
+        return []
+    return [Fact(definition.name, cell.value, definition.unit, cell.text, cell.location)]
