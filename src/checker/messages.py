@@ -28,6 +28,12 @@ READ_REASONS: dict[str, Text] = {
     ),
     "undecodable": Text("无法识别文本编码", "the text encoding cannot be recognised"),
     "table-too-large": Text("表格超过大小上限", "a table is larger than the limit"),
+    "symlink-loop": Text("符号链接循环指向自身", "a loop of symbolic links"),
+    "unreadable": Text("无法读取文件", "the file cannot be read"),
+    "not-a-file": Text("不是普通文件（管道或设备）", "not a regular file (a pipe or a device)"),
+    "encrypted": Text("文件已加密，请先解除密码保护", "the file is encrypted; remove the password first"),
+    "too-complex": Text("文档嵌套层级过深，无法安全读取", "the document is nested too deeply to read safely"),
+    "internal-error": Text("读取时发生内部错误", "an internal error occurred while reading"),
 }
 
 

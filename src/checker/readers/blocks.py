@@ -1,0 +1,120 @@
+"""Collects blocks in reading order and applies the limits shared by every reader."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from checker.errors import ReadError
+from checker.model import Block, BlockKind, Document, Table, build_table
+
+from .limits import ReadLimits
+
+SourceCell = tuple[str, int, int]  # text, rowspan, colspan — as ``build_table`` takes them
+MAX_SPAN = 1000  # browsers cap colspan at 1000; a real report never comes close
+
+_SENTENCE_ENDS = "。！？；!?;"
+
+
+def table_text(table: Table) -> str:
+    """Plain text of a table: one line per row, anchor cells separated by tabs."""
+    lines = []
+    for row in table.rows:
+        lines.append("\t".join(cell.text for cell in row if cell.is_anchor))
+    return "\n".join(lines)
+
+
+def grid_cells_bound(grid: Sequence[Sequence[SourceCell]]) -> int:
+    """An upper bound of the resolved grid's size, computed without building it.
+
+    No row can be wider than the spans covering it, so rows × widest coverage
+    bounds what ``build_table`` would allocate.
+    """
+    n = len(grid)
+    delta = [0] * (n + 1)
+    for r, row in enumerate(grid):
+        for _text, rowspan, colspan in row:
+            width = max(1, colspan)
+            delta[r] += width
+            delta[min(n, r + max(1, rowspan))] -= width
+    widest = running = 0
+    for r in range(n):
+        running += delta[r]
+        widest = max(widest, running)
+    return n * widest
+
+
+def split_long(text: str, limit: int) -> list[str]:
+    """Cut an overlong paragraph into pieces of at most ``limit`` characters.
+
+    Pieces end at a sentence end when one lies in the second half of the window,
+    so later sentence-based checks see whole sentences.
+    """
+    if limit <= 0 or len(text) <= limit:
+        return [text]
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = max(text.rfind(mark, start + limit // 2, end) for mark in _SENTENCE_ENDS)
+        end = cut + 1 if cut >= 0 else end
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+class BlockSink:
+    """Numbers blocks and tables as they arrive and builds the ``Document``."""
+
+    def __init__(self, path: str, limits: ReadLimits) -> None:
+        self.path = path
+        self.limits = limits
+        self.blocks: list[Block] = []
+        self.n_tables = 0
+
+    def _add(self, kind: BlockKind, text: str, line: int | None, level: int | None) -> None:
+        for piece in split_long(text, self.limits.max_line_chars):
+            piece = piece.strip()
+            if piece:
+                index = len(self.blocks) + 1
+                self.blocks.append(Block(kind, piece, index, line=line, level=level))
+
+    def paragraph(self, text: str, line: int | None = None) -> None:
+        self._add(BlockKind.PARAGRAPH, text, line, None)
+
+    def heading(self, text: str, level: int | None, line: int | None = None) -> None:
+        self._add(BlockKind.HEADING, text, line, level)
+
+    def check_table_size(self, cells: int) -> None:
+        """Refuse a table whose grid would exceed the cell limit (call before building it)."""
+        if cells > self.limits.max_table_cells:
+            raise ReadError(
+                self.path,
+                "table-too-large",
+                f"table {self.n_tables + 1} would have up to {cells} cells "
+                f"(limit {self.limits.max_table_cells})",
+            )
+
+    def table(self, grid: list[list[SourceCell]], line: int | None = None) -> None:
+        """Resolve and append a table; tables without any cell are dropped."""
+        if not any(grid):
+            return
+        self.check_table_size(grid_cells_bound(grid))
+        self.n_tables += 1
+        table = build_table(grid, self.n_tables)
+        index = len(self.blocks) + 1
+        self.blocks.append(Block(BlockKind.TABLE, table_text(table), index, line=line, table=table))
+
+    def document(
+        self, source_kind: str, encoding: str | None = None, meta: dict[str, str] | None = None
+    ) -> Document:
+        """The finished document; a source without any text is an ``empty`` error."""
+        if not self.blocks:
+            raise ReadError(self.path, "empty", "no text content")
+        return Document(
+            path=self.path,
+            source_kind=source_kind,
+            blocks=tuple(self.blocks),
+            encoding=encoding,
+            meta=dict(meta or {}),
+        )

@@ -1,0 +1,430 @@
+"""Word .docx: a direct walk over ``word/document.xml`` in document order.
+
+Python-docx is slow on tables and other libraries miss the ``w:val="continue"``
+merge form LibreOffice writes, so the body is walked here with lxml.  What
+Word shows is what we read: inserted text is kept and deleted text dropped,
+field results are kept and field codes dropped, list numbers are rebuilt from
+numbering.xml, hidden (``w:vanish``) runs and table-of-contents entries are
+skipped.  Text boxes become paragraphs of their own right after the paragraph
+that anchors them.  Nested tables are flattened into their cell's text.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from lxml import etree
+
+from checker.errors import ReadError
+from checker.model import Document
+
+from .blocks import MAX_SPAN, BlockSink, SourceCell, grid_cells_bound
+from .limits import ReadLimits
+from .numbering import Numbering
+from .opc import Package
+from .styles import Styles, int_attr
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+_OFF = ("0", "false", "off")
+
+# Elements whose children continue the run-level (inline) content.
+_INLINE_CONTAINERS = (
+    "hyperlink", "smartTag", "ins", "moveTo", "fldSimple", "customXml", "dir", "bdo",
+)  # fmt: skip
+# Elements whose children continue the block-level content.
+_BLOCK_CONTAINERS = ("customXml", "ins", "moveTo")
+
+
+class _Tags:
+    """Clark-notation tag names for one WordprocessingML namespace (transitional or strict)."""
+
+    def __init__(self, w: str) -> None:
+        self.val = f"{w}val"
+        self.body = f"{w}body"
+        self.p = f"{w}p"
+        self.r = f"{w}r"
+        self.t = f"{w}t"
+        self.tabs = frozenset((f"{w}tab", f"{w}ptab"))
+        self.breaks = frozenset((f"{w}br", f"{w}cr"))
+        self.no_break_hyphen = f"{w}noBreakHyphen"
+        self.tbl = f"{w}tbl"
+        self.tr = f"{w}tr"
+        self.tc = f"{w}tc"
+        self.pPr = f"{w}pPr"
+        self.rPr = f"{w}rPr"
+        self.trPr = f"{w}trPr"
+        self.tcPr = f"{w}tcPr"
+        self.pStyle = f"{w}pStyle"
+        self.numPr = f"{w}numPr"
+        self.numId = f"{w}numId"
+        self.ilvl = f"{w}ilvl"
+        self.outlineLvl = f"{w}outlineLvl"
+        self.vanish = f"{w}vanish"
+        self.sdt = f"{w}sdt"
+        self.sdtContent = f"{w}sdtContent"
+        self.gridSpan = f"{w}gridSpan"
+        self.vMerge = f"{w}vMerge"
+        self.hMerge = f"{w}hMerge"
+        self.gridBefore = f"{w}gridBefore"
+        self.gridAfter = f"{w}gridAfter"
+        self.txbxContent = f"{w}txbxContent"
+        self.altChunk = f"{w}altChunk"
+        self.inline = frozenset(f"{w}{name}" for name in _INLINE_CONTAINERS)
+        self.blocks = frozenset(f"{w}{name}" for name in _BLOCK_CONTAINERS)
+        self.graphics = frozenset(f"{w}{name}" for name in ("drawing", "pict", "object"))
+
+
+class _Props(NamedTuple):
+    style_id: str | None
+    level: int | None  # heading level, None for body text
+    toc: bool
+    num_id: str | None  # numbering given on the paragraph itself
+    ilvl: int | None
+
+
+def _choice(alternate: etree._Element) -> etree._Element | None:
+    """The one branch of ``mc:AlternateContent`` to read (the first Choice, else Fallback)."""
+    for child in alternate:
+        if child.tag in (f"{_MC}Choice", f"{_MC}Fallback"):
+            return child
+    return None
+
+
+class _Source:
+    """A source cell while vertical merges are still being counted."""
+
+    __slots__ = ("colspan", "rowspan", "text")
+
+    def __init__(self, colspan: int = 1) -> None:
+        self.text = ""
+        self.rowspan = 1
+        self.colspan = colspan
+
+
+class _Walker:
+    def __init__(self, t: _Tags, styles: Styles, numbering: Numbering, sink: BlockSink) -> None:
+        self.t = t
+        self.styles = styles
+        self.numbering = numbering
+        self.sink = sink
+        self.alt_chunks = 0  # imported HTML/RTF parts Word renders but this reader does not
+
+    # ---- block level -------------------------------------------------------------------
+
+    def blocks(self, parent: etree._Element) -> None:
+        t = self.t
+        for el in parent:
+            tag = el.tag
+            if tag == t.p:
+                self.paragraph(el)
+            elif tag == t.tbl:
+                self.sink.table(self.table_grid(el))
+            elif tag == t.sdt:
+                content = el.find(t.sdtContent)
+                if content is not None:
+                    self.blocks(content)
+            elif tag in t.blocks:
+                self.blocks(el)
+            elif tag == f"{_MC}AlternateContent":
+                branch = _choice(el)
+                if branch is not None:
+                    self.blocks(branch)
+            elif tag == t.altChunk:
+                self.alt_chunks += 1
+
+    def paragraph(self, p: etree._Element) -> None:
+        props = self.properties(p)
+        boxes: list[etree._Element] = []
+        text = self.paragraph_text(p, props, boxes)
+        if not props.toc:
+            if props.level is not None:
+                self.sink.heading(text, props.level)
+            else:
+                self.sink.paragraph(text)
+        for box in boxes:
+            self.blocks(box)
+
+    def properties(self, p: etree._Element) -> _Props:
+        t = self.t
+        style_id = num_id = None
+        outline = ilvl = None
+        ppr = p.find(t.pPr)
+        if ppr is not None:
+            for el in ppr:
+                tag = el.tag
+                if tag == t.pStyle:
+                    style_id = el.get(t.val)
+                elif tag == t.outlineLvl:
+                    outline = int_attr(el.get(t.val))
+                elif tag == t.numPr:
+                    for sub in el:
+                        if sub.tag == t.numId:
+                            num_id = sub.get(t.val)
+                        elif sub.tag == t.ilvl:
+                            ilvl = int_attr(sub.get(t.val))
+        if style_id is None:
+            style_id = self.styles.default_paragraph
+        level, toc = self.styles.paragraph_kind(style_id)
+        if outline is not None and 0 <= outline < 9:
+            level = outline + 1
+        return _Props(style_id, level, toc, num_id, ilvl)
+
+    def label(self, props: _Props) -> str:
+        """The list label Word shows before the paragraph, with its separator."""
+        num_id, ilvl = props.num_id, props.ilvl
+        if num_id is None:
+            inherited = self.styles.numbering(props.style_id)
+            if inherited is None:
+                return ""
+            num_id = inherited[0]
+            ilvl = inherited[1] if ilvl is None else ilvl
+        found = self.numbering.label(num_id, ilvl or 0)
+        if found is None:
+            return ""
+        text, suffix = found
+        if suffix == "nothing" or not text[-1].isascii():
+            return text  # "一、总体情况", "（一）主动公开"
+        return text + " "  # "1. 总体情况"; the tab Word puts here is only layout
+
+    # ---- inline level ------------------------------------------------------------------
+
+    def paragraph_text(self, p: etree._Element, props: _Props, boxes: list[etree._Element]) -> str:
+        """Visible text with its list label; the label counts even when the text is empty."""
+        parts: list[str] = []
+        self.inline(p, parts, boxes)
+        text = "".join(parts).strip()
+        label = self.label(props)
+        return label + text if text else ""
+
+    def inline(self, parent: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+        t = self.t
+        for el in parent:
+            tag = el.tag
+            if tag == t.r:
+                self.run(el, out, boxes)
+            elif tag in t.inline:
+                self.inline(el, out, boxes)
+            elif tag == t.sdt:
+                content = el.find(t.sdtContent)
+                if content is not None:
+                    self.inline(content, out, boxes)
+            elif tag == f"{_MC}AlternateContent":
+                branch = _choice(el)
+                if branch is not None:
+                    self.inline(branch, out, boxes)
+            elif tag in (f"{_MATH}oMath", f"{_MATH}oMathPara"):
+                out.extend(m.text or "" for m in el.iter(f"{_MATH}t"))
+
+    def run(self, r: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+        t = self.t
+        for el in r:
+            tag = el.tag
+            if tag == t.t:
+                out.append(el.text or "")
+            elif tag in t.tabs:
+                out.append("\t")
+            elif tag in t.breaks:
+                out.append("\n")
+            elif tag == t.rPr:
+                vanish = el.find(t.vanish)
+                if vanish is not None and vanish.get(t.val, "1") not in _OFF:
+                    return
+            elif tag == t.no_break_hyphen:
+                out.append("-")
+            elif tag in t.graphics:
+                boxes.extend(self.text_boxes(el))
+            elif tag == f"{_MC}AlternateContent":
+                branch = _choice(el)
+                if branch is not None:
+                    self.run(branch, out, boxes)
+
+    def text_boxes(self, graphic: etree._Element) -> list[etree._Element]:
+        """Outermost text boxes of a drawing, skipping fallback copies and boxes inside boxes."""
+        found = []
+        for box in graphic.iter(self.t.txbxContent):
+            ancestor = box.getparent()
+            while ancestor is not None and ancestor is not graphic:
+                if ancestor.tag in (self.t.txbxContent, f"{_MC}Fallback"):
+                    break
+                ancestor = ancestor.getparent()
+            if ancestor is graphic:
+                found.append(box)
+        return found
+
+    # ---- tables ------------------------------------------------------------------------
+
+    def rows(self, tbl: etree._Element) -> list[etree._Element]:
+        return self._children(tbl, self.t.tr)
+
+    def _children(self, parent: etree._Element, tag: str) -> list[etree._Element]:
+        """Children with ``tag``, looking through content controls and custom XML wrappers."""
+        t = self.t
+        out = []
+        for el in parent:
+            if el.tag == tag:
+                out.append(el)
+            elif el.tag == t.sdt:
+                content = el.find(t.sdtContent)
+                if content is not None:
+                    out.extend(self._children(content, tag))
+            elif el.tag in t.blocks:
+                out.extend(self._children(el, tag))
+        return out
+
+    def _span(self, el: etree._Element, default: int) -> int:
+        value = int_attr(el.get(self.t.val), default)
+        return default if value is None else max(0, min(value, MAX_SPAN))
+
+    def _row_props(self, tr: etree._Element) -> tuple[int, int]:
+        """``(gridBefore, gridAfter)`` of a row."""
+        t = self.t
+        before = after = 0
+        for trpr in tr:
+            if trpr.tag == t.trPr:
+                for el in trpr:
+                    if el.tag == t.gridBefore:
+                        before = self._span(el, 0)
+                    elif el.tag == t.gridAfter:
+                        after = self._span(el, 0)
+                break
+        return before, after
+
+    def _cell_props(self, tc: etree._Element) -> tuple[int, str | None, bool]:
+        """``(gridSpan, vMerge value, hMerge continues)``; a bare ``<w:vMerge/>`` continues."""
+        t = self.t
+        span, vmerge, hmerge = 1, None, False
+        for tcpr in tc:
+            if tcpr.tag == t.tcPr:
+                for el in tcpr:
+                    tag = el.tag
+                    if tag == t.gridSpan:
+                        span = max(1, self._span(el, 1))
+                    elif tag == t.vMerge:
+                        vmerge = el.get(t.val, "continue")
+                    elif tag == t.hMerge:
+                        hmerge = el.get(t.val, "continue") == "continue"
+                break
+        return span, vmerge, hmerge
+
+    def table_grid(self, tbl: etree._Element) -> list[list[SourceCell]]:
+        """Source cells per row, with vMerge runs turned into rowspans on their anchor.
+
+        The shape is settled and checked against the cell limit before any cell
+        text is read; texts are then read in document order, so list numbering
+        inside cells still counts correctly.
+        """
+        rows: list[list[_Source]] = []
+        sources: list[tuple[etree._Element, _Source]] = []  # each tc and the cell it feeds
+        open_anchors: dict[int, _Source] = {}  # grid column -> anchor of a vertical merge
+        for tr in self.rows(tbl):
+            before, after = self._row_props(tr)
+            row = [_Source() for _ in range(before)]
+            col = before
+            for tc in self._children(tr, self.t.tc):
+                span, vmerge, hmerge = self._cell_props(tc)
+                anchor = open_anchors.get(col)
+                if vmerge == "continue" and anchor is not None and anchor.colspan == span:
+                    anchor.rowspan += 1
+                    sources.append((tc, anchor))
+                    col += span
+                    continue
+                for c in range(col, col + span):
+                    open_anchors.pop(c, None)
+                if hmerge and row:
+                    row[-1].colspan += span  # legacy horizontal merge
+                    sources.append((tc, row[-1]))
+                else:
+                    entry = _Source(span)
+                    row.append(entry)
+                    sources.append((tc, entry))
+                    if vmerge is not None:  # restart, or a continue with nothing to continue
+                        open_anchors[col] = entry
+                col += span
+            row.extend(_Source() for _ in range(after))
+            if open_anchors:
+                for c in [c for c in open_anchors if c >= col or c < before]:
+                    del open_anchors[c]
+            rows.append(row)
+        shape = [[("", e.rowspan, e.colspan) for e in row] for row in rows]
+        self.sink.check_table_size(grid_cells_bound(shape))
+        for tc, target in sources:
+            text = self.cell_text(tc)
+            if text:
+                target.text = f"{target.text}\n{text}" if target.text else text
+        return [[(e.text, e.rowspan, e.colspan) for e in row] for row in rows]
+
+    def cell_text(self, tc: etree._Element) -> str:
+        """Paragraphs of a cell joined by newlines; nested tables contribute their cells' text."""
+        t = self.t
+        parts: list[str] = []
+        for el in self._block_children(tc):
+            if el.tag == t.p:
+                boxes: list[etree._Element] = []
+                text = self.paragraph_text(el, self.properties(el), boxes)
+                if text:
+                    parts.append(text)
+                for box in boxes:
+                    parts.extend(self._box_text(box))
+            elif el.tag == t.tbl:
+                for row in self.rows(el):
+                    for cell in self._children(row, t.tc):
+                        text = self.cell_text(cell)
+                        if text:
+                            parts.append(text)
+        return "\n".join(parts)
+
+    def _box_text(self, box: etree._Element) -> list[str]:
+        text = self.cell_text(box)
+        return [text] if text else []
+
+    def _block_children(self, parent: etree._Element) -> list[etree._Element]:
+        t = self.t
+        out = []
+        for el in parent:
+            if el.tag in (t.p, t.tbl):
+                out.append(el)
+            elif el.tag == t.sdt:
+                content = el.find(t.sdtContent)
+                if content is not None:
+                    out.extend(self._block_children(content))
+            elif el.tag in t.blocks:
+                out.extend(self._block_children(el))
+        return out
+
+
+def _core_title(package: Package) -> str | None:
+    if not package.has("docProps/core.xml"):
+        return None
+    root = package.xml("docProps/core.xml")
+    title = root.find(_DC_TITLE) if root is not None else None
+    if title is None or not (title.text or "").strip():
+        return None
+    return (title.text or "").strip()
+
+
+def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
+    package = Package(data, path, limits)
+    main = package.main_document()
+    root = package.xml(main)
+    if root is None or etree.QName(root).localname != "document":
+        raise ReadError(path, "not-a-word-document", f"{main} is not a WordprocessingML document")
+    w = "{" + (etree.QName(root).namespace or "") + "}"
+    t = _Tags(w)
+    body = root.find(t.body)
+    if body is None:
+        raise ReadError(path, "corrupt-docx", f"{main} has no w:body")
+    part_dir = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+    styles = Styles(package.xml(part_dir + "styles.xml"), w)
+    numbering = Numbering(package.xml(part_dir + "numbering.xml"), styles, w)
+    sink = BlockSink(path, limits)
+    walker = _Walker(t, styles, numbering, sink)
+    walker.blocks(body)
+    meta: dict[str, str] = {}
+    if walker.alt_chunks:
+        meta["unread_parts"] = f"{walker.alt_chunks} embedded altChunk part(s) not read"
+    title = _core_title(package)
+    if title:
+        meta["title"] = title
+    return sink.document("docx", None, meta)

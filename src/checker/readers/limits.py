@@ -1,0 +1,25 @@
+"""Resource limits that keep hostile or accidental inputs from exhausting the machine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MiB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class ReadLimits:
+    """Upper bounds applied while reading one file.
+
+    The defaults are far above any real annual report (a few hundred KB) yet
+    small enough that a crafted file is refused before it costs much.
+    """
+
+    max_file_bytes: int = 64 * MiB
+    max_decompressed_bytes: int = 256 * MiB  # total over the zip members read
+    max_table_cells: int = 200_000  # grid positions after spans are resolved
+    max_line_chars: int = 200_000  # longer paragraphs are split into pieces this long
+    max_zip_members: int = 10_000  # a real .docx has tens of parts, a few hundred with images
+
+
+DEFAULT_LIMITS = ReadLimits()

@@ -1,0 +1,125 @@
+"""Plain text: one paragraph per line, with pipe- and tab-separated runs read as tables.
+
+Reports copied out of web pages or Word into Notepad keep their tables either
+as ``| a | b |`` rows or as tab-separated columns; both are recovered so that
+table rules can still run.  Everything here is linear in the input size, so a
+file holding megabytes on one line costs no more than a normal one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from checker.errors import ReadError
+from checker.model import Document
+
+from .blocks import BlockSink, SourceCell
+from .encoding import decode_text
+from .limits import ReadLimits
+
+LineKind = str  # "pipe", "tab" or "text"
+_MIN_TABLE_ROWS = 2
+_SEPARATOR_CHARS = frozenset("|:- \t")
+_ESCAPED_PIPE = "\\|"
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines split on LF, CRLF or a lone CR (old Mac files), NULs removed."""
+    return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+def line_kind(line: str) -> LineKind:
+    stripped = line.strip()
+    if stripped.count("|") - stripped.count(_ESCAPED_PIPE) >= 2:
+        return "pipe"
+    # Leading tabs are often indentation, so a tab row needs a tab after some value;
+    # trailing tabs are empty cells ("一、主动公开情况\t\t").
+    if line.count("\t") >= 2 and "\t" in line.lstrip(" \t\u3000"):
+        return "tab"
+    return "text"
+
+
+def is_separator(line: str) -> bool:
+    """A Markdown table delimiter row such as ``|---|:--:|``."""
+    stripped = line.strip()
+    return "-" in stripped and set(stripped) <= _SEPARATOR_CHARS
+
+
+def pipe_cells(line: str) -> list[str]:
+    body = line.strip().replace(_ESCAPED_PIPE, "\x00")
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|"):
+        body = body[:-1]
+    return [cell.replace("\x00", "|").strip() for cell in body.split("|")]
+
+
+def tab_cells(line: str) -> list[str]:
+    body = line.strip(" \u3000").rstrip("\t ")
+    return [cell.strip() for cell in body.split("\t")]
+
+
+def runs(lines: list[str]) -> Iterator[tuple[LineKind, int, int]]:
+    """Maximal runs of lines of one kind, as ``(kind, start, end)``; short table runs are text."""
+    i = 0
+    n = len(lines)
+    while i < n:
+        kind = line_kind(lines[i])
+        j = i + 1
+        if kind != "text":
+            while j < n and line_kind(lines[j]) == kind:
+                j += 1
+            if j - i < _MIN_TABLE_ROWS:
+                kind = "text"
+        yield kind, i, j
+        i = j
+
+
+def add_table(
+    sink: BlockSink,
+    lines: list[str],
+    kind: LineKind,
+    start: int,
+    end: int,
+    clean: Callable[[str], str] = str.strip,
+) -> None:
+    splitter = pipe_cells if kind == "pipe" else tab_cells
+    mark = "|" if kind == "pipe" else "\t"
+    widest = max(lines[i].count(mark) for i in range(start, end)) + 1
+    sink.check_table_size(widest * (end - start))  # before splitting megabyte lines
+    grid: list[list[SourceCell]] = []
+    for line in lines[start:end]:
+        if kind == "pipe" and is_separator(line):
+            continue
+        grid.append([(clean(cell), 1, 1) for cell in splitter(line)])
+    sink.table(grid, line=start + 1)
+
+
+def read_lines(
+    sink: BlockSink,
+    lines: list[str],
+    on_text: Callable[[BlockSink, str, int], None],
+    clean: Callable[[str], str] = str.strip,
+) -> None:
+    """Emit tables for table runs and hand every other line to ``on_text``."""
+    for kind, start, end in runs(lines):
+        if kind == "text":
+            for i in range(start, end):
+                on_text(sink, lines[i], i + 1)
+        else:
+            add_table(sink, lines, kind, start, end, clean)
+
+
+def _plain_line(sink: BlockSink, line: str, number: int) -> None:
+    sink.paragraph(line.strip(), line=number)
+
+
+def read_text(data: bytes, path: str, limits: ReadLimits) -> Document:
+    decoded = decode_text(data, path)
+    lines = split_lines(decoded.text)
+    if not any(line.strip() for line in lines):
+        raise ReadError(path, "empty", "file holds only whitespace")
+    sink = BlockSink(path, limits)
+    read_lines(sink, lines, _plain_line)
+    meta = {"encoding_warning": decoded.warning} if decoded.warning else {}
+    return sink.document("text", decoded.encoding, meta)
