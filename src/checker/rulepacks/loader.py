@@ -19,12 +19,12 @@ from checker.findings import Severity
 from checker.i18n import Text
 from checker.numbers import NUMBER_PATTERN
 from checker.resources import rules_dir
-from checker.rulepacks.validate import validate_pack
+from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
 
 DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 PLACEHOLDERS = {"{NUM}": NUMBER_PATTERN, "{DATE}": DATE_PATTERN}
-PATTERN_TIMEOUT = 2.0  # seconds for one search with a pack's pattern
+PATTERN_TIMEOUT = 1.0  # seconds for one search with a pack's pattern
 
 
 def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_) -> Any:
@@ -113,11 +113,20 @@ def _read(path: Path) -> tuple[Any, dict[Path_, int], str]:
         raise RulePackError(source, "rule pack not found") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(source, f"cannot read rule pack: {exc}") from None
-    data, lines = load_with_lines(text, source)
-    if not isinstance(data, dict):
-        raise RulePackError(source, "a rule pack is a mapping with a 'pack' key", line=1)
-    validate_pack(data, text, source, lines)
-    return data, lines, text
+    memo = _PARSED.get(text)
+    if memo is None:
+        memo = load_validated(text)
+    if memo is None:
+        data, lines = load_with_lines(text, source)
+        if not isinstance(data, dict):
+            raise RulePackError(source, "a rule pack is a mapping with a 'pack' key", line=1)
+        validate_pack(data, text, source, lines)
+        memo = (data, lines)
+    _PARSED[text] = memo
+    return memo[0], memo[1], text
+
+
+_PARSED: dict[str, tuple[Any, dict[Path_, int]]] = {}  # this process's parsed packs
 
 
 def load_chain(

@@ -1,17 +1,20 @@
 """Validate rule-pack data against the JSON Schemas in ``schemas/``.
 
 jsonschema costs about 100 ms to import, more than the rest of a run, so a
-pack whose exact bytes were validated before is remembered in a small cache
-file and not validated again. A changed pack, a user's pack or a new schema is
-always validated; a cache that cannot be written only costs time.
+pack whose exact bytes were validated before is kept, parsed, in a cache file
+keyed by its content and the schemas' digest, and neither parsed nor validated
+again. A changed pack, a new pack or a new schema is always validated; a
+cache that cannot be written only costs time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -20,17 +23,18 @@ from checker.resources import schemas_dir
 from checker.rulepacks.yamlines import Path_, line_for
 
 
-def _cache_file() -> Path:
+def cache_dir() -> Path:
     base = os.environ.get("CHECKER_CACHE_DIR")
     if base:
-        return Path(base) / "validated-packs.txt"
+        return Path(base)
     if os.name == "nt":
         root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
     else:
         root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return root / "checker" / "validated-packs.txt"
+    return root / "checker"
 
 
+@cache
 def _schema_digest() -> str:
     h = hashlib.sha256()
     for path in sorted(schemas_dir().rglob("*.json")):
@@ -40,40 +44,41 @@ def _schema_digest() -> str:
 
 
 def _key(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:32] + ":" + _schema_digest()
+    return hashlib.sha256(text.encode()).hexdigest()[:32] + "-" + _schema_digest()
 
 
-def _known(key: str) -> bool:
+def load_validated(text: str) -> tuple[Any, dict[Path_, int]] | None:
+    """The parsed pack, if these exact bytes were validated before."""
+    if os.environ.get("CHECKER_NO_CACHE"):
+        return None
     try:
-        return key in _cache_file().read_text(encoding="ascii").split()
-    except OSError:
-        return False
+        raw = (cache_dir() / "packs" / f"{_key(text)}.bin").read_bytes()
+        data, lines = marshal.loads(raw)
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    return data, lines
 
 
-def _remember(key: str) -> None:
-    path = _cache_file()
+def _remember(text: str, data: Any, lines: dict[Path_, int]) -> None:
+    folder = cache_dir() / "packs"
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        lines = path.read_text(encoding="ascii").split() if path.exists() else []
-        lines = [*lines[-500:], key]
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text("\n".join(lines) + "\n", encoding="ascii")
-        os.replace(tmp, path)
-    except OSError:
-        pass
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{_key(text)}.bin"
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(marshal.dumps((data, lines)))
+        os.replace(tmp, target)
+    except (OSError, ValueError):
+        pass  # no cache: the next run validates again
 
 
 def validate_pack(data: Any, text: str, source: str, lines: dict[Path_, int]) -> None:
     """Raise ``RulePackError`` naming the line and key of the first violation."""
-    key = _key(text)
-    if os.environ.get("CHECKER_NO_VALIDATION_CACHE") is None and _known(key):
-        return
     errors = list(schema_errors(data))
     if errors:
         path, message = errors[0]
         named = next((str(p) for p in reversed(path) if isinstance(p, str)), None)
         raise RulePackError(source, message, line=line_for(lines, path), key=named)
-    _remember(key)
+    _remember(text, data, lines)
 
 
 def schema_errors(data: Any) -> list[tuple[Path_, str]]:

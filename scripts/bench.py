@@ -1,0 +1,88 @@
+"""Measure start-up and single-report speed: medians of repeated runs.
+
+    python3 scripts/bench.py            # uses .venv/bin/checker if present
+    python3 scripts/bench.py --runs 21
+
+Wall time includes interpreter start-up, as a user waits for it. Figures are
+for comparing changes on one machine, not absolute promises; run on an idle
+machine. Not a test: nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+
+
+def checker_command() -> list[str]:
+    venv = ROOT / ".venv" / ("Scripts" if os.name == "nt" else "bin") / "checker"
+    if venv.exists():
+        return [str(venv)]
+    found = shutil.which("checker")
+    return [found] if found else [sys.executable, "-m", "checker"]
+
+
+def wall(cmd: list[str], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def in_process(runs: int) -> dict[str, float]:
+    """Per-phase medians inside one process: readers by kind, then the rules."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from checker.engine import Engine
+    from checker.readers import read_path
+
+    engine = Engine()
+    out: dict[str, float] = {}
+    for name in ("edition2021-2023-clean.docx", "edition2021-2023-clean.html", "edition2021-2023-clean.md"):
+        path = str(SAMPLES / name)
+        read_path(path)  # warm imports
+        reads, checks = [], []
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            doc = read_path(path)
+            t1 = time.perf_counter()
+            engine.check_document(doc)
+            t2 = time.perf_counter()
+            reads.append(t1 - t0)
+            checks.append(t2 - t1)
+        out[f"read {name}"] = statistics.median(reads) * 1000
+        out[f"rules on {name}"] = statistics.median(checks) * 1000
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=11)
+    args = parser.parse_args()
+    cmd = checker_command()
+    docx = str(SAMPLES / "edition2021-2023-clean.docx")
+    subprocess.run([*cmd, "check", docx], capture_output=True, check=False)  # fill the pack cache
+    rows = {
+        "checker --version": wall([*cmd, "--version"], args.runs),
+        "checker check <docx> (table)": wall([*cmd, "check", docx], args.runs),
+        "checker check <docx> --format json": wall([*cmd, "check", docx, "--format", "json"], args.runs),
+    }
+    rows.update(in_process(args.runs))
+    width = max(map(len, rows))
+    for name, ms in rows.items():
+        print(f"{name:<{width}}  {ms:8.1f} ms (median of {args.runs})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
