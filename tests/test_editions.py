@@ -146,3 +146,32 @@ def test_missing_table_is_a_finding_not_a_pass() -> None:
     result = _run_md("## 三、收到和处理政府信息公开申请情况\n\n本年度共收到申请3件。\n")
     assert _by_rule(result, "T201")
     assert ("T301", "table t3 not found") in result.not_evaluated
+
+
+def test_table_two_in_four_separate_tables_is_found() -> None:
+    blocks = [
+        "| 第二十条第（一）项 | | | |\n|---|---|---|---|\n| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |\n"
+        "| 规章 | 0 | 0 | 0 |\n| 行政规范性文件 | 3 | 1 | 20 |\n",
+        "| 第二十条第（五）项 | |\n|---|---|\n| 信息内容 | 本年处理决定数量 |\n| 行政许可 | 12 |\n",
+        "| 第二十条第（六）项 | |\n|---|---|\n| 信息内容 | 本年处理决定数量 |\n| 行政处罚 | 4 |\n| 行政强制 | 0 |\n",
+        "| 第二十条第（八）项 | |\n|---|---|\n| 信息内容 | 本年收费金额（单位：万元） |\n| 行政事业性收费 | 0 |\n",
+    ]
+    result = _run_md("## 二、主动公开政府信息情况\n\n" + "\n段落\n\n".join(blocks))
+    assert _by_rule(result, "T203") == []
+
+
+def test_a_table_published_as_a_picture_is_a_warning_not_an_error() -> None:
+    html = (
+        "<html><body><h1>青禾市生态环境局2023年政府信息公开工作年度报告</h1>"
+        "<h2>三、收到和处理政府信息公开申请情况</h2><p><img src='t3.png'></p></body></html>"
+    )
+    result = Engine().check_document(read_bytes(html.encode(), "r.html"))
+    (missing,) = _by_rule(result, "T201")
+    assert missing.severity.value == "warning"
+
+
+def test_year_in_brackets_after_the_title() -> None:
+    result = _run_md("")
+    assert result.year == 2023
+    doc = read_bytes("# 青禾市生态环境局政府信息公开工作年度报告（2022年度）\n".encode(), "r.md")
+    assert Engine().check_document(doc).year == 2022

@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.extract.facts import FactStore
 from checker.extract.report import Report
-from checker.findings import Finding, Item
+from checker.findings import Finding, Item, Severity
 from checker.model import Location
 from checker.rulepacks.loader import Rule
 
@@ -39,11 +39,15 @@ class Context:
         snippet: str | None = None,
         equation: tuple[tuple[str, int], ...] = (),
         residual: Decimal | None = None,
+        severity: Severity | None = None,
         **args: object,
     ) -> Finding:
+        """A finding of this rule; ``severity`` may only lower the rule's own."""
+        if severity is None or severity.rank > self.rule.severity.rank:
+            severity = self.rule.severity
         return Finding(
             rule=self.rule.id,
-            severity=self.rule.severity,
+            severity=severity,
             category=self.rule.category,
             location=location,
             args=args,

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from checker.checks.base import Context
 from checker.extract.tables import CellValue, TableIndex, table_index
-from checker.findings import Finding, Item
+from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
 from checker.model import Location
 
@@ -34,6 +34,19 @@ def check_present(ctx: Context) -> Iterator[Finding]:
     table = ctx.params["table"]
     tdef = index.defs[table]
     if not index.present(table):
+        images = int(ctx.report.document.meta.get("images", "0") or 0)
+        if images:  # the table may be a picture: say so, and do not call it an error
+            yield ctx.finding(
+                Location(),
+                severity=Severity.WARNING,
+                table=tdef.title,
+                missing=Text(
+                    f"（文档含{images}张图片，表格若以图片形式插入则无法核对，请改用文字表格）",
+                    f" (the document holds {images} picture(s); a table pasted as a picture"
+                    " cannot be checked: use a real table)",
+                ),
+            )
+            return
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []

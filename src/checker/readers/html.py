@@ -350,6 +350,9 @@ def read_html(data: bytes, path: str, limits: ReadLimits) -> Document:
         meta["encoding_warning"] = decoded.warning
     if container is not page.body:
         meta["content_container"] = _describe(container)
+    images = sum(1 for _ in container.iter("img"))
+    if images:
+        meta["images"] = str(images)  # tables published as pictures cannot be read
     return sink.document("html", decoded.encoding, meta)
 
 
