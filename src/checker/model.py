@@ -84,6 +84,13 @@ class Table:
 
     rows: tuple[tuple[Cell, ...], ...]
     index: int  # 1-based ordinal of the table in the document
+    # where each source row really ends (rows are padded to one width); rows
+    # that end in different places come from text whose spans were lost
+    row_ends: tuple[int, ...] = ()
+
+    @property
+    def ragged(self) -> bool:
+        return len(set(self.row_ends)) > 1
 
     @property
     def n_rows(self) -> int:
@@ -154,6 +161,9 @@ def build_table(grid: list[list[tuple[str, int, int]]], index: int) -> Table:
             c += colspan
             n_cols = max(n_cols, c)
     n_rows = len(grid)
+    ends = [0] * n_rows
+    for r, c in placed:
+        ends[r] = max(ends[r], c + 1)
     rows: list[tuple[Cell, ...]] = []
     for r in range(n_rows):
         row = []
@@ -161,4 +171,4 @@ def build_table(grid: list[list[tuple[str, int, int]]], index: int) -> Table:
             cell = placed.get((r, c)) or Cell(text="", row=r, column=c, origin=(r, c))
             row.append(cell)
         rows.append(tuple(row))
-    return Table(rows=tuple(rows), index=index)
+    return Table(rows=tuple(rows), index=index, row_ends=tuple(ends))

@@ -47,6 +47,18 @@ def check_present(ctx: Context) -> Iterator[Finding]:
                 ),
             )
             return
+        if _labels_in_text(ctx, index, table) >= tdef.min_labels:
+            yield ctx.finding(
+                Location(),
+                severity=Severity.WARNING,
+                table=tdef.title,
+                missing=Text(
+                    "（正文中有该表的栏目文字，但不成表格，可能复制时丢失了表格结构，无法核对）",
+                    " (its labels are in the text but not as a table — the structure was"
+                    " probably lost when copying — so it cannot be checked)",
+                ),
+            )
+            return
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []
@@ -66,6 +78,16 @@ def check_present(ctx: Context) -> Iterator[Finding]:
                 " (missing: " + ", ".join(m.en for m in missing) + ")",
             ),
         )
+
+
+def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
+    """How many of a table's labels stand in the text outside any table."""
+    from checker.extract.tables import normalise_label
+
+    text = normalise_label(" ".join(ctx.report.norm[b.index] for b in ctx.report.text_blocks()))
+    tdef = index.defs[table]
+    labels = [d.labels[0] for d in (*tdef.rows.values(), *tdef.columns.values()) if d.labels]
+    return sum(1 for label in set(labels) if len(label) >= 2 and label in text)
 
 
 def _terms(
@@ -170,7 +192,12 @@ def _describe(cells: list[CellValue]) -> Text:
 
 
 def check_values(ctx: Context) -> Iterator[Finding]:
-    """Cells where a count belongs that hold a blank, a slash, words, a negative or a fraction."""
+    """Cells where a count belongs that hold a blank, a slash, words, a negative or a fraction.
+
+    With ``aggregate``, all such cells of the table make one finding: a real
+    report that leaves every empty count blank would otherwise drown its
+    other findings in a hundred identical ones.
+    """
     index = _index(ctx)
     if index is None:
         return
@@ -182,26 +209,51 @@ def check_values(ctx: Context) -> Iterator[Finding]:
     row_keys = list(tdef.rows) if rows == "all" else rows
     col_keys = list(tdef.columns) if columns == "all" else columns
     seen: set[str] = set()
+    bad: list[CellValue] = []
     for r in row_keys:
         for c in col_keys:
             cell = index.cell(table, r, c)
             if cell is None or _key(cell) in seen:
                 continue
             seen.add(_key(cell))
-            status = cell.status
-            if status == "number" and cell.value is not None:
-                if cell.value < 0:
-                    status = "negative"
-                elif cell.value != cell.value.to_integral_value():
-                    status = "fraction"
-            if status in flagged:
-                yield ctx.finding(
-                    cell.location,
-                    cell=Text(
-                        f"{cell.row_name.zh} / {cell.column_name.zh}",
-                        f"{cell.row_name.en} / {cell.column_name.en}",
-                    ),
-                    value=cell.text.strip() or Text("（空白）", "(blank)"),
-                    status=status,
-                    snippet=cell.text,
-                )
+            if _status(cell) in flagged:
+                bad.append(cell)
+    if not bad:
+        return
+    if ctx.params.get("aggregate"):
+        shown = bad[:3]
+        more = len(bad) - len(shown)
+        yield ctx.finding(
+            bad[0].location,
+            table=tdef.title,
+            count=len(bad),
+            cells=Text(
+                "、".join(_name(c).zh for c in shown) + (f"等{len(bad)}处" if more else ""),
+                ", ".join(_name(c).en for c in shown) + (f" and {more} more" if more else ""),
+            ),
+            items=[_item(c) for c in bad],
+        )
+        return
+    for cell in bad:
+        yield ctx.finding(
+            cell.location,
+            cell=_name(cell),
+            value=cell.text.strip() or Text("（空白）", "(blank)"),
+            status=_status(cell),
+            snippet=cell.text,
+        )
+
+
+def _status(cell: CellValue) -> str:
+    if cell.status == "number" and cell.value is not None:
+        if cell.value < 0:
+            return "negative"
+        if cell.value != cell.value.to_integral_value():
+            return "fraction"
+    return cell.status
+
+
+def _name(cell: CellValue) -> Text:
+    return Text(
+        f"{cell.row_name.zh} / {cell.column_name.zh}", f"{cell.row_name.en} / {cell.column_name.en}"
+    )

@@ -75,7 +75,8 @@ def finditer(pattern: Any, text: str) -> Any:
     return pattern.finditer(text, timeout=PATTERN_TIMEOUT)
 
 
-def build_report(document: Document, packset: PackSet) -> Report:
+def build_report(document: Document, packset: PackSet, *, outline: bool = True) -> Report:
+    """The report as the checks see it; ``outline=False`` for a quick look at the year."""
     patterns = packset.document
     boilerplate = patterns.get("boilerplate", [])
     all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
@@ -86,13 +87,13 @@ def build_report(document: Document, packset: PackSet) -> Report:
         if b.kind == BlockKind.TABLE or not any(search(p, all_norm[b.index]) for p in boilerplate)
     ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
-    outline = build_outline(blocks, packset.outline.get("not_headings", []))
+    tree = build_outline(blocks, packset.outline.get("not_headings", [])) if outline else Outline()
     report = Report(
         document=document,
         packset=packset,
         blocks=blocks,
         norm={b.index: all_norm[b.index] for b in blocks},
-        outline=outline,
+        outline=tree,
         published=published,
     )
     _find_title(report, patterns.get("title", []))
@@ -143,7 +144,11 @@ def _find_period(report: Report, patterns: list[Any]) -> None:
             if not m:
                 continue
             loc = report.location(block)
-            start, end = parse_date(m["start"], loc), parse_date(m["end"], loc)
+            start = parse_date(m["start"], loc)
+            end_text = (
+                m["end"] if "年" in m["end"] or start is None else f"{start.year}年{m['end']}"
+            )
+            end = parse_date(end_text, loc)
             if start and end:
                 report.period = (start, end)
                 report.year_sources.append(YearSource("period", start.year, m.group(0), loc))

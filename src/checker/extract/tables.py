@@ -12,6 +12,7 @@ merged cells, a table broken in two at a page break. Labels are compared after
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from decimal import Decimal
 from typing import Any
 
@@ -26,6 +27,7 @@ from checker.numbers import parse_number, to_halfwidth
 _BRACKETS = str.maketrans(
     {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"}
 )
+_SPACE = regex.compile(r"\s+")
 _PARENS = regex.compile(r"\([^()]*\)")
 _ENUM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|[①-⑳])")
 _PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
@@ -34,10 +36,10 @@ _CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*
 _NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
+@lru_cache(maxsize=8192)
 def normalise_label(text: str) -> str:
     """Fold a label to the form labels are compared in."""
-    s = to_halfwidth(text).translate(_BRACKETS)
-    s = regex.sub(r"\s+", "", s)
+    s = _SPACE.sub("", to_halfwidth(text).translate(_BRACKETS))
     previous = None
     while previous != s:  # nested remarks: drop innermost first
         previous = s
@@ -49,6 +51,7 @@ def normalise_label(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=8192)
 def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
 
@@ -82,10 +85,12 @@ class TableDef:
     columns: dict[str, LabelDef]
     zero_marks: tuple[str, ...]
     min_labels: int
+    right_aligned: tuple[str, ...]  # data columns in order at the right edge of every data row
 
     @classmethod
     def of(cls, key: str, spec: dict[str, Any]) -> TableDef:
         return cls(
+            right_aligned=tuple(spec.get("right_aligned") or ()),
             key=key,
             title=Text.of(spec.get("title") or {"zh": key, "en": key}),
             rows={k: LabelDef.of(k, v) for k, v in (spec.get("rows") or {}).items()},
@@ -153,7 +158,9 @@ class TableIndex:
             r = _find_row(piece, rdef)
             if r is None:
                 continue
-            c = _find_column(piece, cdef, r)
+            c = _right_aligned(piece, tdef, column, r)
+            if c is None and not (piece.table.ragged and tdef.right_aligned):
+                c = _find_column(piece, cdef, r)
             if c is None:
                 continue
             cell = piece.table.rows[r][c]
@@ -188,6 +195,28 @@ class TableIndex:
         return CellValue(text, value, status, loc, rdef.name, cdef.name)
 
 
+def _right_aligned(piece: Piece, tdef: TableDef, column: str, r: int) -> int | None:
+    """In a table whose spans were lost (text copied from a page), rows have
+    different widths and headers no longer stand over their figures; the
+    figures themselves still end every data row in the defined order."""
+    table = piece.table
+    if not (table.ragged and column in tdef.right_aligned):
+        return None
+    end = table.row_ends[r] if r < len(table.row_ends) else table.n_cols
+    c = end - len(tdef.right_aligned) + tdef.right_aligned.index(column)
+    row = table.rows[r]
+    last_label = max((i for i, cell in enumerate(row[:end]) if _is_label(cell.text)), default=-1)
+    return c if c > last_label else None
+
+
+_CJK = regex.compile(r"\p{Han}")
+
+
+def _is_label(text: str) -> bool:
+    """Words, not a figure or a mark: at least two Chinese characters."""
+    return len(_CJK.findall(text)) >= 2
+
+
 def _row_labels(table: Table, r: int) -> list[str]:
     """The distinct label cells of a row, left to right, up to its first figure."""
     labels: list[str] = []
@@ -216,13 +245,31 @@ def _find_row(piece: Piece, rdef: LabelDef) -> int | None:
             continue
         normalised = [normalise_label(x) for x in labels]
         joined = "".join(normalised)
-        if rdef.group and rdef.group not in joined:
+        if rdef.group and not _in_group(piece, r, rdef.group):
             continue
         if normalised[-1] in rdef.labels:
             return r
         if fallback is None and any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
             fallback = r
     return fallback
+
+
+_GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]")
+
+
+def _in_group(piece: Piece, r: int, group: str) -> bool:
+    """Whether row ``r`` falls under the group label ``group`` — in its own
+    cells, or, where a merged group cell was flattened into blanks, in the
+    nearest group label above it."""
+    for above in range(r, -1, -1):
+        if above in piece.header_rows:
+            return False
+        labels = _row_labels(piece.table, above)
+        if any(group in normalise_label(x) for x in labels):
+            return True
+        if any(_GROUP_LABEL.match(to_halfwidth(x)) for x in labels):
+            return False
+    return False
 
 
 def _find_column(piece: Piece, cdef: LabelDef, r: int) -> int | None:
@@ -297,7 +344,11 @@ def stitch(report: Report) -> list[Piece]:
                 )
                 for row in table.rows
             )
-            previous.table = Table(rows=rows, index=previous.table.index)
+            previous.table = Table(
+                rows=rows,
+                index=previous.table.index,
+                row_ends=previous.table.row_ends + table.row_ends,
+            )
             previous.header_rows |= {h + offset for h in headers}
         else:
             previous = Piece(table=table, block=block, header_rows=headers)
