@@ -12,8 +12,8 @@ merged cells, a table broken in two at a page break. Labels are compared after
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -66,7 +66,7 @@ class LabelDef:
 
     @classmethod
     def of(cls, key: str, spec: dict[str, Any]) -> LabelDef:
-        labels = [spec.get("label", "")] + list(spec.get("aliases") or [])
+        labels = [spec.get("label", ""), *list(spec.get("aliases") or [])]
         zh = spec.get("label") or key
         return cls(
             key=key,
