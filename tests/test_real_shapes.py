@@ -149,3 +149,26 @@ def test_a_table_flattened_to_one_cell_per_line_is_a_warning() -> None:
     result = run(text)
     (missing,) = [f for f in result.findings if f.rule == "T201"]
     assert missing.severity.value == "warning"
+
+
+def test_year_from_the_opening_paragraph_when_there_is_no_title() -> None:
+    text = (
+        "根据《中华人民共和国政府信息公开条例》的有关规定，特向社会公布2017年度政府信息公开年度报告。\n"
+        "一、概述\n2017年，我乡进一步加强组织领导。\n"
+    )
+    result = run(text)
+    assert (result.edition, result.year) == ("legacy", 2017)
+
+
+def test_a_place_name_issuing_the_report_is_a_government() -> None:
+    from checker.extract.report import build_report
+
+    engine = Engine()
+    for title, level in (
+        ("2022年青禾市政府信息公开工作年度报告", "government"),
+        ("江泉县2023年政府信息公开工作年度报告", "government"),
+        ("青禾市生态环境局2023年政府信息公开工作年度报告", "department"),
+        ("青禾市江泉镇2023年政府信息公开工作年度报告", "other"),
+    ):
+        doc = read_bytes((title + "\n正文。\n").encode(), "r.txt")
+        assert build_report(doc, engine.common()).level == level, title

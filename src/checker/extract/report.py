@@ -99,6 +99,8 @@ def build_report(document: Document, packset: PackSet, *, outline: bool = True) 
     _find_title(report, patterns.get("title", []))
     _find_period(report, patterns.get("period", []))
     _find_signature(report, patterns.get("signature", []))
+    if not report.year_sources:
+        _guess_year(report, patterns.get("year_mention", []), patterns.get("year_text", []))
     report.level = _level(report, patterns)
     return report
 
@@ -153,6 +155,28 @@ def _find_period(report: Report, patterns: list[Any]) -> None:
                 report.period = (start, end)
                 report.year_sources.append(YearSource("period", start.year, m.group(0), loc))
                 return
+
+
+def _guess_year(report: Report, mentions: list[Any], anywhere: list[Any]) -> None:
+    """Without a title, period or signature: the report naming itself near the
+    top, else the year the text mentions most. Weak sources: used to pick the
+    edition, never to accuse the title or period of disagreeing."""
+    blocks = report.text_blocks()
+    for block in blocks[:_HEAD_BLOCKS]:
+        for pattern in mentions:
+            m = search(pattern, report.norm[block.index])
+            if m:
+                loc = report.location(block)
+                report.year_sources.append(YearSource("mention", int(m["year"]), m.group(0), loc))
+                return
+    counts: dict[int, int] = {}
+    for block in blocks:
+        for pattern in anywhere:
+            for m in finditer(pattern, report.norm[block.index]):
+                counts[int(m["year"])] = counts.get(int(m["year"]), 0) + 1
+    if counts:
+        year = max(sorted(counts), key=lambda y: counts[y])
+        report.year_sources.append(YearSource("text", year, f"{year}年", Location()))
 
 
 def _find_signature(report: Report, patterns: list[Any]) -> None:
