@@ -8,6 +8,20 @@ Precision comes before recall: the grammars in ``prose_lists``,
 ``prose_growth`` and ``prose_labels`` skip anything they are not sure about
 (approximate figures, ranges, ordinals, stray numbers, mixed units), so a
 sentence they cannot read yields nothing rather than a guess.
+
+Deliberately left alone:
+
+* channel lists (网站, 微信 … from the pack): an item may be counted on
+  several channels, so their parts are never summed against the total;
+* a total stated after its parts ("A 1条、B 2条，共计3条");
+* shares given apart from their parts ("占比分别为20%、30%") or of another
+  whole ("占全市的5%"), and approximate shares (约占);
+* growth given as a rate alone, in 倍 or 百分点, or as 基本持平;
+* lists with an approximate figure, a range, a stray number (phone numbers,
+  hotlines such as 12345), two figures in one item, words after a figure, or
+  items in another unit;
+* the same wording qualified by another period, a plan, a month, a year
+  other than the report's, or listed side by side in one paragraph.
 """
 
 from __future__ import annotations
@@ -42,7 +56,8 @@ class BlockProse:
         first = max(self.text.rfind(ch, 0, start) for ch in SENTENCE_END) + 1
         stops = [i for ch in SENTENCE_END if (i := self.text.find(ch, end)) >= 0]
         last = min(stops) + 1 if stops else len(self.text)
-        return self.text[first:last].strip()
+        # folding is length-preserving: the same span of the source is verbatim
+        return self.block.text.strip()[first:last].strip()
 
 
 @dataclass(frozen=True)

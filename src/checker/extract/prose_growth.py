@@ -104,9 +104,13 @@ class GrowthGrammar:
             intro = self._rate_intro.match(text, change.end, timeout=_TIMEOUT)
             if intro is not None:
                 rate = percents.get(intro.end())
-        if rate is None and change is None and direction != "flat":
-            if previous is None or text[pos : pos + 1].isdigit():
-                return None  # 增长1倍, 增长约20%: nothing we can read
+        if (
+            rate is None
+            and change is None
+            and direction != "flat"
+            and (previous is None or text[pos : pos + 1].isdigit())
+        ):
+            return None  # 增长1倍, 增长约20%: nothing we can read
         stated = [q for q in (previous, change) if q is not None]
         if any(not q.clean or not self.vocab.comparable(q.unit, current.unit) for q in stated):
             return None

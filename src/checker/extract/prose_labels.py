@@ -90,7 +90,7 @@ class LabelGrammar:
 
     def normalise(self, label: str) -> str:
         """Drop the report year and leading fillers, then apply the synonyms."""
-        key = self._report_year.sub("", label.strip())
+        key = str(self._report_year.sub("", label.strip()))
         while (m := self._filler.match(key)) is not None and m.end() > 0:
             key = key[m.end() :]
         for old, new in self.vocab.synonyms:

@@ -21,7 +21,8 @@ The grammar, in order:
 * The list is abandoned entirely — nothing is reported — when a segment holds
   two quantities, an approximate figure, a number that is no quantity, text
   after its quantity, a unit not comparable with the total's, or a catch-all
-  that is not the last part.
+  that is not the last part; and when its leading parts already make the
+  total while more non-zero parts follow (two breakdowns run together).
 * The inverted form "其中A、B、C分别为1条、2条、3条" pairs labels and figures
   only when their counts agree.
 """
@@ -88,7 +89,10 @@ class ListGrammar:
         words = alternation(vocab.share_words)
         about = alternation(vocab.approx_before)
         pct = r"(?:\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点\d.]+)"
-        body = rf"(?P<about>{about})?{words}(?:比)?(?:{share_of})?的?(?:比例|比重)?(?:为|达|约)?\s*{pct}"
+        body = (
+            rf"(?P<about>{about})?{words}(?:比)?(?:{share_of})?的?(?:比例|比重)?(?:为|达|约)?"
+            rf"\s*{pct}"
+        )
         self._share_tail = regex.compile(rf"(?:[,\s]*{body}|\s*\(\s*(?:{body}|{pct})\s*\))\s*$")
         self._share_only = regex.compile(rf"^\s*{body}\s*$")
         self._enumerator = regex.compile(
@@ -144,6 +148,8 @@ class ListGrammar:
         catch = [i for i, p in enumerate(items) if self._catch_all.match(p.label)]
         if catch and catch != [len(items) - 1]:
             return None  # a catch-all in the middle: not a list we understand
+        if _two_dimensions(items, total):
+            return None
         return Breakdown(
             total_label=label,
             total=total,
@@ -267,30 +273,67 @@ class ListGrammar:
         names = text[start : resp.start()]
         if any(ch in names for ch in ",;") or figures.stray_in(start, resp.start()):
             return None
-        labels = [self._clean_label(n) for n in names.split("、")]
-        if not all(labels):
-            return None
         values: list[Quantity] = []
         pos = resp.end()
         for q in figures.quantities_in(resp.end(), end):
-            if text[pos : q.start].strip(" 、,") or not q.clean:
+            if _AND.sub("", text[pos : q.start]).strip(" 、,") or not q.clean:
                 break
             values.append(q)
             pos = q.end
-        if len(values) != len(labels):
+        spans = _name_spans(names, start, len(values))
+        if spans is None:
             return None
-        offsets = []
-        cursor = start
-        for name in names.split("、"):
-            offsets.append(cursor)
-            cursor += len(name) + 1
         parts = [
-            Part(label, q, None, offset)
-            for label, q, offset in zip(labels, values, offsets, strict=True)
+            Part(self._clean_label(text[s:e]), q, None, s)
+            for (s, e), q in zip(spans, values, strict=True)
         ]
-        if any(self._not_part.search(p.label) or self._cue_inside.search(p.label) for p in parts):
+        if not all(p.label for p in parts) or any(
+            self._not_part.search(p.label) or self._cue_inside.search(p.label) for p in parts
+        ):
             return None
-        return parts, labels[-1].endswith("等")
+        return parts, parts[-1].label.endswith("等")
+
+
+def _two_dimensions(parts: list[Part], total: Quantity) -> bool:
+    """Leading parts already make the total and more follow: two breakdowns in one list.
+
+    "部门预算60条、部门决算60条、三公经费20条" under 120, or "网上20件, 当面5件,
+    已全部办结25件" under 25: the later parts count the same items another way.
+    """
+    running = 0
+    for i, part in enumerate(parts):
+        if part.quantity is None:
+            return False
+        running += part.quantity.value
+        if running == total.value:
+            return any(p.quantity is not None and p.quantity.value for p in parts[i + 1 :])
+    return False
+
+
+_AND = regex.compile(r"^\s*(?:和|及|与)")
+
+
+def _name_spans(names: str, offset: int, count: int) -> list[tuple[int, int]] | None:
+    """Split "A、B和C" into ``count`` label spans, or None when they do not pair up.
+
+    Names are split at 、; a final 和/及/与 separates the last two names only
+    when that is what it takes to match the figures ("环评审批和排污许可信息"
+    stays one name otherwise).
+    """
+    spans = []
+    cursor = 0
+    for name in names.split("、"):
+        spans.append((offset + cursor, offset + cursor + len(name)))
+        cursor += len(name) + 1
+    if len(spans) + 1 == count:
+        last_start, last_end = spans[-1]
+        last = names[last_start - offset : last_end - offset]
+        joins = [m.start() for m in regex.finditer(r"和|及|与", last)]
+        if len(joins) != 1:
+            return None
+        cut = last_start + joins[0]
+        spans[-1:] = [(last_start, cut), (cut + 1, last_end)]
+    return spans if len(spans) == count else None
 
 
 def _region_end(text: str, start: int) -> int:

@@ -2,9 +2,9 @@
 
 A figure is only a *quantity* when a unit from the pack follows the number
 directly; that alone keeps dates (2019年), document numbers (〔2021〕30号) and
-phone numbers out. Ordinals (第二十条) and approximations (10余条, 约50件,
-100条左右, 10-20条) are recognised so that the grammar can stay silent about
-them. Digits that belong to no quantity, percentage, date or document number
+phone numbers out. Ordinals (第二十条) are no figures at all; approximations
+(10余条, 约50件, 100条左右, 10-20条) are marked so that the grammar can stay
+silent about them. Digits that belong to no quantity, percentage, date or document number
 are reported as *stray*: a list containing one is not understood.
 """
 
@@ -81,7 +81,7 @@ class Scanner:
             rf"|百分之(?P<cn>[{_CN_DIGITS}十百]+)(?:点(?P<frac>[{_CN_DIGITS}]+))?"
             r"|百分之(?P<dnum>\d+(?:\.\d+)?)"
         )
-        self._before = regex.compile(rf"(?:{alternation(vocab.approx_before)}|第)\s*$")
+        self._before = regex.compile(rf"{alternation(vocab.approx_before)}\s*$")
         self._after = regex.compile(rf"^\s*{alternation(vocab.approx_after)}")
         self._range_before = regex.compile(rf"(?:\d|{units})\s*{_RANGE}\s*$")
         self._range_after = regex.compile(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}十百千]")
@@ -89,17 +89,20 @@ class Scanner:
         self._date_or_code = regex.compile(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
 
     def scan(self, text: str) -> Figures:
-        quantities = [
-            q
-            for m in self._quantity.finditer(text, timeout=_TIMEOUT)
-            if (q := self._to_quantity(text, m)) is not None
-        ]
+        quantities = []
+        ordinals = []  # 第二十条, 第3期: positions, not figures
+        for m in self._quantity.finditer(text, timeout=_TIMEOUT):
+            if text[: m.start()].rstrip().endswith("第"):
+                ordinals.append((m.start(), m.end()))
+            elif (q := self._to_quantity(text, m)) is not None:
+                quantities.append(q)
         percents = [
             p
             for m in self._percent.finditer(text, timeout=_TIMEOUT)
             if (p := _to_percent(m)) is not None
         ]
         covered = [(q.start, q.end) for q in quantities] + [(p.start, p.end) for p in percents]
+        covered += ordinals
         stray = []
         for m in self._digits.finditer(text, timeout=_TIMEOUT):
             if any(s <= m.start() < e for s, e in covered):
@@ -124,7 +127,7 @@ class Scanner:
             or self._after.match(after)
             or self._range_before.search(before[-8:])
             or self._range_after.match(after)
-            or (not arabic and before[-1:] in _CN_DIGITS + "十百千几")
+            or (not arabic and before[-1:] in _CN_DIGITS + "十百千几数上成")  # 数十, 上百, 成千
         )
         return Quantity(
             value=value,
