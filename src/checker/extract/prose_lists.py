@@ -30,6 +30,7 @@ The grammar, in order:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 import regex
 
@@ -300,7 +301,7 @@ def _two_dimensions(parts: list[Part], total: Quantity) -> bool:
     "部门预算60条、部门决算60条、三公经费20条" under 120, or "网上20件, 当面5件,
     已全部办结25件" under 25: the later parts count the same items another way.
     """
-    running = 0
+    running = Decimal(0)
     for i, part in enumerate(parts):
         if part.quantity is None:
             return False

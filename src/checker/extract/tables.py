@@ -39,13 +39,13 @@ _NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 @lru_cache(maxsize=8192)
 def normalise_label(text: str) -> str:
     """Fold a label to the form labels are compared in."""
-    s = _SPACE.sub("", to_halfwidth(text).translate(_BRACKETS))
+    s: str = _SPACE.sub("", to_halfwidth(text).translate(_BRACKETS))
     previous = None
     while previous != s:  # nested remarks: drop innermost first
         previous = s
-        s = _PARENS.sub("", s)
-    s = _ENUM.sub("", s)
-    s = _PUNCT.sub("", s)
+        s = str(_PARENS.sub("", s))
+    s = str(_ENUM.sub("", s))
+    s = str(_PUNCT.sub("", s))
     for old, new in _VARIANTS:
         s = s.replace(old, new)
     return s
