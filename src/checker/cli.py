@@ -1,18 +1,24 @@
 """Command line: parse options, call the library, pick a renderer, exit.
 
 Exit codes: 0 no finding at or above the fail-on threshold; 1 findings at or
-above it; 2 usage, configuration or rule-file error. ``sys.exit`` lives here only.
+above it; 2 usage, configuration or rule-file error; 130 interrupted (Ctrl-C).
+``sys.exit`` lives here only. Heavy modules are imported inside the commands
+so that ``checker --version`` and shell completion stay fast.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from checker import __version__
+
+if TYPE_CHECKING:
+    from checker.postprocess import Outcome
 
 app = typer.Typer(
     name="checker",
@@ -25,12 +31,34 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+rules_app = typer.Typer(help="List the rules.", rich_markup_mode=None)
+config_app = typer.Typer(help="Inspect the configuration.", rich_markup_mode=None)
+app.add_typer(rules_app, name="rules")
+app.add_typer(config_app, name="config")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+PROGRESS_MIN_FILES = 6
 
 
 class OutputFormat(StrEnum):
     table = "table"
+    concise = "concise"
+    json = "json"
+    jsonl = "jsonl"
+    sarif = "sarif"
+    junit = "junit"
+    github = "github"
+    gitlab = "gitlab"
+    markdown = "markdown"
+
+
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class ConfigFormat(StrEnum):
+    toml = "toml"
     json = "json"
 
 
@@ -64,15 +92,109 @@ def root(
     """Check annual reports on government information disclosure."""
 
 
+def _no_color() -> bool:
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=False,
+        color_system=None if _no_color() else "auto",
+    )
+
+
+def _say(message: str) -> None:
+    """A run diagnostic: plain text on stderr."""
+    print(message, file=sys.stderr)
 
 
 def _fail(message: str) -> None:
-    _console(stderr=True).print(message, markup=False, style="bold red")
+    _say(message)
     raise typer.Exit(EXIT_USAGE)
+
+
+def _jobs(requested: int | None) -> int:
+    if requested is not None:
+        return max(1, requested)
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _read_stdin(limit: int) -> bytes:
+    return sys.stdin.buffer.read(limit + 1)
+
+
+def _show_progress(fmt: str, n_files: int) -> bool:
+    from checker.render import HUMAN
+
+    return (
+        fmt in HUMAN
+        and n_files >= PROGRESS_MIN_FILES
+        and sys.stderr.isatty()
+        and not os.environ.get("CI")
+    )
+
+
+class _Progress:
+    """A rich progress bar on stderr, started on the first report (after workers exist)."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int) -> None:
+        if self.bar is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            self.bar = Progress(
+                TextColumn("checking"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=_console(stderr=True),
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("check", total=self.total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
+    from checker import atomic
+    from checker.render import render
+
+    if output_file is not None:
+        atomic.write_text(output_file, render(fmt, outcome, lang))
+        return
+    if fmt == "table":
+        from checker.render.table import render_to
+
+        render_to(outcome, lang, _console())
+        return
+    data = render(fmt, outcome, lang).encode("utf-8")
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.flush()
+
+
+def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
+    from checker.render.json_out import summary
+    from checker.render.words import summary_line
+
+    done = len(outcome.results)
+    _say(f"interrupted: {done} of {planned} file(s) checked; no report written")
+    _say(summary_line(summary(outcome.results), lang))
+    raise typer.Exit(EXIT_INTERRUPTED)
 
 
 @app.command()
@@ -80,15 +202,28 @@ def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help="Report files to check: .docx, .html/.htm, .txt, .md.", show_default=False
+            help=(
+                "Files, folders (walked for .docx .html .htm .txt .md) or globs; "
+                "'-' reads standard input."
+            ),
+            show_default=False,
         ),
     ],
     output_format: Annotated[
         OutputFormat,
         typer.Option(
-            "--format", "--output-format", "-f", help="Output: a table for people, or JSON."
+            "--format",
+            "--output-format",
+            "-f",
+            help=(
+                "table (default), concise, json, jsonl, sarif, junit, github, gitlab or markdown."
+            ),
         ),
     ] = OutputFormat.table,
+    output_file: Annotated[
+        str | None,
+        typer.Option("--output-file", "-o", help="Write the report here (whole, or not at all)."),
+    ] = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of messages: zh (default) or en.")
     ] = Lang.zh,
@@ -124,33 +259,122 @@ def check(
             "--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0."
         ),
     ] = FailOn.error,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings reach --fail-on.")
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option("--select", help="Only these rules (IDs or prefixes, comma-separated)."),
+    ] = None,
+    extend_select: Annotated[
+        list[str] | None,
+        typer.Option("--extend-select", help="Rules added to the selection."),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", help="Rules never reported (IDs or prefixes)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", help="Skip files matching this glob when walking folders."),
+    ] = None,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", help="Hide the findings recorded in this baseline file."),
+    ] = None,
+    update_baseline: Annotated[
+        bool,
+        typer.Option(
+            "--update-baseline", help="Record this run's findings in the --baseline file."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Files checked in parallel (default: CPU count).", min=1),
+    ] = None,
+    stdin_filename: Annotated[
+        str | None,
+        typer.Option(
+            "--stdin-filename", help="The name of the file read from '-' (its extension counts)."
+        ),
+    ] = None,
+    config: Annotated[
+        str | None,
+        typer.Option("--config", help="Use this configuration file for every checked file."),
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
-    from checker.engine import Engine, Options
+    from checker.baseline import BaselineError
+    from checker.batch import WorkerError, run
+    from checker.config import ConfigError, Overrides
     from checker.errors import RulePackError
+    from checker.pipeline import Request, UsageError, finish, plan, selectors
 
     if level is not None and level not in ("government", "department"):
         _fail(f"--level must be government or department, not {level!r}")
+    if update_baseline and baseline is None:
+        _fail("--update-baseline needs --baseline FILE")
+    fmt, lg = output_format.value, lang.value
     try:
-        engine = Engine(Options(edition=edition, extra_packs=tuple(rules or ()), level=level))
-        results = [engine.check_path(path) for path in paths]
-    except RulePackError as exc:
-        _fail(f"rule pack error: {exc}")
+        if edition is not None:
+            from checker.rulepacks.editions import edition_by_id
+
+            if edition_by_id(edition) is None:
+                _fail(f"unknown edition {edition!r}")
+        request = Request(
+            paths=tuple(paths),
+            overrides=Overrides(
+                edition=edition,
+                rules=tuple(rules or ()),
+                level=level,
+                select=selectors(select, "--select"),
+                extend_select=selectors(extend_select, "--extend-select") or (),
+                ignore=selectors(ignore, "--ignore") or (),
+                exclude=tuple(exclude or ()),
+            ),
+            fail_on=fail_on.value,
+            baseline=baseline,
+            update_baseline=update_baseline,
+            stdin_filename=stdin_filename,
+            config=config,
+            isolated=isolated,
+            output_file=output_file,
+        )
+        planned = plan(request, _read_stdin)
+        for note in planned.notes:
+            _say(note)
+        progress = _Progress(len(planned.jobs)) if _show_progress(fmt, len(planned.jobs)) else None
+        try:
+            batch = run(planned.jobs, _jobs(jobs), progress)
+        finally:
+            if progress is not None:
+                progress.close()
+        outcome, notes = finish(request, planned, batch)
+        if batch.interrupted:
+            _interrupted(outcome, len(planned.jobs), lg)
+        _emit(outcome, fmt, lg, output_file)
+        for note in notes:
+            _say(note)
+    except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
+        label = "rule pack"
+        if isinstance(exc, ConfigError):
+            label = "configuration"
+        elif isinstance(exc, BaselineError):
+            label = "baseline"
+        _fail(f"{label} error: {exc}")
         return
-    except ValueError as exc:
+    except (UsageError, WorkerError) as exc:
         _fail(str(exc))
         return
-    if output_format == OutputFormat.json:
-        from checker.render import json_out
-
-        sys.stdout.write(json_out.render(results, lang.value))
-    else:
-        from checker.render import table
-
-        table.render(results, lang.value, _console())
-    threshold = {"error": 3, "warning": 2, "info": 1, "never": 99}[fail_on.value]
-    worst = max((f.severity.rank for r in results for f in r.findings), default=0)
-    raise typer.Exit(EXIT_FINDINGS if worst >= threshold else EXIT_OK)
+    except KeyboardInterrupt:
+        _say("interrupted")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    if exit_zero:
+        raise typer.Exit(EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
 
 
 @app.command("rule")
@@ -177,20 +401,13 @@ def rule_cmd(
     print(("错误示例: " if zh else "fails: ") + rule.explain.get("fail", ""))
 
 
-@app.command("rules")
-def rules_cmd(
-    output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = OutputFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
-) -> None:
-    """List every shipped rule with its severity, category and editions."""
+def _list_rules(fmt: ListFormat, lang: Lang) -> None:
     import json
 
     from checker.rulepacks.catalogue import all_rules
 
     rows = sorted(all_rules().items())
-    if output_format == OutputFormat.json:
+    if fmt == ListFormat.json:
         data = [
             {
                 "id": rid,
@@ -200,6 +417,7 @@ def rules_cmd(
                 "editions": eds,
                 "message": rule.message.get(lang.value),
                 "basis": rule.basis.get(lang.value),
+                "explain": rule.explain.get(lang.value, ""),
             }
             for rid, (rule, eds) in rows
         ]
@@ -208,6 +426,71 @@ def rules_cmd(
     for rid, (rule, eds) in rows:
         what = rule.explain.get(lang.value, "")
         print(f"{rid}\t{rule.severity.value}\t{rule.category}\t{','.join(eds)}\t{what}")
+
+
+@rules_app.callback(invoke_without_command=True)
+def rules_root(
+    ctx: typer.Context,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+) -> None:
+    """List every shipped rule with its severity, category and editions."""
+    if ctx.invoked_subcommand is None:
+        _list_rules(output_format, lang)
+
+
+@rules_app.command("list")
+def rules_list(
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = ListFormat.table,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+) -> None:
+    """List every shipped rule with its severity, category and editions."""
+    _list_rules(output_format, lang)
+
+
+@config_app.command("show")
+def config_show(
+    path: Annotated[
+        str, typer.Argument(help="A report or folder: show the configuration that applies to it.")
+    ] = ".",
+    output_format: Annotated[
+        ConfigFormat, typer.Option("--format", "-f", help="toml (default) or json.")
+    ] = ConfigFormat.toml,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Use this configuration file.")
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every configuration file.")
+    ] = False,
+) -> None:
+    """Print the effective configuration for PATH, defaults included."""
+    import json
+    from pathlib import Path
+
+    from checker.config import ConfigError, Resolver, check_selectors, describe, known_rule_ids
+
+    try:
+        resolver = Resolver(config, isolated)
+        target = Path(path)
+        found = resolver.for_dir(target.resolve()) if target.is_dir() else resolver.for_file(path)
+        if found.selectors() or found.rules:
+            check_selectors(found.selectors(), known_rule_ids(found.rules), found.source or "")
+    except ConfigError as exc:
+        _fail(f"configuration error: {exc}")
+        return
+    data = describe(found)
+    if found.source is not None:
+        data["source"] = os.path.relpath(found.source)
+    if output_format == ConfigFormat.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    from checker.tomlout import dumps
+
+    sys.stdout.write(dumps(data))
 
 
 def main() -> None:

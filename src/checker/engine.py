@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.checks import KINDS, Context
+from checker.checks import Context, check_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import Report, build_report
@@ -19,10 +20,15 @@ from checker.findings import Finding, Severity
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
+from checker.rootcause import consolidate
 from checker.rulepacks.editions import Edition, edition_by_id, edition_for_year, latest
 from checker.rulepacks.loader import PackSet, Rule, load_packset
 
+if TYPE_CHECKING:
+    from checker.readers.limits import ReadLimits
+
 INPUT_RULE = "E001"
+ROOT_CAUSE_RULE = "T300"  # one wrong cell breaking several identities
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,8 @@ class Options:
     edition: str | None = None  # force an edition id
     extra_packs: tuple[str, ...] = ()
     level: str | None = None  # "government" | "department": overrides detection
+    limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
+    deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
 
 
 @dataclass
@@ -43,6 +51,8 @@ class FileResult:
     not_evaluated: list[tuple[str, str]] = field(default_factory=list)
     rules: dict[str, Rule] = field(default_factory=dict)
     readable: bool = True
+    applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
+    fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
 
 
 class Engine:
@@ -56,7 +66,13 @@ class Engine:
 
     def packset(self, pack: str) -> PackSet:
         if pack not in self._packs:
-            self._packs[pack] = load_packset(pack, list(self.options.extra_packs))
+            loaded = load_packset(pack, list(self.options.extra_packs))
+            if self.options.deadlines:
+                overrides = dict(self.options.deadlines)
+                if "all" in overrides:  # one date for every level replaces the pack's table
+                    loaded.deadline.clear()
+                loaded.deadline.update(overrides)
+            self._packs[pack] = loaded
         return self._packs[pack]
 
     def common(self) -> PackSet:
@@ -66,7 +82,7 @@ class Engine:
         from checker.readers import read_path
 
         try:
-            document = read_path(path)
+            document = read_path(path, self.options.limits)
         except ReadError as exc:
             return self.unreadable(path, exc)
         return self.check_document(document)
@@ -81,7 +97,9 @@ class Engine:
             location=Location(),
             args={"reason": read_reason(exc.code), "code": exc.code, "detail": exc.detail},
         )
-        return FileResult(path=path, findings=[finding], rules=rules, readable=False)
+        return FileResult(
+            path=path, findings=[finding], rules=rules, readable=False, applied=[rule.id]
+        )
 
     def choose_edition(self, report: Report) -> tuple[Edition, Text]:
         if self.options.edition is not None:
@@ -104,12 +122,12 @@ class Engine:
         )
 
     def check_document(self, document: Document) -> FileResult:
-        report = build_report(document, self.common())
+        report = build_report(document, self.common(), outline=False)
         edition, reason = self.choose_edition(report)
         packset = self.packset(edition.pack)
         report = build_report(document, packset)
         if self.options.level is not None:
-            report.government = self.options.level == "government"
+            report.level = self.options.level
         report.edition = edition.id
         facts = FactStore(report)
         result = FileResult(
@@ -123,28 +141,38 @@ class Engine:
         for rule in packset.sorted_rules():
             if not _applies(rule, report):
                 continue
+            result.applied.append(rule.id)
             ctx = Context(rule, report, facts)
             try:
-                result.findings.extend(KINDS[rule.kind](ctx))
-            except TimeoutError:
+                result.findings.extend(check_for(rule.kind)(ctx))
+            except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
+        result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
         result.findings = _dedupe(sorted(result.findings, key=Finding.sort_key))
         return result
 
 
-_SOURCE_ZH = {"title": "标题", "period": "统计期限", "signature": "落款日期"}
-_SOURCE_EN = {"title": "title", "period": "statistical period", "signature": "signature date"}
+_SOURCE_ZH = {
+    "title": "标题",
+    "period": "统计期限",
+    "signature": "落款日期",
+    "mention": "开头段落",
+    "text": "正文中最常出现的年份",
+}
+_SOURCE_EN = {
+    "title": "title",
+    "period": "statistical period",
+    "signature": "signature date",
+    "mention": "opening paragraph",
+    "text": "year most mentioned in the text",
+}
 
 
 def _applies(rule: Rule, report: Report) -> bool:
-    if rule.applies_to == "government":
-        return report.government
-    if rule.applies_to == "department":
-        return not report.government
-    return True
+    return rule.applies_to in ("all", report.level)
 
 
 def _dedupe(findings: list[Finding]) -> list[Finding]:

@@ -31,8 +31,12 @@ READ_REASONS: dict[str, Text] = {
     "symlink-loop": Text("符号链接循环指向自身", "a loop of symbolic links"),
     "unreadable": Text("无法读取文件", "the file cannot be read"),
     "not-a-file": Text("不是普通文件（管道或设备）", "not a regular file (a pipe or a device)"),
-    "encrypted": Text("文件已加密，请先解除密码保护", "the file is encrypted; remove the password first"),
-    "too-complex": Text("文档嵌套层级过深，无法安全读取", "the document is nested too deeply to read safely"),
+    "encrypted": Text(
+        "文件已加密，请先解除密码保护", "the file is encrypted; remove the password first"
+    ),
+    "too-complex": Text(
+        "文档嵌套层级过深，无法安全读取", "the document is nested too deeply to read safely"
+    ),
     "internal-error": Text("读取时发生内部错误", "an internal error occurred while reading"),
 }
 

@@ -1,1 +1,31 @@
-"""One renderer per output format; each is a function of the results."""
+"""One renderer per output format; each is a pure function of the outcome and a language."""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from checker.postprocess import Outcome
+
+# format name -> module in this package; each module has ``render(outcome, lang) -> str``
+MODULES = {
+    "table": "table",
+    "concise": "concise",
+    "json": "json_out",
+    "jsonl": "jsonl",
+    "sarif": "sarif",
+    "junit": "junit",
+    "github": "github",
+    "gitlab": "gitlab",
+    "markdown": "markdown",
+}
+FORMATS = tuple(MODULES)
+# Formats read by people at a terminal: the only ones that may show a progress bar.
+HUMAN = frozenset({"table", "concise"})
+
+
+def render(fmt: str, outcome: Outcome, lang: str) -> str:
+    module = import_module(f"checker.render.{MODULES[fmt]}")
+    text: str = module.render(outcome, lang)
+    return text

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.engine import FileResult, display_path
 from checker.findings import Finding, json_arg
 from checker.numbers import format_number
-from checker.render.words import message
+from checker.render.words import message, pairs
+
+if TYPE_CHECKING:
+    from checker.postprocess import Outcome
 
 SCHEMA_VERSION = 1
 
@@ -22,7 +25,9 @@ def _value(value: object) -> object:
     return value
 
 
-def finding_dict(result: FileResult, finding: Finding, lang: str) -> dict[str, Any]:
+def finding_dict(
+    result: FileResult, finding: Finding, lang: str, fingerprint: str | None = None
+) -> dict[str, Any]:
     rule = result.rules.get(finding.rule)
     out: dict[str, Any] = {
         "rule": finding.rule,
@@ -44,6 +49,8 @@ def finding_dict(result: FileResult, finding: Finding, lang: str) -> dict[str, A
         out["args"] = {k: json_arg(v) for k, v in sorted(finding.args.items())}
     if rule is not None:
         out["basis"] = rule.basis.get(lang)
+    if fingerprint is not None:
+        out["fingerprint"] = fingerprint
     return out
 
 
@@ -55,7 +62,7 @@ def file_dict(result: FileResult, lang: str) -> dict[str, Any]:
         "format": result.edition,
         "format_reason": result.edition_reason.get(lang) if result.edition_reason else None,
         "year": result.year,
-        "findings": [finding_dict(result, f, lang) for f in result.findings],
+        "findings": [finding_dict(result, f, lang, fp) for f, fp in pairs(result)],
         "not_evaluated": [{"rule": r, "reason": why} for r, why in result.not_evaluated],
     }
 
@@ -72,11 +79,21 @@ def summary(results: list[FileResult]) -> dict[str, int]:
     }
 
 
-def render(results: list[FileResult], lang: str) -> str:
-    doc = {
+def baseline_dict(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "path": outcome.baseline,
+        "suppressed": outcome.suppressed,
+        "stale": [e.to_dict() for e in outcome.stale],
+    }
+
+
+def render(outcome: Outcome, lang: str) -> str:
+    doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "checker", "version": __version__},
-        "files": [file_dict(r, lang) for r in results],
-        "summary": summary(results),
+        "files": [file_dict(r, lang) for r in outcome.results],
+        "summary": summary(outcome.results),
     }
+    if outcome.baseline is not None:
+        doc["baseline"] = baseline_dict(outcome)
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"

@@ -19,3 +19,47 @@ def for_rich(text: str) -> str:
     from rich.markup import escape
 
     return escape(visible(text))
+
+
+def one_line(text: str) -> str:
+    """Visible controls, and line breaks and tabs as spaces: for line-oriented formats."""
+    return " ".join(visible(text).split())
+
+
+# Characters that are Markdown syntax inside a line (emphasis, code, links, table
+# cells, strike-through); escaped with a backslash. Line-start syntax (#, -, 1.)
+# cannot occur: text is only ever placed inside a line.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def for_markdown(text: str) -> str:
+    """One line of Markdown that renders as the literal text.
+
+    HTML is escaped (GitHub renders inline HTML), Markdown punctuation is
+    backslash-escaped, ``@`` is written as an entity so that document text
+    cannot mention people in a pull-request comment, and line breaks become
+    spaces so that a table row stays one row.
+    """
+    import html
+
+    escaped = html.escape(one_line(text), quote=True)
+    return _MD_SPECIAL.sub(r"\\\1", escaped).replace("@", "&#64;")
+
+
+def for_github_message(text: str) -> str:
+    """The message part of a GitHub workflow command (after ``::``)."""
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def for_github_property(text: str) -> str:
+    """A property value of a GitHub workflow command (``file=…,title=…``)."""
+    return for_github_message(text).replace(":", "%3A").replace(",", "%2C")
+
+
+# Code points XML 1.0 cannot carry at all, even escaped.
+_NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
+
+
+def for_xml(text: str) -> str:
+    """Text an XML 1.0 document can hold; markup escaping is left to the serializer."""
+    return _NOT_XML.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", visible(text))

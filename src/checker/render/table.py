@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from checker.engine import FileResult, display_path
+from checker.engine import display_path
 from checker.render.json_out import summary
 from checker.render.safe import for_rich
-from checker.render.words import SEVERITY_WORDS, location, message
+from checker.render.words import SEVERITY_WORDS, baseline_line, location, message, summary_line
+
+if TYPE_CHECKING:
+    from checker.postprocess import Outcome
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 
-def render(results: list[FileResult], lang: str, console: Any) -> None:
+def render_to(outcome: Outcome, lang: str, console: Any) -> None:
+    """Print to a rich console (colours when it is a terminal and NO_COLOR is unset)."""
     from rich.table import Table
 
     zh = lang != "en"
-    for result in results:
+    for result in outcome.results:
         head = f"[bold]{for_rich(display_path(result.path))}[/bold]"
         if result.edition:
             edition = result.edition_reason.get(lang) if result.edition_reason else ""
@@ -45,15 +49,24 @@ def render(results: list[FileResult], lang: str, console: Any) -> None:
                 for_rich(("  未能评估的规则：" if zh else "  rules not evaluated: ") + ids),
                 style="dim",
             )
-    s = summary(results)
-    if zh:
-        line = (
-            f"共检查 {s['files']} 个文件：错误 {s['error']}，警告 {s['warning']}，提示 {s['info']}"
-            + (f"，无法读取 {s['unreadable']}" if s["unreadable"] else "")
-        )
-    else:
-        line = (
-            f"{s['files']} file(s) checked: {s['error']} error(s), {s['warning']} warning(s), "
-            f"{s['info']} info" + (f", {s['unreadable']} unreadable" if s["unreadable"] else "")
-        )
-    console.print(line, style="bold red" if s["error"] else "bold green", markup=False)
+    if outcome.baseline is not None:
+        text = baseline_line(outcome.suppressed, len(outcome.stale), lang)
+        console.print(text, style="dim", markup=False)
+    s = summary(outcome.results)
+    console.print(
+        summary_line(s, lang), style="bold red" if s["error"] else "bold green", markup=False
+    )
+
+
+def render(outcome: Outcome, lang: str) -> str:
+    """The same table as plain text, for --output-file."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=120, color_system=None, force_terminal=False, highlight=False
+    )
+    render_to(outcome, lang, console)
+    return buffer.getvalue()

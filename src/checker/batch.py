@@ -1,0 +1,236 @@
+"""Check many files: in this process, or spread over worker processes.
+
+Each worker keeps one ``Engine`` per set of options, so rule packs load once
+per process. Results come back in input order whatever the scheduling, which
+keeps the output byte-identical between ``--jobs 1`` and ``--jobs N``. Ctrl-C
+stops the run promptly: work not yet started is cancelled, workers are ended,
+and what was finished is returned, marked as interrupted.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from checker.discover import STDIN, Target
+from checker.engine import Engine, FileResult, Options
+from checker.errors import CheckerError, ReadError, RulePackError
+
+
+class WorkerError(CheckerError):
+    """A worker process died (killed, out of memory): the run cannot vouch for its files."""
+
+
+@dataclass(frozen=True)
+class Job:
+    target: Target
+    options: Options
+    data: bytes | None = None  # standard input's content
+    name: str | None = None  # the name standard input is read as (--stdin-filename)
+
+
+@dataclass(frozen=True)
+class PackFailure:
+    """A rule-pack error met in a worker (exceptions with custom arguments do not pickle)."""
+
+    path: str
+    message: str
+    line: int | None
+    key: str | None
+
+    def error(self) -> RulePackError:
+        return RulePackError(self.path, self.message, self.line, self.key)
+
+
+@dataclass
+class Batch:
+    results: list[FileResult]  # in input order; only those finished when interrupted
+    interrupted: bool = False
+    indices: list[int] | None = None  # positions of ``results`` among the jobs when interrupted
+
+
+_ENGINES: dict[Options, Engine] = {}
+
+
+def engine_for(options: Options) -> Engine:
+    """This process's engine for ``options``, built on first use."""
+    engine = _ENGINES.get(options)
+    if engine is None:
+        engine = _ENGINES[options] = Engine(options)
+    return engine
+
+
+def check_job(job: Job) -> FileResult | PackFailure:
+    """One file, start to finish; never raises for a bad file or a bad pack."""
+    try:
+        engine = engine_for(job.options)
+        target = job.target
+        if target.problem is not None:
+            code, detail = target.problem
+            return engine.unreadable(target.path, ReadError(target.path, code, detail))
+        if target.path == STDIN:
+            return _check_stdin(engine, job)
+        return engine.check_path(target.path)
+    except RulePackError as exc:
+        return PackFailure(exc.path, exc.message, exc.line, exc.key)
+
+
+def _check_stdin(engine: Engine, job: Job) -> FileResult:
+    from checker.readers import read_bytes
+
+    name = job.name or "stdin.txt"
+    try:
+        document = read_bytes(job.data or b"", name, job.options.limits)
+    except ReadError as exc:
+        result = engine.unreadable(name, exc)
+    else:
+        result = engine.check_document(document)
+    if job.name is None:
+        result.path = STDIN
+    return result
+
+
+def _preload(engine: Engine) -> None:
+    """Load every pack and reader before the workers are forked, so they share them."""
+    import contextlib
+    from importlib import import_module
+
+    from checker.checks import KINDS, check_for
+    from checker.rulepacks.editions import editions
+
+    engine.common()
+    for edition in editions():
+        engine.packset(edition.pack)
+    for kind in sorted(KINDS):
+        with contextlib.suppress(ImportError, AttributeError):
+            check_for(kind)
+    for reader in ("docx", "html", "markdown", "text"):
+        with contextlib.suppress(ImportError):
+            import_module(f"checker.readers.{reader}")
+
+
+@dataclass(frozen=True)
+class Shipped:
+    """A worker's result without its rule table, which the parent has already.
+
+    Pickling the rule table (compiled patterns, texts) with every result
+    would cost time and, in the parent, one copy of it per file.
+    """
+
+    result: FileResult
+    pack: str | None  # the pack whose rules the result used; None: they were sent along
+
+
+def _pack_of(engine: Engine, result: FileResult) -> str | None:
+    from checker.rulepacks.editions import edition_by_id
+
+    edition = edition_by_id(result.edition) if result.edition else None
+    pack = edition.pack if edition else "common"
+    return pack if engine.packset(pack).rules is result.rules else None
+
+
+def check_remote(job: Job) -> Shipped | PackFailure:
+    """``check_job`` in a worker process."""
+    outcome = check_job(job)
+    if isinstance(outcome, PackFailure):
+        return outcome
+    pack = _pack_of(engine_for(job.options), outcome)
+    if pack is None:
+        return Shipped(outcome, None)
+    return Shipped(replace(outcome, rules={}), pack)
+
+
+def _receive(shipped: Shipped | PackFailure, job: Job) -> FileResult:
+    if isinstance(shipped, PackFailure):
+        raise shipped.error()
+    result = shipped.result
+    if shipped.pack is not None:
+        result.rules = engine_for(job.options).packset(shipped.pack).rules
+    return result
+
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C to the parent, which cancels the run and ends them."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _unwrap(outcome: FileResult | PackFailure) -> FileResult:
+    if isinstance(outcome, PackFailure):
+        raise outcome.error()
+    return outcome
+
+
+def run(
+    jobs: Sequence[Job], workers: int = 1, progress: Callable[[int], None] | None = None
+) -> Batch:
+    """Check every job; ``progress`` is told the number of files done after each one."""
+    if workers <= 1 or len(jobs) <= 1:
+        return _run_here(jobs, progress)
+    return _run_pool(jobs, min(workers, len(jobs)), progress)
+
+
+def _run_here(jobs: Sequence[Job], progress: Callable[[int], None] | None) -> Batch:
+    results: list[FileResult] = []
+    try:
+        for job in jobs:
+            results.append(_unwrap(check_job(job)))
+            if progress:
+                progress(len(results))
+    except KeyboardInterrupt:
+        return Batch(results, interrupted=True, indices=list(range(len(results))))
+    return Batch(results)
+
+
+def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None) -> Batch:
+    import multiprocessing
+    from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    if multiprocessing.get_start_method() == "fork":
+        for options in dict.fromkeys(job.options for job in jobs):
+            _preload(engine_for(options))
+    done: dict[int, FileResult] = {}
+    executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    futures: dict[Future[Shipped | PackFailure], int] = {}
+    try:
+        for index, job in enumerate(jobs):
+            futures[executor.submit(check_remote, job)] = index
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, return_when=FIRST_EXCEPTION, timeout=0.2)
+            for future in finished:
+                index = futures[future]
+                done[index] = _receive(future.result(), jobs[index])
+            if finished and progress:
+                progress(len(done))
+    except BrokenProcessPool:
+        _stop(executor)
+        missing = [jobs[i].target.path for i in range(len(jobs)) if i not in done]
+        raise WorkerError(
+            f"a worker process stopped unexpectedly; {len(missing)} file(s) not checked, "
+            f"among them {missing[0]} (try --jobs 1)"
+        ) from None
+    except KeyboardInterrupt:
+        _stop(executor)
+        indices = sorted(done)
+        return Batch([done[i] for i in indices], interrupted=True, indices=indices)
+    except BaseException:
+        _stop(executor)
+        raise
+    executor.shutdown(wait=True)
+    return Batch([done[i] for i in range(len(jobs))])
+
+
+def _stop(executor: object) -> None:
+    """Cancel queued work and end the workers now rather than after their current file."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    assert isinstance(executor, ProcessPoolExecutor)
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=2)

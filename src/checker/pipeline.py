@@ -1,0 +1,172 @@
+"""One ``checker check`` run as library calls: plan, check, post-process.
+
+``plan`` finds the files, the configuration of each and validates everything
+that can be wrong before any file is read (unknown rule IDs, broken packs, an
+output file that is also an input), so that such errors exit 2 at once.
+``finish`` applies the baseline and the per-file policies to the results.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from checker.baseline import Baseline
+from checker.batch import Batch, Job
+from checker.config import (
+    ConfigError,
+    Overrides,
+    Resolver,
+    Settings,
+    check_selectors,
+    is_excluded,
+    known_rule_ids,
+    settings_for,
+)
+from checker.discover import STDIN, discover
+from checker.errors import CheckerError
+from checker.postprocess import Outcome, Policy
+from checker.readers.limits import DEFAULT_LIMITS
+
+SELECTOR = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
+
+
+class UsageError(CheckerError):
+    """A command-line mistake (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Request:
+    paths: tuple[str, ...]
+    overrides: Overrides = field(default_factory=Overrides)
+    fail_on: str = "error"
+    baseline: str | None = None
+    update_baseline: bool = False
+    stdin_filename: str | None = None
+    config: str | None = None
+    isolated: bool = False
+    output_file: str | None = None
+
+
+@dataclass
+class Plan:
+    jobs: list[Job]
+    policies: list[Policy]
+    notes: list[str] = field(default_factory=list)  # diagnostics for stderr
+
+
+def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | None:
+    """``--select A1,N --select S`` → ("A1", "N", "S"); each checked for shape."""
+    if values is None:
+        return None
+    out: list[str] = []
+    for value in values:
+        for part in value.split(","):
+            item = part.strip().upper()
+            if not item:
+                continue
+            if not SELECTOR.match(item):
+                raise UsageError(f"{option}: {part.strip()!r} is not a rule ID or prefix")
+            out.append(item)
+    return tuple(out)
+
+
+def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
+    resolver = Resolver(request.config, request.isolated)
+    overrides = request.overrides
+    targets = discover(request.paths)
+    notes: list[str] = []
+    jobs: list[Job] = []
+    policies: list[Policy] = []
+    used: list[Settings] = []
+    for target in targets:
+        shown = request.stdin_filename if target.path == STDIN else target.path
+        config = resolver.for_file(shown or "stdin")
+        if not target.explicit and is_excluded(target.path, config, overrides):
+            continue
+        settings = settings_for(shown or target.path, config, overrides)
+        data = None
+        if target.path == STDIN:
+            data = read_stdin((settings.options.limits or DEFAULT_LIMITS).max_file_bytes)
+        jobs.append(Job(target, settings.options, data, request.stdin_filename))
+        policies.append(settings.policy)
+        used.append(settings)
+    if not jobs:
+        notes.append("no report files found under the given paths")
+    _validate(request, resolver, used, [j.target.path for j in jobs])
+    return Plan(jobs, policies, notes)
+
+
+def _validate(
+    request: Request, resolver: Resolver, used: list[Settings], inputs: list[str]
+) -> None:
+    packs = sorted({p for s in used for p in s.options.extra_packs} | set(request.overrides.rules))
+    cli = request.overrides
+    cli_selectors = [("--select", s) for s in cli.select or ()]
+    cli_selectors += [("--extend-select", s) for s in cli.extend_select]
+    cli_selectors += [("--ignore", s) for s in cli.ignore]
+    configs = resolver.loaded()
+    if packs or cli_selectors or any(c.selectors() for c in configs):
+        known = known_rule_ids(packs)  # also loads each pack: a broken one fails here
+        for config in configs:
+            check_selectors(config.selectors(), known, config.source or "configuration")
+        for option, selector in cli_selectors:
+            if not any(rule_id.startswith(selector) for rule_id in known):
+                raise UsageError(f"{option}: no rule {selector!r} (see `checker rules`)")
+    if request.output_file:
+        _refuse_overwriting_inputs(request.output_file, inputs)
+    if request.update_baseline and request.baseline:
+        _refuse_overwriting_inputs(request.baseline, inputs)
+
+
+def _refuse_overwriting_inputs(output: str, inputs: Sequence[str]) -> None:
+    if not os.path.exists(output):
+        return
+    for path in inputs:
+        try:
+            same = path != STDIN and os.path.samefile(output, path)
+        except OSError:
+            same = False
+        if same:
+            raise UsageError(f"{output!r} is one of the files to check: inputs are never written")
+
+
+def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[str]]:
+    """Post-process the results; write the baseline when asked. Returns diagnostics too."""
+    from checker import atomic
+    from checker import baseline as baselines
+    from checker.fingerprint import stable_path
+    from checker.postprocess import all_entries, process
+
+    results = batch.results
+    indices = batch.indices if batch.indices is not None else range(len(results))
+    policies = [plan.policies[i] for i in indices]
+    notes: list[str] = []
+    known: Baseline | None = None
+    if batch.interrupted:  # only a partial summary: no baseline is read or written
+        return process(results, policies, request.fail_on), notes
+    if request.update_baseline:
+        assert request.baseline is not None
+        existing = baselines.load(request.baseline, missing_ok=True)
+        checked = {stable_path(r.path) for r in results}
+        known = existing.updated(checked, all_entries(results, policies))
+        atomic.write_text(request.baseline, baselines.dumps(known))
+        notes.append(f"baseline: wrote {len(known.entries)} entries to {request.baseline}")
+    elif request.baseline is not None:
+        known = baselines.load(request.baseline)
+    outcome = process(results, policies, request.fail_on, known)
+    outcome.baseline = request.baseline
+    outcome.planned = len(plan.jobs)
+    outcome.interrupted = batch.interrupted
+    if outcome.stale:
+        notes.append(
+            f"baseline: {len(outcome.stale)} entr{'y' if len(outcome.stale) == 1 else 'ies'} "
+            "no longer match a finding (fixed?); run with --update-baseline to drop them:"
+        )
+        notes.extend(f"  {e.path}: {e.rule} {e.message}".rstrip() for e in outcome.stale)
+    return outcome, notes
+
+
+__all__ = ["ConfigError", "Plan", "Request", "UsageError", "finish", "plan", "selectors"]

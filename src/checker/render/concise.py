@@ -1,0 +1,32 @@
+"""One line per finding, ``path:line:col: ID [severity] message``, for editors and grep.
+
+For .docx and HTML the "line" is the paragraph's ordinal, so the section,
+table, row and column are added to the message.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.engine import display_path
+from checker.render.json_out import summary
+from checker.render.safe import one_line
+from checker.render.words import is_line_based, message, position, summary_line, where
+
+if TYPE_CHECKING:
+    from checker.postprocess import Outcome
+
+
+def render(outcome: Outcome, lang: str) -> str:
+    lines: list[str] = []
+    for result in outcome.results:
+        path = one_line(display_path(result.path))
+        for f in result.findings:
+            line, column = position(f.location)
+            text = message(result, f, lang)
+            context = where(f.location, lang, with_section=not is_line_based(result))
+            if context:
+                text += f" ({context})"
+            lines.append(f"{path}:{line}:{column}: {f.rule} [{f.severity.value}] {one_line(text)}")
+    lines.append(summary_line(summary(outcome.results), lang))
+    return "\n".join(lines) + "\n"

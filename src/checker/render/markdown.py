@@ -1,0 +1,81 @@
+"""A Markdown summary for a pull-request comment or ``$GITHUB_STEP_SUMMARY``.
+
+A count per file, then each file's findings in a collapsed block. Document
+text is escaped (HTML, Markdown, ``@``), and the list is capped so that the
+comment stays within what a pull request accepts; the cut is stated.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from checker.engine import FileResult, display_path
+from checker.render.json_out import summary
+from checker.render.safe import for_markdown
+from checker.render.words import SEVERITY_WORDS, baseline_line, location, message, summary_line
+
+if TYPE_CHECKING:
+    from checker.postprocess import Outcome
+
+MAX_ROWS = 200
+
+
+def _counts(result: FileResult) -> tuple[int, int, int]:
+    sev = [f.severity.value for f in result.findings]
+    return sev.count("error"), sev.count("warning"), sev.count("info")
+
+
+def render(outcome: Outcome, lang: str) -> str:
+    zh = lang != "en"
+    words = SEVERITY_WORDS["zh" if zh else "en"]
+    s = summary(outcome.results)
+    verdict = ("未通过" if zh else "failed") if outcome.failed else ("通过" if zh else "passed")
+    out = [
+        f"## 政府信息公开年报检查：{verdict}" if zh else f"## Annual report check: {verdict}",
+        "",
+        for_markdown(summary_line(s, lang)),
+        "",
+    ]
+    if outcome.baseline is not None:
+        out += [for_markdown(baseline_line(outcome.suppressed, len(outcome.stale), lang)), ""]
+    head = ("文件", "格式", words["error"], words["warning"], words["info"])
+    if not zh:
+        head = ("File", "Format", "Errors", "Warnings", "Info")
+    out.append("| " + " | ".join(head) + " |")
+    out.append("|---|---|---:|---:|---:|")
+    for result in outcome.results:
+        e, w, i = _counts(result)
+        fmt = result.edition or ("无法读取" if zh else "unreadable")
+        out.append(
+            f"| {for_markdown(display_path(result.path))} | {for_markdown(fmt)} | {e} | {w} | {i} |"
+        )
+    out.append("")
+    shown = 0
+    total = s["findings"]
+    for result in outcome.results:
+        if not result.findings or shown >= MAX_ROWS:
+            continue
+        title = f"{for_markdown(display_path(result.path))} ({len(result.findings)})"
+        out += ["<details>", f"<summary>{title}</summary>", ""]
+        cols = (
+            ("位置", "级别", "规则", "说明") if zh else ("Location", "Severity", "Rule", "Message")
+        )
+        out += ["| " + " | ".join(cols) + " |", "|---|---|---|---|"]
+        for f in result.findings:
+            if shown >= MAX_ROWS:
+                break
+            shown += 1
+            out.append(
+                f"| {for_markdown(location(f.location, lang))} | {words[f.severity.value]} "
+                f"| {f.rule} | {for_markdown(message(result, f, lang))} |"
+            )
+        out += ["", "</details>", ""]
+    if shown < total:
+        cut = total - shown
+        out.append(
+            f"另有 {cut} 条未列出（最多列出 {MAX_ROWS} 条）；完整结果见其他输出格式。"
+            if zh
+            else f"{cut} more finding(s) not listed (at most {MAX_ROWS}); see another format."
+        )
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"

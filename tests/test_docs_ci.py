@@ -1,0 +1,127 @@
+"""The CI documentation's command lines, run as written on test reports."""
+
+from __future__ import annotations
+
+import json
+import re
+import shlex
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+import yaml
+
+from cli_support import ROOT, copy_reports, env
+
+DOC = ROOT / "docs" / "ci.md"
+HOOKS = ROOT / ".pre-commit-hooks.yaml"
+BLOCK = re.compile(r"```(\w*)\n(.*?)```", re.S)
+COMMAND = re.compile(r"^\s*(?:-\s+|run:\s+)?(checker\s.*)$")
+
+
+def blocks(kind: str | None = None) -> list[str]:
+    text = DOC.read_text(encoding="utf-8")
+    return [body for lang, body in BLOCK.findall(text) if kind is None or lang == kind]
+
+
+def commands() -> list[str]:
+    out = []
+    for body in blocks():
+        for line in body.splitlines():
+            m = COMMAND.match(line)
+            if m:
+                out.append(m.group(1).strip())
+    return out
+
+
+def test_the_docs_have_commands_for_both_ci_systems() -> None:
+    found = commands()
+    assert any("--format github" in c for c in found)
+    assert any("--format sarif" in c for c in found)
+    assert any("--format gitlab" in c for c in found)
+    assert any("--format junit" in c for c in found)
+    assert any("--update-baseline" in c for c in found)
+
+
+def test_the_yaml_examples_parse() -> None:
+    for body in blocks("yaml"):
+        assert yaml.safe_load(body)
+
+
+def _bash(command: str, cwd: Path, summary: Path) -> subprocess.CompletedProcess[str]:
+    """Run a documented line in bash, with ``checker`` standing for this checkout's checker."""
+    script = f'checker() {{ "{sys.executable}" -m checker "$@"; }}\n{command}\n'
+    return subprocess.run(
+        ["bash", "-c", script],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env(GITHUB_STEP_SUMMARY=str(summary)),
+    )
+
+
+def _outputs(command: str) -> list[str]:
+    words = shlex.split(command)
+    return [words[i + 1] for i, w in enumerate(words) if w in ("--output-file", "-o")]
+
+
+def test_every_documented_command_runs(tmp_path: Path) -> None:
+    copy_reports(tmp_path / "reports")
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("", encoding="utf-8")
+    for command in commands():
+        proc = _bash(command, tmp_path, summary)
+        expected = {0} if "--exit-zero" in command else {0, 1}
+        if "--baseline" in command:
+            expected = {0}  # right after the baseline was recorded, nothing is new
+        assert proc.returncode in expected, (command, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        for output in _outputs(command):
+            produced = tmp_path / output
+            assert produced.stat().st_size > 0, command
+            if output.endswith(".sarif"):
+                assert json.loads(produced.read_text(encoding="utf-8"))["version"] == "2.1.0"
+            elif output.endswith(".xml"):
+                assert ET.parse(produced).getroot().tag == "testsuites"
+            elif output.endswith(".json"):
+                assert isinstance(json.loads(produced.read_text(encoding="utf-8")), list)
+    assert summary.read_text(encoding="utf-8").startswith("## ")
+
+
+def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
+    (toml,) = blocks("toml")
+    (tmp_path / "checker.toml").write_text(toml, encoding="utf-8")
+    pack = tmp_path / "packs" / "province.yaml"
+    pack.parent.mkdir()
+    pack.write_text("pack: province\nextends: legacy\n", encoding="utf-8")
+    copy_reports(tmp_path / "reports")
+    shown = subprocess.run(
+        [sys.executable, "-m", "checker", "config", "show", "reports", "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env=env(),
+    )
+    assert shown.returncode == 0, shown.stderr
+    data = json.loads(shown.stdout)
+    assert data["deadline"] == {"government": "03-15", "department": "03-31"}
+    assert data["limits"]["max-file-bytes"] == 33554432
+
+
+@pytest.mark.parametrize("hook", yaml.safe_load(HOOKS.read_text(encoding="utf-8")))
+def test_the_pre_commit_hook_runs(tmp_path: Path, hook: dict[str, str]) -> None:
+    copy_reports(tmp_path / "reports")
+    files = sorted(
+        str(p.relative_to(tmp_path))
+        for p in (tmp_path / "reports").iterdir()
+        if re.search(hook["files"], p.name)
+    )
+    assert files
+    proc = _bash(f"{hook['entry']} {' '.join(files)}", tmp_path, tmp_path / "unused")
+    assert proc.returncode == 1, proc.stderr  # the test reports hold errors
+    clean = [f for f in files if f.endswith("clean-2018.md")]
+    assert _bash(f"{hook['entry']} {clean[0]}", tmp_path, tmp_path / "x").returncode == 0

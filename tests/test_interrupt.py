@@ -1,0 +1,79 @@
+"""Ctrl-C during a batch: a prompt stop, a partial summary, exit 130, no truncated report."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from cli_support import REPORTS, SEED, env
+
+
+def _many(folder: Path, n: int) -> None:
+    folder.mkdir()
+    seed = SEED.read_bytes()
+    page = (REPORTS / "qinghe-2018.html").read_bytes()
+    for i in range(n):
+        (folder / f"r{i:04d}.txt").write_bytes(seed)
+        (folder / f"p{i:04d}.html").write_bytes(page)
+
+
+def _started(proc: subprocess.Popen[bytes]) -> None:
+    """Wait until the run is busy checking (its CPU time grows), not still starting up."""
+    stat = Path(f"/proc/{proc.pid}/stat")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            return
+        if stat.exists():
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            cpu_ticks = int(fields[11]) + int(fields[12])
+            if cpu_ticks > 80:  # ~0.8 s of work: imports done, files being checked
+                return
+        time.sleep(0.05)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and signals")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_the_run(tmp_path: Path, jobs: str) -> None:
+    _many(tmp_path / "reports", 400)
+    out = tmp_path / "report.json"
+    out.write_text("previous report\n", encoding="utf-8")
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            "reports",
+            "-f",
+            "json",
+            "-o",
+            str(out),
+            "--jobs",
+            jobs,
+        ],
+        cwd=tmp_path,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,  # a process group, as a terminal's Ctrl-C reaches
+    )
+    _started(proc)
+    assert proc.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(proc.pid, signal.SIGINT)
+    stdout, stderr = proc.communicate(timeout=120)  # a stuck pool would hang here
+    text = stderr.decode("utf-8")
+    assert proc.returncode == 130, text
+    assert "interrupted" in text
+    assert "of 800 file(s) checked" in text
+    assert "共检查" in text  # the partial summary
+    assert "Traceback" not in text
+    assert stdout == b""
+    assert out.read_text(encoding="utf-8") == "previous report\n"  # never half-written
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
