@@ -48,7 +48,11 @@ def in_process(runs: int) -> dict[str, float]:
 
     engine = Engine()
     out: dict[str, float] = {}
-    for name in ("edition2021-2023-clean.docx", "edition2021-2023-clean.html", "edition2021-2023-clean.md"):
+    for name in (
+        "edition2021-2023-clean.docx",
+        "edition2021-2023-clean.html",
+        "edition2021-2023-clean.md",
+    ):
         path = str(SAMPLES / name)
         read_path(path)  # warm imports
         reads, checks = [], []
@@ -75,7 +79,9 @@ def main() -> int:
     rows = {
         "checker --version": wall([*cmd, "--version"], args.runs),
         "checker check <docx> (table)": wall([*cmd, "check", docx], args.runs),
-        "checker check <docx> --format json": wall([*cmd, "check", docx, "--format", "json"], args.runs),
+        "checker check <docx> --format json": wall(
+            [*cmd, "check", docx, "--format", "json"], args.runs
+        ),
     }
     rows.update(in_process(args.runs))
     width = max(map(len, rows))
