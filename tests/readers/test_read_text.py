@@ -191,7 +191,10 @@ def test_table_too_large() -> None:
 def test_ten_megabyte_line_is_split_not_fatal() -> None:
     sentence = "本机关主动公开政府信息。"
     data = ("标题\n" + sentence * (10_000_000 // len(sentence)) + "\n结尾\n").encode()
-    doc = read_bytes(data, "r.txt", ReadLimits(max_file_bytes=64 * 1024 * 1024))
+    roomy = ReadLimits(
+        max_file_bytes=64 * 1024 * 1024, max_text_bytes=64 * 1024 * 1024, max_text_chars=20_000_000
+    )
+    doc = read_bytes(data, "r.txt", roomy)
     assert doc.blocks[0].text == "标题"
     assert doc.blocks[-1].text == "结尾"
     middle = doc.blocks[1:-1]
@@ -199,6 +202,13 @@ def test_ten_megabyte_line_is_split_not_fatal() -> None:
     assert all(b.text.endswith("。") for b in middle)
     assert sum(len(b.text) for b in middle) == len(sentence) * (10_000_000 // len(sentence))
     assert {b.line for b in middle} == {2}
+
+
+def test_text_longer_than_any_report_is_refused_by_default() -> None:
+    data = ("主动公开政府信息。" * 300_000 + "\n").encode()  # 2.7 million characters
+    with pytest.raises(ReadError) as err:
+        read_bytes(data, "r.txt")
+    assert err.value.code == "too-large"
 
 
 def test_long_line_of_pipes_is_bounded() -> None:

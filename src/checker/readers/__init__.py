@@ -89,6 +89,13 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> Docu
 
 
 def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Document:
+    if kind is not Kind.DOCX and len(data) > limits.max_text_bytes:
+        raise ReadError(
+            name,
+            "too-large",
+            f"{len(data)} bytes of text exceeds the limit of {limits.max_text_bytes} bytes"
+            " (an annual report is well under 1 MB)",
+        )
     if kind is Kind.DOCX:
         from .docx import read_docx
 

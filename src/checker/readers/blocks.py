@@ -71,8 +71,21 @@ class BlockSink:
         self.limits = limits
         self.blocks: list[Block] = []
         self.n_tables = 0
+        self.n_chars = 0
+
+    def _count(self, n: int) -> None:
+        """Checks on a text far longer than any report would take minutes: refuse it."""
+        self.n_chars += n
+        if self.n_chars > self.limits.max_text_chars:
+            raise ReadError(
+                self.path,
+                "too-large",
+                f"more than {self.limits.max_text_chars} characters of text"
+                " (an annual report has tens of thousands)",
+            )
 
     def _add(self, kind: BlockKind, text: str, line: int | None, level: int | None) -> None:
+        self._count(len(text))
         for piece in split_long(text, self.limits.max_line_chars):
             piece = piece.strip()
             if piece:
@@ -100,6 +113,7 @@ class BlockSink:
         if not any(grid):
             return
         self.check_table_size(grid_cells_bound(grid))
+        self._count(sum(len(text) for row in grid for text, _, _ in row))
         self.n_tables += 1
         table = build_table(grid, self.n_tables)
         index = len(self.blocks) + 1

@@ -15,7 +15,9 @@ class ReadLimits:
     small enough that a crafted file is refused before it costs much.
     """
 
-    max_file_bytes: int = 64 * MiB
+    max_file_bytes: int = 64 * MiB  # a .docx with pictures can be large; its text is not
+    max_text_bytes: int = 16 * MiB  # a text, Markdown or HTML file
+    max_text_chars: int = 2_000_000  # characters of text in one document, after reading
     max_decompressed_bytes: int = 256 * MiB  # total over the zip members read
     max_table_cells: int = 200_000  # grid positions after spans are resolved
     max_line_chars: int = 200_000  # longer paragraphs are split into pieces this long

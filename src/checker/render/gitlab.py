@@ -7,11 +7,10 @@ must not move with line numbers (see ``fingerprint.py``).
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from checker.engine import display_path
-from checker.render.safe import one_line
+from checker.render.safe import json_text, one_line
 from checker.render.words import message, pairs, position, where
 
 if TYPE_CHECKING:
@@ -37,4 +36,4 @@ def render(outcome: Outcome, lang: str) -> str:
                     "location": {"path": path, "lines": {"begin": line}},
                 }
             )
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return json_text(issues, indent=2) + "\n"

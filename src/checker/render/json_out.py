@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.engine import FileResult, display_path
 from checker.findings import Finding, json_arg
 from checker.numbers import format_number
+from checker.render.safe import json_text
 from checker.render.words import message, pairs
 
 if TYPE_CHECKING:
@@ -96,4 +96,4 @@ def render(outcome: Outcome, lang: str) -> str:
     }
     if outcome.baseline is not None:
         doc["baseline"] = baseline_dict(outcome)
-    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    return json_text(doc, indent=2) + "\n"

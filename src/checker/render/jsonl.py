@@ -5,11 +5,11 @@ Each line is the finding of the JSON contract plus the ``path`` of its file.
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
 
 from checker.engine import display_path
 from checker.render.json_out import finding_dict
+from checker.render.safe import json_text
 from checker.render.words import pairs
 
 if TYPE_CHECKING:
@@ -22,5 +22,5 @@ def render(outcome: Outcome, lang: str) -> str:
         for finding, fingerprint in pairs(result):
             record: dict[str, Any] = {"path": display_path(result.path)}
             record.update(finding_dict(result, finding, lang, fingerprint))
-            lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            lines.append(json_text(record, separators=(",", ":")))
     return "".join(line + "\n" for line in lines)

@@ -14,6 +14,16 @@ def visible(text: str) -> str:
     return _UNSAFE.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", text)
 
 
+def json_text(value: object, **kwargs: object) -> str:
+    """JSON with non-ASCII kept readable, but every control and bidi character
+    written as a \\u escape, so printing the JSON cannot move the cursor or
+    reorder a line. The data is unchanged: a JSON parser reads the same string."""
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def for_rich(text: str) -> str:
     """Visible controls, and rich markup shown literally."""
     from rich.markup import escape

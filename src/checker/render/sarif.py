@@ -9,7 +9,6 @@ let code scanning follow an alert while the draft is edited.
 
 from __future__ import annotations
 
-import json
 import os
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -17,7 +16,7 @@ from urllib.parse import quote
 from checker import __version__
 from checker.engine import FileResult, display_path
 from checker.findings import Finding
-from checker.render.safe import visible
+from checker.render.safe import json_text, visible
 from checker.render.words import message, pairs, position, where
 from checker.rulepacks.loader import Rule
 
@@ -157,4 +156,4 @@ def render(outcome: Outcome, lang: str) -> str:
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return json_text(log, indent=2) + "\n"
