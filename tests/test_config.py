@@ -139,6 +139,22 @@ def test_limits_are_passed_to_the_readers(tmp_path: Path) -> None:
     assert finding["rule"] == "E001" and finding["args"]["code"] == "too-large"
 
 
+def test_pattern_timeout_is_configuration(tmp_path: Path) -> None:
+    _write(tmp_path / "checker.toml", "[limits]\npattern-timeout-ms = 250\n")
+    _draft(tmp_path)
+    shown = run("config", "show", ".", "--format", "json", cwd=tmp_path).stdout
+    assert json.loads(shown)["limits"]["pattern-timeout-ms"] == 250
+    from checker.config import Overrides, parse, settings_for
+
+    config = parse(tmp_path / "checker.toml")
+    assert config is not None
+    options = settings_for(str(tmp_path / "draft.txt"), config, Overrides()).options
+    assert options.pattern_timeout == 0.25
+    bad = _write(tmp_path / "sub" / "checker.toml", "[limits]\npattern-timeout-ms = 0\n")
+    _draft(bad.parent)
+    assert run("check", str(bad.parent), cwd=tmp_path).returncode == 2
+
+
 def test_exclude_skips_walked_files_only(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", 'exclude = ["archive", "*.md"]\n')
     _draft(tmp_path / "archive")

@@ -21,6 +21,7 @@ from checker.engine import Options
 from checker.errors import RulePackError
 from checker.postprocess import Policy
 from checker.readers.limits import ReadLimits
+from checker.rulepacks.loader import PATTERN_TIMEOUT
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")
 
@@ -46,6 +47,7 @@ class Config:
     deadline: tuple[tuple[str, str], ...] = ()
     exclude: tuple[str, ...] = ()
     limits: tuple[tuple[str, int], ...] = ()
+    pattern_timeout_ms: int | None = None
 
     def read_limits(self) -> ReadLimits:
         return ReadLimits(**dict(self.limits))
@@ -182,7 +184,8 @@ def _build(data: dict[str, Any], root: Path, source: str, text: str) -> Config:
                 source, f"no such date {monthday!r}", _line_of(text, level), f"deadline.{level}"
             ) from None
     limits = {k.replace("-", "_"): v for k, v in (data.get("limits") or {}).items()}
-    known_limits = {f.name for f in fields(ReadLimits)}
+    pattern_timeout_ms = limits.pop("pattern_timeout_ms", None)
+    known_limits = {f.name for f in fields(ReadLimits)} | {"pattern_timeout_ms"}
     for name in limits:
         if name not in known_limits:
             key = name.replace("_", "-")
@@ -210,6 +213,7 @@ def _build(data: dict[str, Any], root: Path, source: str, text: str) -> Config:
         deadline=_tuple_map(data.get("deadline")),
         exclude=tuple(data.get("exclude") or ()),
         limits=_tuple_map(limits),
+        pattern_timeout_ms=pattern_timeout_ms,
     )
 
 
@@ -288,6 +292,9 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
         level=cli.level or config.level,
         limits=config.read_limits() if config.limits else None,
         deadlines=config.deadline,
+        pattern_timeout=(
+            None if config.pattern_timeout_ms is None else config.pattern_timeout_ms / 1000
+        ),
     )
     return Settings(config=config, options=options, policy=policy)
 
@@ -357,5 +364,8 @@ def describe(config: Config) -> dict[str, Any]:
         "severity": dict(config.severity),
         "deadline": dict(config.deadline),
         "exclude": list(config.exclude),
-        "limits": {f.name.replace("_", "-"): getattr(limits, f.name) for f in fields(limits)},
+        "limits": {
+            **{f.name.replace("_", "-"): getattr(limits, f.name) for f in fields(limits)},
+            "pattern-timeout-ms": config.pattern_timeout_ms or int(PATTERN_TIMEOUT * 1000),
+        },
     }

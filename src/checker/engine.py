@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from checker.checks import Context, check_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
-from checker.extract.report import Report, build_report
+from checker.extract.report import Report, build_report, set_pattern_timeout
 from checker.findings import Finding, Severity
 from checker.i18n import Text
 from checker.messages import read_reason
@@ -38,6 +38,7 @@ class Options:
     level: str | None = None  # "government" | "department": overrides detection
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
+    pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
 
 
 @dataclass
@@ -61,6 +62,8 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
+        if self.options.pattern_timeout is not None:
+            set_pattern_timeout(self.options.pattern_timeout)
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 

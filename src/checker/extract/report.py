@@ -66,13 +66,22 @@ class Report:
         return [b for b in self.blocks if b.kind != BlockKind.TABLE]
 
 
+_timeout = PATTERN_TIMEOUT
+
+
+def set_pattern_timeout(seconds: float) -> None:
+    """The bound for one search with a pack's pattern (configuration: pattern-timeout-ms)."""
+    global _timeout
+    _timeout = seconds
+
+
 def search(pattern: Any, text: str) -> Any:
     """A pack pattern's search, bounded in time so a bad pattern cannot hang a run."""
-    return pattern.search(text, timeout=PATTERN_TIMEOUT)
+    return pattern.search(text, timeout=_timeout)
 
 
 def finditer(pattern: Any, text: str) -> Any:
-    return pattern.finditer(text, timeout=PATTERN_TIMEOUT)
+    return pattern.finditer(text, timeout=_timeout)
 
 
 def build_report(document: Document, packset: PackSet, *, outline: bool = True) -> Report:
