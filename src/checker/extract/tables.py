@@ -131,6 +131,7 @@ class TableIndex:
         self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
         self._assign()
         self._cells: dict[tuple[str, str, str], CellValue | None] = {}
+        self._rows: dict[tuple[int, str, str], int | None] = {}  # a row is found once
 
     def _assign(self) -> None:
         for piece in self.pieces:
@@ -155,7 +156,10 @@ class TableIndex:
         tdef = self.defs[table]
         rdef, cdef = tdef.rows[row], tdef.columns[column]
         for piece in self.assigned.get(table, []):
-            r = _find_row(piece, rdef)
+            memo = (id(piece), table, row)
+            if memo not in self._rows:
+                self._rows[memo] = _find_row(piece, rdef)
+            r = self._rows[memo]
             if r is None:
                 continue
             c = _right_aligned(piece, tdef, column, r)
