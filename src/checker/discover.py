@@ -1,7 +1,8 @@
 """Turn the command line's paths into the list of files to check.
 
 Files are taken as given; directories are walked for known report extensions
-(hidden entries skipped); globs are expanded; ``-`` is standard input. What
+(hidden entries and a repository's README, CHANGELOG, LICENSE… skipped); globs
+are expanded; ``-`` is standard input. What
 cannot be walked — a symbolic-link loop, a broken link, a directory that cannot
 be listed, a glob that matches nothing — becomes a target that carries its
 reason, so that it turns into one input finding and the rest of the run goes on.
@@ -32,8 +33,22 @@ def display(path: str) -> str:
     return os.path.normpath(path).replace(os.sep, "/")
 
 
+# A repository of reports documents itself in these; walking a folder never
+# takes them for reports (naming one on the command line still checks it).
+_REPOSITORY_DOCS = (
+    "readme",
+    "changelog",
+    "changes",
+    "license",
+    "licence",
+    "contributing",
+    "authors",
+)
+
+
 def _known(name: str, extensions: frozenset[str]) -> bool:
-    return os.path.splitext(name)[1].lower() in extensions
+    stem, ext = os.path.splitext(os.path.basename(name))
+    return ext.lower() in extensions and stem.lower() not in _REPOSITORY_DOCS
 
 
 def _link_problem(path: str) -> tuple[str, str] | None:
