@@ -261,8 +261,8 @@ def _check_references(packset: PackSet) -> None:
 
 def _fact_refs(params: dict[str, Any]) -> list[str]:
     refs: list[str] = []
-    for side in ("left", "right"):
-        value = params.get(side)
+    sides = [params.get("left"), params.get("right"), *(params.get("or_right") or [])]
+    for value in sides:
         if isinstance(value, str):
             refs.append(value)
         elif isinstance(value, dict):
