@@ -8,6 +8,7 @@ from functools import cache
 from checker.errors import RulePackError
 from checker.i18n import Text
 from checker.resources import rules_dir
+from checker.rulepacks.validate import load_validated, remember
 from checker.rulepacks.yamlines import load_with_lines
 
 
@@ -23,7 +24,13 @@ class Edition:
 @cache
 def editions() -> tuple[Edition, ...]:
     path = rules_dir() / "editions.yaml"
-    data, _lines = load_with_lines(path.read_text(encoding="utf-8"), str(path))
+    text = path.read_text(encoding="utf-8")
+    cached = load_validated(text)
+    if cached is None:
+        data, lines = load_with_lines(text, str(path))
+        remember(text, data, lines)
+    else:
+        data = cached[0]
     out = []
     try:
         for entry in data["editions"]:

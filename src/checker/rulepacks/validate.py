@@ -59,7 +59,7 @@ def load_validated(text: str) -> tuple[Any, dict[Path_, int]] | None:
     return data, lines
 
 
-def _remember(text: str, data: Any, lines: dict[Path_, int]) -> None:
+def remember(text: str, data: Any, lines: dict[Path_, int]) -> None:
     folder = cache_dir() / "packs"
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -78,7 +78,7 @@ def validate_pack(data: Any, text: str, source: str, lines: dict[Path_, int]) ->
         path, message = errors[0]
         named = next((str(p) for p in reversed(path) if isinstance(p, str)), None)
         raise RulePackError(source, message, line=line_for(lines, path), key=named)
-    _remember(text, data, lines)
+    remember(text, data, lines)
 
 
 def schema_errors(data: Any) -> list[tuple[Path_, str]]:

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from checker.errors import RulePackError
 
-Path_ = tuple[str | int, ...]
+if TYPE_CHECKING:
+    import yaml
 
-try:
-    _Loader: Any = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+Path_ = tuple[str | int, ...]
 
 
 def load_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
-    """Parse ``text``; return the data and a map from key path to 1-based line."""
+    """Parse ``text``; return the data and a map from key path to 1-based line.
+
+    PyYAML is imported here, not at start-up: a run whose packs are all in the
+    validated cache never parses YAML.
+    """
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = yaml.compose(text, Loader=loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
@@ -32,6 +35,8 @@ def load_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
 
 
 def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -> Any:
+    import yaml
+
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
@@ -58,6 +63,8 @@ _CONSTRUCTOR: yaml.SafeLoader | None = None
 
 
 def _constructor() -> yaml.SafeLoader:
+    import yaml
+
     global _CONSTRUCTOR
     if _CONSTRUCTOR is None:
         _CONSTRUCTOR = yaml.SafeLoader("")
