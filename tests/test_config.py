@@ -159,15 +159,15 @@ def test_exclude_skips_walked_files_only(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", 'exclude = ["archive", "*.md"]\n')
     _draft(tmp_path / "archive")
     _draft(tmp_path / "current")
-    shutil.copy(REPORTS / "clean-2018.md", tmp_path / "README.md")
+    shutil.copy(REPORTS / "clean-2018.md", tmp_path / "summary.md")
     walked = json.loads(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
     assert [f["path"] for f in walked["files"]] == ["current/draft.txt"]
     named = json.loads(run("check", "archive/draft.txt", "-f", "json", cwd=tmp_path).stdout)
     assert [f["path"] for f in named["files"]] == ["archive/draft.txt"]
     cli = run("check", ".", "-f", "json", "--exclude", "current", "--isolated", cwd=tmp_path)
     assert [f["path"] for f in json.loads(cli.stdout)["files"]] == [
-        "README.md",
         "archive/draft.txt",
+        "summary.md",
     ]
 
 
