@@ -103,30 +103,35 @@ def _terms(
 def _instances(
     ctx: Context, index: TableIndex
 ) -> Iterator[tuple[Text, list[tuple[str, str]], list[tuple[str, str]]]]:
+    """(name, total terms, part terms) for each place the identity applies.
+
+    ``for_each`` supplies the missing coordinate of every term; ``instances``
+    lists variants, each run for every ``for_each`` value when both are given
+    (a group's subtotal, in every column).
+    """
     tdef = index.defs[ctx.params["table"]]
     each = ctx.params.get("for_each") or {}
-    if "columns" in each:
-        keys = list(tdef.columns) if each["columns"] == "all" else each["columns"]
-        for key in keys:
+    variants = ctx.params.get("instances") or [
+        {"name": None, "total": ctx.params["total"], "parts": ctx.params["parts"]}
+    ]
+    axis = "columns" if "columns" in each else "rows" if "rows" in each else None
+    for variant in variants:
+        label = Text.of(variant["name"]) if variant["name"] else None
+        if axis is None:
             yield (
-                tdef.columns[key].name,
-                _terms(ctx.params["total"], None, key),
-                _terms(ctx.params["parts"], None, key),
+                label or Text("", ""),
+                _terms(variant["total"], None, None),
+                _terms(variant["parts"], None, None),
             )
-    elif "rows" in each:
-        keys = list(tdef.rows) if each["rows"] == "all" else each["rows"]
+            continue
+        defs = tdef.columns if axis == "columns" else tdef.rows
+        keys = list(defs) if each[axis] == "all" else each[axis]
         for key in keys:
-            yield (
-                tdef.rows[key].name,
-                _terms(ctx.params["total"], key, None),
-                _terms(ctx.params["parts"], key, None),
-            )
-    for inst in ctx.params.get("instances", []):
-        yield (
-            Text.of(inst["name"]),
-            _terms(inst["total"], None, None),
-            _terms(inst["parts"], None, None),
-        )
+            name = defs[key].name
+            if label is not None:
+                name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
+            row, column = (None, key) if axis == "columns" else (key, None)
+            yield name, _terms(variant["total"], row, column), _terms(variant["parts"], row, column)
 
 
 def _cells(index: TableIndex, table: str, terms: list[tuple[str, str]]) -> list[CellValue] | None:
