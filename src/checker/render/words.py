@@ -26,15 +26,17 @@ def location(loc: Location, lang: str) -> str:
     parts: list[str] = []
     if loc.section:
         parts.append(" › ".join(loc.section))
-    if loc.table is not None:
-        parts.append(f"表{loc.table}" if zh else f"table {loc.table}")
+    if loc.table is not None:  # the document's own count, not the format's 表三
+        parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
     if loc.row_label or loc.row is not None:
         label = loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}")
         parts.append(label)
     if loc.column_label or loc.column is not None:
         label = loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}")
         parts.append(label)
-    if loc.line is not None:
+    if loc.table is not None:
+        pass  # row and column say where; the table's paragraph ordinal would only confuse
+    elif loc.line is not None:
         parts.append(f"第{loc.line}行" if zh else f"line {loc.line}")
     elif loc.paragraph is not None:
         parts.append(f"第{loc.paragraph}段" if zh else f"paragraph {loc.paragraph}")
@@ -49,8 +51,8 @@ def where(loc: Location, lang: str, with_section: bool = True) -> str:
     parts: list[str] = []
     if with_section and loc.section:
         parts.append(" › ".join(loc.section))
-    if loc.table is not None:
-        parts.append(f"表{loc.table}" if zh else f"table {loc.table}")
+    if loc.table is not None:  # the document's own count, not the format's 表三
+        parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
     if loc.row_label or loc.row is not None:
         parts.append(loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}"))
     if loc.column_label or loc.column is not None:
