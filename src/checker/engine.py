@@ -16,7 +16,7 @@ from checker.checks import Context, check_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import Report, build_report, set_pattern_timeout
-from checker.findings import Finding, Severity
+from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
@@ -154,7 +154,7 @@ class Engine:
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
         result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
-        result.findings = _dedupe(sorted(result.findings, key=Finding.sort_key))
+        result.findings = dedupe(sorted(result.findings, key=Finding.sort_key))
         return result
 
 
@@ -178,19 +178,6 @@ def _applies(rule: Rule, report: Report) -> bool:
     return rule.applies_to in ("all", report.level)
 
 
-def _dedupe(findings: list[Finding]) -> list[Finding]:
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for f in findings:
-        key = (f.rule, f.location, tuple(sorted((k, str(v)) for k, v in f.args.items())))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
-
-
-def count(findings: list[Finding], severity: Severity) -> int:
-    return sum(1 for f in findings if f.severity == severity)
 
 
 def display_path(path: str) -> str:

@@ -7,7 +7,7 @@ location. The message is only rendered, in the chosen language, by ``message``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -87,6 +87,18 @@ class Finding:
             self.rule,
             str(sorted((k, str(v)) for k, v in self.args.items())),
         )
+
+
+def dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    """The same rule, place and values reported twice is one finding."""
+    seen: set[tuple[object, ...]] = set()
+    out = []
+    for f in findings:
+        key = (f.rule, f.location, tuple(sorted((k, str(v)) for k, v in f.args.items())))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _fmt(value: object, lang: str) -> str:

@@ -7,12 +7,12 @@ for every output format.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.baseline import Baseline, Entry
 from checker.engine import FileResult
-from checker.findings import Finding, Severity
+from checker.findings import Finding, Severity, dedupe
 from checker.fingerprint import fingerprints, stable_path
 
 THRESHOLDS = {"error": 3, "warning": 2, "info": 1, "never": 99}
@@ -89,17 +89,6 @@ def select(result: FileResult, policy: Policy) -> FileResult:
         applied=[r for r in result.applied if policy.selects(r)],
         not_evaluated=[(r, why) for r, why in result.not_evaluated if policy.selects(r)],
     )
-
-
-def dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[object, ...]] = set()
-    out = []
-    for f in findings:
-        key = (f.rule, f.location, tuple(sorted((k, str(v)) for k, v in f.args.items())))
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
 
 
 def process(
