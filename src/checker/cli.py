@@ -318,6 +318,7 @@ def check(
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
     fmt, lg = output_format.value, lang.value
+    planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
         if edition is not None:
             from checker.rulepacks.editions import edition_by_id
@@ -344,6 +345,7 @@ def check(
             output_file=output_file,
         )
         planned = plan(request, _read_stdin)
+        planned_jobs = len(planned.jobs)
         for note in planned.notes:
             _say(note)
         progress = _Progress(len(planned.jobs)) if _show_progress(fmt, len(planned.jobs)) else None
@@ -369,8 +371,15 @@ def check(
     except (UsageError, WorkerError) as exc:
         _fail(str(exc))
         return
-    except KeyboardInterrupt:
-        _say("interrupted")
+    except KeyboardInterrupt:  # before the batch began, or after it ended
+        if planned_jobs:
+            from checker.render.json_out import summary
+            from checker.render.words import summary_line
+
+            _say(f"interrupted: 0 of {planned_jobs} file(s) checked; no report written")
+            _say(summary_line(summary([]), lg))
+        else:
+            _say("interrupted before any file was checked; no report written")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     if exit_zero:
         raise typer.Exit(EXIT_OK)
