@@ -43,8 +43,7 @@ def _started(proc: subprocess.Popen[bytes], jobs: str) -> None:
         if stat.exists():
             fields = stat.read_text().rsplit(")", 1)[1].split()
             cpu_ticks = int(fields[11]) + int(fields[12])
-            busy = _children(proc.pid) if jobs != "1" else True
-            if busy and cpu_ticks > 80:
+            if _children(proc.pid) if jobs != "1" else cpu_ticks > 80:
                 return
         time.sleep(0.05)
 

@@ -151,8 +151,15 @@ def _receive(shipped: Shipped | PackFailure, job: Job) -> FileResult:
 
 
 def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which cancels the run and ends them."""
+    """Workers leave Ctrl-C to the parent, which cancels the run and ends them.
+
+    Workers are started with SIGINT blocked (see ``_run_pool``), so a Ctrl-C
+    that lands while one is starting waits, and is then ignored here instead of
+    printing a worker's traceback.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _unwrap(outcome: FileResult | PackFailure) -> FileResult:
@@ -191,11 +198,18 @@ def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None]
         for options in dict.fromkeys(job.options for job in jobs):
             _preload(engine_for(options))
     done: dict[int, FileResult] = {}
+    blocks = hasattr(signal, "pthread_sigmask")
+    if blocks:  # workers forked now inherit a blocked SIGINT; the parent gets it right after
+        saved = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
     futures: dict[Future[Shipped | PackFailure], int] = {}
     try:
-        for index, job in enumerate(jobs):
-            futures[executor.submit(check_remote, job)] = index
+        try:
+            for index, job in enumerate(jobs):
+                futures[executor.submit(check_remote, job)] = index
+        finally:
+            if blocks:
+                signal.pthread_sigmask(signal.SIG_SETMASK, saved)
         pending = set(futures)
         while pending:
             finished, pending = wait(pending, return_when=FIRST_EXCEPTION, timeout=0.2)
