@@ -103,9 +103,18 @@ def test_a_wrong_table4_total(kind: str) -> None:
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize(
-    ("text", "rule"), [("", "V301"), ("/", "V301"), ("0.5", "V302"), ("无", "V302")]
+    ("text", "rule"),
+    [
+        ("", "V301"),
+        ("/", "V301"),
+        ("无", "V301"),
+        ("0.5", "V302"),
+        ("若干", "V302"),
+        ("2件", "T300"),
+    ],
 )
-def test_a_cell_that_is_not_a_count(kind: str, text: str, rule: str) -> None:
+def test_a_cell_that_is_not_a_plain_count(kind: str, text: str, rule: str) -> None:
+    """Blank, "/" and 无 read as 0 and are warned; words are not counts; "2件" is 2."""
     report, _ = changed(T3, "（五）不予处理 / 2.重复申请", "法人或其他组织 / 科研机构", text=text)
     result = check(report, kind)
     found = [f for f in result.findings if f.rule == rule]

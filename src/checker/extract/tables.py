@@ -32,6 +32,8 @@ _PARENS = regex.compile(r"\([^()]*\)")
 _ENUM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|[①-⑳])")
 _PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
 _VARIANTS = (("情形", "情况"), ("其它", "其他"))
+_COUNT_UNIT = regex.compile(r"(?<=\d)\s*(?:件|个|条|次|项|宗|起)$")
+_NOTHING = frozenset({"/", "／", "\\", "无", "暂无", "空", "nil", "N/A", "n/a"})
 _CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
 _NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
@@ -175,13 +177,13 @@ class TableIndex:
         self, tdef: TableDef, piece: Piece, cell: Cell, rdef: LabelDef, cdef: LabelDef
     ) -> CellValue:
         text = cell.text.strip()
-        folded = to_halfwidth(text).strip()
+        folded = _COUNT_UNIT.sub("", to_halfwidth(text).strip())  # "12件" is 12
         value: Decimal | None = None
         if not folded:
             status = "blank"
         elif folded in tdef.zero_marks:
             status, value = "zero-mark", Decimal(0)
-        elif folded in ("/", "／", "\\"):
+        elif folded in _NOTHING:  # a mark or a word for "nothing": read as 0, and warned
             status = "slash"
         elif is_numeric(folded):
             status = "number"
