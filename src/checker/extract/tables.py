@@ -32,8 +32,6 @@ _PARENS = regex.compile(r"\([^()]*\)")
 _ENUM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|[①-⑳])")
 _PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
 _VARIANTS = (("情形", "情况"), ("其它", "其他"))
-_COUNT_UNIT = regex.compile(r"(?<=\d)\s*(?:件|个|条|次|项|宗|起)$")
-_NOTHING = frozenset({"/", "／", "\\", "无", "暂无", "空", "nil", "N/A", "n/a"})
 _CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
 _NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
@@ -86,6 +84,8 @@ class TableDef:
     rows: dict[str, LabelDef]
     columns: dict[str, LabelDef]
     zero_marks: tuple[str, ...]
+    nothing_marks: frozenset[str]  # read as 0 but reported (blank-like: "/", 无)
+    count_unit: Any  # a unit after a figure ("12件"), compiled; None when the pack names none
     min_labels: int
     right_aligned: tuple[str, ...]  # data columns in order at the right edge of every data row
 
@@ -98,6 +98,12 @@ class TableDef:
             rows={k: LabelDef.of(k, v) for k, v in (spec.get("rows") or {}).items()},
             columns={k: LabelDef.of(k, v) for k, v in (spec.get("columns") or {}).items()},
             zero_marks=tuple(spec.get("zero_marks") or ()),
+            nothing_marks=frozenset(to_halfwidth(m) for m in spec.get("nothing_marks") or ()),
+            count_unit=(
+                regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, units)) + ")$")
+                if (units := spec.get("count_units"))
+                else None
+            ),
             min_labels=int(spec.get("min_labels", 3)),
         )
 
@@ -177,13 +183,15 @@ class TableIndex:
         self, tdef: TableDef, piece: Piece, cell: Cell, rdef: LabelDef, cdef: LabelDef
     ) -> CellValue:
         text = cell.text.strip()
-        folded = _COUNT_UNIT.sub("", to_halfwidth(text).strip())  # "12件" is 12
+        folded = to_halfwidth(text).strip()
+        if tdef.count_unit is not None:
+            folded = tdef.count_unit.sub("", folded)  # "12件" is 12
         value: Decimal | None = None
         if not folded:
             status = "blank"
         elif folded in tdef.zero_marks:
             status, value = "zero-mark", Decimal(0)
-        elif folded in _NOTHING:  # a mark or a word for "nothing": read as 0, and warned
+        elif folded in tdef.nothing_marks:  # a mark or word for "nothing": read as 0, warned
             status = "slash"
         elif is_numeric(folded):
             status = "number"
