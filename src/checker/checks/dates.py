@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from checker.checks.base import Context
 from checker.extract.dates import CN_DATE, FULL_DATE, parse_date
-from checker.extract.report import finditer
+from checker.extract.report import YearSource, finditer
 from checker.findings import Finding
 from checker.i18n import Text
 
@@ -68,7 +68,17 @@ def check_period(ctx: Context) -> Iterator[Finding]:
 
 
 def check_year(ctx: Context) -> Iterator[Finding]:
-    sources = ctx.report.year_sources
+    """Title and statistical period name one year; a signature dated in or
+    before that year cannot close a report on it. A signature years later is
+    lateness, which the deadline rule reports, not a wrong year."""
+    strong = [s for s in ctx.report.year_sources if s.name in ("title", "period")]
+    first_year = strong[0].year if strong else None
+    sources = [
+        s
+        for s in ctx.report.year_sources
+        if s.name in ("title", "period")
+        or (s.name == "signature" and first_year is not None and s.year < first_year)
+    ]
     if len(sources) < 2:
         ctx.skip("fewer than two places state the year")
         return
@@ -80,10 +90,17 @@ def check_year(ctx: Context) -> Iterator[Finding]:
         "period": Text("统计期限", "statistical period"),
         "signature": Text("落款日期", "signature date"),
     }
-    described = Text(
-        "；".join(f"{names[s.name].zh}“{s.text}”对应{s.year}年度" for s in sources),
-        "; ".join(f"{names[s.name].en} '{s.text}' means {s.year}" for s in sources),
-    )
+    def zh(s: YearSource) -> str:
+        if s.name == "signature":
+            return f"落款日期“{s.text}”早于报告年度结束"
+        return f"{names[s.name].zh}“{s.text}”对应{s.year}年度"
+
+    def en(s: YearSource) -> str:
+        if s.name == "signature":
+            return f"the signature date '{s.text}' is before the report year ended"
+        return f"{names[s.name].en} '{s.text}' means {s.year}"
+
+    described = Text("；".join(map(zh, sources)), "; ".join(map(en, sources)))
     odd = next(s for s in sources if s.year != first.year)
     yield ctx.finding(
         odd.location, sources=described, expected=str(first.year), actual=str(odd.year)

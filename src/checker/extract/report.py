@@ -15,7 +15,7 @@ from typing import Any
 from checker.extract.dates import DateFact, parse_date
 from checker.extract.outline import Outline, build_outline
 from checker.model import Block, BlockKind, Document, Location
-from checker.numbers import to_halfwidth
+from checker.numbers import parse_chinese_numeral, to_halfwidth
 from checker.rulepacks.loader import PATTERN_TIMEOUT, PackSet
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
@@ -141,10 +141,21 @@ def _find_title(report: Report, patterns: list[Any]) -> None:
             m = search(pattern, text)
             if m and len(text) <= 80:
                 report.title = block
+                year = _year(m["year"])
+                if year is None:
+                    continue
                 report.year_sources.append(
-                    YearSource("title", int(m["year"]), block.text.strip(), report.location(block))
+                    YearSource("title", year, block.text.strip(), report.location(block))
                 )
                 return
+
+
+def _year(text: str) -> int | None:
+    """2023 or 二〇二三."""
+    if text.isdigit():
+        return int(text)
+    value = parse_chinese_numeral(text.replace("○", "〇"))
+    return value if value is not None and 1990 <= value <= 2100 else None
 
 
 def _find_period(report: Report, patterns: list[Any]) -> None:
