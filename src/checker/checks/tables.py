@@ -65,7 +65,10 @@ def check_present(ctx: Context) -> Iterator[Finding]:
     for key in ctx.params.get("rows", []):
         if not any(index.cell(table, key, c) is not None for c in tdef.columns):
             missing.append(tdef.rows[key].name)
-    for key in ctx.params.get("columns", []):
+    columns = ctx.params.get("columns", [])
+    if _other_layout(index, table, ctx.params.get("columns_unless", [])):
+        columns = []  # another edition's columns stand there: the format rule says so, once
+    for key in columns:
         if not any(index.cell(table, r, key) is not None for r in tdef.rows):
             missing.append(tdef.columns[key].name)
     if missing:
@@ -78,6 +81,18 @@ def check_present(ctx: Context) -> Iterator[Finding]:
                 " (missing: " + ", ".join(m.en for m in missing) + ")",
             ),
         )
+
+
+def _other_layout(index: TableIndex, table: str, labels: list[str]) -> bool:
+    from checker.extract.tables import normalise_label
+
+    wanted = {normalise_label(label) for label in labels}
+    return any(
+        normalise_label(cell.text) in wanted
+        for piece in index.assigned.get(table, [])
+        for row in piece.table.rows
+        for cell in row
+    )
 
 
 def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
