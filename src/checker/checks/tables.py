@@ -63,7 +63,7 @@ def check_present(ctx: Context) -> Iterator[Finding]:
         return
     missing: list[Text] = []
     for key in ctx.params.get("rows", []):
-        if not any(index.cell(table, key, c) is not None for c in tdef.columns):
+        if not index.has_row(table, key):
             missing.append(tdef.rows[key].name)
     columns = ctx.params.get("columns", [])
     if _other_layout(index, table, ctx.params.get("columns_unless", [])):

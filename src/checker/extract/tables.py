@@ -154,6 +154,11 @@ class TableIndex:
     def present(self, table: str) -> bool:
         return bool(self.assigned.get(table))
 
+    def has_row(self, table: str, row: str) -> bool:
+        """Whether the row's label stands in the table, whatever its columns."""
+        rdef = self.defs[table].rows[row]
+        return any(_find_row(piece, rdef) is not None for piece in self.assigned.get(table, []))
+
     def cell(self, table: str, row: str, column: str) -> CellValue | None:
         key = (table, row, column)
         if key not in self._cells:
