@@ -3,7 +3,7 @@
 Other tests use the files in samples/ as fixtures, so two things must never drift:
 the committed files must be exactly what ``scripts/make_samples.py`` writes from
 ``scripts/sample_content.py``, and the clean reports must really satisfy the
-table identities of FORMATS.md §5. The identities are re-derived here from the
+table identities of docs/basis.md (I1–I6). The identities are re-derived here from the
 source data structures (not by parsing the rendered files), so a bug in the
 generator's own assertion cannot hide a broken sample.
 """
