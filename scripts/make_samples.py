@@ -427,7 +427,7 @@ def render_readme(reports: list[Report]) -> str:
         "pipe tables whose first grid row is the header row. Markdown has no spans, so a "
         "merged label is repeated in every cell it covers.",
         "",
-        "Table layouts follow FORMATS.md: Table 3 has the three header rows (the "
+        "Table layouts follow the 2019 and 2021 formats: Table 3 has the three header rows (the "
         "勾稽关系 note spanning the label columns and header rows, 申请人情况 over seven "
         "columns, 法人或其他组织 over five) and 三、本年度办理结果 merged over all its rows, "
         "with （三）（四）（五）（六） merged over their numbered rows; Table 4 has the "
@@ -489,9 +489,9 @@ def render_readme(reports: list[Report]) -> str:
         "## Categories and bases",
         "",
         "Defect categories: structure, numbering, arithmetic, consistency, date, deadline, "
-        "format, content, value, input. The basis column cites FORMATS.md: identities "
-        "I1–I14 (§5), the edition signature F0 (§1), the sections (§4.1), the prose "
-        "requirements (§4.5) and the statistical period and deadlines (§6); heading "
+        "format, content, value, input. The basis column cites docs/basis.md: the "
+        "identities I1–I11, the edition signature F0, the sections S, the quality "
+        "requirements Q and the statistical period and deadlines D1; heading "
         "numbering follows GB/T 9704—2012 7.3.3. Table 3 columns are named "
         f"{columns}.",
         "",

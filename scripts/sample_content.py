@@ -8,7 +8,7 @@ column spans), the statistics of each report, and the planted defects of the
 defective variants. ``make_samples.py`` renders it.
 
 Why the numbers are computed rather than typed: a clean sample is only useful if
-its tables satisfy every identity of FORMATS.md §5 exactly. The table builders
+its tables satisfy every identity of docs/basis.md exactly. The table builders
 take the *parts* (applicant columns, result rows, the four results of each
 Table 4 group) and derive every 总计, every (七)总计 and every carry-over from
 them, then assert I1–I3 and I6 before anything is written. Prose quotes the same
@@ -211,7 +211,7 @@ _UNABLE = "（四）无法提供"
 _NOT_PROCESSED = "（五）不予处理"
 _OTHER = "（六）其他处理"
 
-# (key, sub-group label or None, printed label); keys follow FORMATS.md §4.3.
+# (key, sub-group label or None, printed label); keys follow the 2021 format's Table 3.
 _T3_RESULTS_COMMON: tuple[tuple[str, str | None, str], ...] = (
     ("R3", None, "（一）予以公开"),
     ("R4", None, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
@@ -246,7 +246,7 @@ T3_RESULTS_2021: tuple[tuple[str, str | None, str], ...] = (
     ),
     ("R23", _OTHER, "3.其他"),
 )
-# The 2019 trial format has a single (六)其他处理 row (FORMATS.md §3.3).
+# The 2019 trial format has a single (六)其他处理 row (the 2019 trial format).
 T3_RESULTS_2019: tuple[tuple[str, str | None, str], ...] = (
     *_T3_RESULTS_COMMON,
     ("R21", None, _OTHER),
@@ -328,7 +328,7 @@ def table3_data(
 
 
 def table3_violations(data: Table3Data) -> list[str]:
-    """Every failed identity I1, I2, I3 (FORMATS.md §5) with its column or row."""
+    """Every failed identity I1, I2, I3 (docs/basis.md) with its column or row."""
     v = data.values
     out = []
     for c, column in enumerate(T3_COLUMNS):
@@ -1036,7 +1036,7 @@ def edition2019_2020_defective() -> Report:
         ),
         Defect(
             category="content",
-            rule="§4.5 P7",
+            rule="Q",
             what="template residue: the body's name left as XX局",
             section="一、总体情况 (opening paragraph)",
             old=f"2020年，{QH_BODY}认真贯彻",
@@ -1046,7 +1046,7 @@ def edition2019_2020_defective() -> Report:
         ),
         Defect(
             category="deadline",
-            rule="§6",
+            rule="D1",
             what=(
                 "signed (and, in the .html form, published) after the departments' 1月31日 deadline"
             ),
@@ -1356,7 +1356,7 @@ def edition2021_2023_defective() -> Report:
         ),
         Defect(
             category="structure",
-            rule="§4.1",
+            rule="S",
             what="the heading of section 五 is missing; its paragraphs run on after Table 4",
             section="五",
             old="五、存在的主要问题及改进情况",
@@ -1367,7 +1367,7 @@ def edition2021_2023_defective() -> Report:
         ),
         Defect(
             category="date",
-            rule="§6 D1",
+            rule="D1",
             what="malformed date in the statistical period sentence (年 missing)",
             section="opening paragraph",
             old="自2023年1月1日起",
@@ -1378,7 +1378,7 @@ def edition2021_2023_defective() -> Report:
         ),
         Defect(
             category="content",
-            rule="§4.5 P7",
+            rule="Q",
             what="template residue 【请填写】 instead of a figure",
             section="六（三）人大代表建议和政协提案办理结果公开情况",
             old=f"县人大代表建议{bills}件",
