@@ -338,3 +338,12 @@ def test_site_logo_heading_is_not_taken_for_the_title() -> None:
     got = texts(read_bytes(html(body, head=head), "r.html"))
     assert got[0] == "第0段，本机关依法主动公开政府信息。"
     assert len(got) == 20
+
+
+def test_publication_date_from_the_page_head() -> None:
+    page = (
+        '<html><head><meta name="PubDate" content="2024-01-17 10:00"><title>报告</title></head>'
+        "<body><p>正文</p></body></html>"
+    )
+    doc = read_bytes(page.encode(), "p.html")
+    assert doc.meta["published"] == "2024-01-17 10:00"

@@ -289,6 +289,18 @@ def _title(root: etree._Element) -> str | None:
     return collapse(_all_text(title)) or None
 
 
+# <meta> names portals use for an article's publication date
+_PUBLISHED_META = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time")
+
+
+def _published(root: etree._Element) -> str | None:
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        if name in _PUBLISHED_META and (meta.get("content") or "").strip():
+            return collapse(meta.get("content") or "")
+    return None
+
+
 def _title_heading(
     page: _Page, container: etree._Element, title: str | None
 ) -> etree._Element | None:
@@ -344,6 +356,9 @@ def read_html(data: bytes, path: str, limits: ReadLimits) -> Document:
     meta: dict[str, str] = {}
     if title:
         meta["title"] = title
+    published = _published(root)
+    if published:
+        meta["published"] = published
     if declared:
         meta["declared_charset"] = declared
     if decoded.warning:
