@@ -22,14 +22,9 @@ def check(path: Path, **options: str) -> FileResult:
 
 def signature(f: Finding) -> tuple[object, ...]:
     loc = f.location
-    return (
-        f.rule,
-        str(f.expected),
-        str(f.actual),
-        loc.row_label,
-        loc.column_label,
-        tuple(loc.section),
-    )
+    # a web page states its publication date in its head, a document only in its signature
+    section = () if f.rule == "D201" else tuple(loc.section)
+    return (f.rule, str(f.expected), str(f.actual), loc.row_label, loc.column_label, section)
 
 
 @pytest.mark.parametrize("stem", ["edition2019-2020", "edition2021-2023"])
