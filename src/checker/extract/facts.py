@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.extract.report import Report, finditer
+from checker.extract.report import Report, finditer, search
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import parse_number
@@ -69,4 +69,13 @@ class FactStore:
                 if here:  # the first pattern that matches a block wins there
                     found.extend(here)
                     break
+        if not found:  # stated in words only: "本年度未收到政府信息公开申请"
+            for block in self.report.text_blocks():
+                text = self.report.norm[block.index]
+                for pattern in definition.none_patterns:
+                    m = search(pattern, text)
+                    if m:
+                        loc = self.report.location(block)
+                        value = definition.none_value
+                        return [Fact(definition.name, value, definition.unit, m.group(0), loc)]
         return found

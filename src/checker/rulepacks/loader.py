@@ -9,6 +9,7 @@ earlier fact, pattern lists are concatenated, and ``disable`` drops rules.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,9 @@ class FactDef:
     table: str | None = None
     row: str | None = None
     column: str | None = None
+    # patterns that state the figure in words ("未收到申请"): the value they mean
+    none_patterns: list[Any] = field(default_factory=list)
+    none_value: Decimal = Decimal(0)
 
 
 @dataclass
@@ -199,6 +203,10 @@ def merge(
                 table=spec.get("table"),
                 row=spec.get("row"),
                 column=spec.get("column"),
+                none_patterns=[
+                    compile_pattern(source, p, lines, ("facts", fact_name, "none_patterns", i))
+                    for i, p in enumerate(spec.get("none_patterns") or [])
+                ],
             )
         for table_name, spec in (data.get("tables") or {}).items():
             packset.tables[table_name] = _merge_table(packset.tables.get(table_name), spec)
