@@ -171,3 +171,14 @@ def test_year_in_brackets_after_the_title() -> None:
     assert result.year == 2023
     doc = read_bytes("# 青禾市生态环境局政府信息公开工作年度报告（2022年度）\n".encode(), "r.md")
     assert Engine().check_document(doc).year == 2022
+
+
+@pytest.mark.parametrize(("stem", "edition"), [("edition2019-2020", "2019"), ("edition2021-2023", "2021")])
+def test_without_any_year_the_tables_pick_the_edition(stem: str, edition: str) -> None:
+    import re
+
+    text = (SAMPLES / f"{stem}-clean.md").read_text(encoding="utf-8")
+    yearless = re.sub(r"20\d\d", "今", text)
+    result = Engine().check_document(read_bytes(yearless.encode(), "r.md"))
+    assert result.year is None
+    assert result.edition == edition

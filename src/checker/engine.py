@@ -21,7 +21,13 @@ from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
 from checker.rootcause import consolidate
-from checker.rulepacks.editions import Edition, edition_by_id, edition_for_year, latest
+from checker.rulepacks.editions import (
+    Edition,
+    edition_by_id,
+    edition_for_year,
+    editions,
+    latest,
+)
 from checker.rulepacks.loader import PackSet, Rule, load_packset
 
 if TYPE_CHECKING:
@@ -118,11 +124,38 @@ class Engine:
                     f"报告年度{year}（取自{_SOURCE_ZH[source.name]}）",
                     f"report year {year} (from the {_SOURCE_EN[source.name]})",
                 )
+        by_tables = self._edition_from_tables(report)
+        if by_tables is not None:
+            return by_tables, Text(
+                "未能识别报告年度，按表格栏目判断格式",
+                "no report year found; the format is judged from the table labels",
+            )
         fallback = latest()
         return fallback, Text(
             "未能识别报告年度，按现行格式检查",
             "no report year found; the current format is assumed",
         )
+
+    def _edition_from_tables(self, report: Report) -> Edition | None:
+        """Without a year: the edition whose own table labels (``document:
+        signatures`` in its pack) stand in the document's tables."""
+        from checker.extract.tables import normalise_label
+
+        labels = {
+            normalise_label(cell.text)
+            for table in report.document.tables
+            for row in table.rows
+            for cell in row
+            if cell.text
+        }
+        if not labels:
+            return None
+        scores = []
+        for edition in editions():
+            wanted = {normalise_label(s) for s in self.packset(edition.pack).signatures}
+            scores.append((len(wanted & labels), edition.first_year, edition))
+        best = max(scores, key=lambda s: (s[0], s[1]))
+        return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
         report = build_report(document, self.common(), outline=False)
