@@ -10,6 +10,7 @@ from checker.render.safe import for_rich
 from checker.render.words import SEVERITY_WORDS, baseline_line, location, message, summary_line
 
 if TYPE_CHECKING:
+    from checker.engine import FileResult
     from checker.postprocess import Outcome
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -28,6 +29,7 @@ def render_to(outcome: Outcome, lang: str, console: Any) -> None:
         console.print(head)
         if not result.findings:
             console.print("  " + ("未发现问题" if zh else "no findings"), style="green")
+            _not_evaluated(console, result, zh)  # a clean look must not hide what was not checked
             continue
         table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
         table.add_column("位置" if zh else "Location", overflow="fold", max_width=40)
@@ -43,12 +45,7 @@ def render_to(outcome: Outcome, lang: str, console: Any) -> None:
                 for_rich(message(result, f, lang)),
             )
         console.print(table)
-        if result.not_evaluated:
-            ids = ", ".join(r for r, _ in result.not_evaluated)
-            console.print(
-                for_rich(("  未能评估的规则：" if zh else "  rules not evaluated: ") + ids),
-                style="dim",
-            )
+        _not_evaluated(console, result, zh)
     if outcome.baseline is not None:
         text = baseline_line(outcome.suppressed, len(outcome.stale), lang)
         console.print(text, style="dim", markup=False)
@@ -70,3 +67,11 @@ def render(outcome: Outcome, lang: str) -> str:
     )
     render_to(outcome, lang, console)
     return buffer.getvalue()
+
+
+def _not_evaluated(console: Any, result: FileResult, zh: bool) -> None:
+    if result.not_evaluated:
+        ids = ", ".join(r for r, _ in result.not_evaluated)
+        console.print(
+            for_rich(("  未能评估的规则：" if zh else "  rules not evaluated: ") + ids), style="dim"
+        )
