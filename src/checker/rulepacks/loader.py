@@ -275,6 +275,7 @@ def _fact_refs(params: dict[str, Any]) -> list[str]:
             refs.append(value)
         elif isinstance(value, dict):
             refs.extend(value.get("sum") or [])
+            refs.extend(value.get("required") or [])
     return refs
 
 
