@@ -30,7 +30,8 @@ def _side(ctx: Context, spec: Any) -> tuple[list[Fact], list[str], int]:
     need = len(names) if isinstance(spec, str) else int(spec.get("min_present", len(names)))
     present = [f for n in names if (f := ctx.facts.get(n)) is not None]
     missing = [n for n in names if ctx.facts.get(n) is None]
-    if not isinstance(spec, str) and any(ctx.facts.get(n) is None for n in spec.get("required", [])):
+    required = [] if isinstance(spec, str) else spec.get("required", [])
+    if any(ctx.facts.get(n) is None for n in required):
         need = len(names) + 1  # a part that makes the list complete is not stated: cannot judge
     return present, missing, need
 
