@@ -158,6 +158,15 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
+        try:
+            return self._check_document(document)
+        except TimeoutError:
+            error = ReadError(document.path, "too-complex", "a pattern timed out on the report")
+        except Exception as exc:  # never lose the other files to a defect of ours
+            error = ReadError(document.path, "internal-error", f"{type(exc).__name__}: {exc}")
+        return self.unreadable(document.path, error)
+
+    def _check_document(self, document: Document) -> FileResult:
         report = build_report(document, self.common(), outline=False)
         edition, reason = self.choose_edition(report)
         packset = self.packset(edition.pack)
@@ -183,6 +192,9 @@ class Engine:
                 result.findings.extend(check_for(rule.kind)(ctx))
             except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
+                continue
+            except Exception as exc:  # a defect of ours must not stop the file or the run
+                result.not_evaluated.append((rule.id, f"internal error: {type(exc).__name__}"))
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
