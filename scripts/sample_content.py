@@ -26,21 +26,14 @@ sample keeps the seed report's own body, which is the project's to use.
 from __future__ import annotations
 
 import copy
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
-CATEGORIES = (
-    "structure",
-    "numbering",
-    "arithmetic",
-    "consistency",
-    "date",
-    "deadline",
-    "format",
-    "content",
-    "value",
-    "input",
-)
+# the finding categories are the checker's own; run from a checkout, src/ may not be installed
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+from checker.findings import CATEGORIES
 
 # --------------------------------------------------------------------------
 # Document model

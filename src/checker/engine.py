@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from checker.checks import Context, check_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
-from checker.extract.report import Report, build_report, set_pattern_timeout
+from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
 from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
@@ -121,8 +121,8 @@ class Engine:
             if found is not None:
                 source = report.year_sources[0]
                 return found, Text(
-                    f"报告年度{year}（取自{_SOURCE_ZH[source.name]}）",
-                    f"report year {year} (from the {_SOURCE_EN[source.name]})",
+                    f"报告年度{year}（取自{SOURCE_NAMES[source.name].zh}）",
+                    f"report year {year} (from the {SOURCE_NAMES[source.name].en})",
                 )
         by_tables = self._edition_from_tables(report)
         if by_tables is not None:
@@ -203,26 +203,8 @@ class Engine:
         return result
 
 
-_SOURCE_ZH = {
-    "title": "标题",
-    "period": "统计期限",
-    "signature": "落款日期",
-    "mention": "开头段落",
-    "text": "正文中最常出现的年份",
-}
-_SOURCE_EN = {
-    "title": "title",
-    "period": "statistical period",
-    "signature": "signature date",
-    "mention": "opening paragraph",
-    "text": "year most mentioned in the text",
-}
-
-
 def _applies(rule: Rule, report: Report) -> bool:
     return rule.applies_to in ("all", report.level)
-
-
 
 
 def display_path(path: str) -> str:

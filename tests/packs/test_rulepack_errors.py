@@ -150,3 +150,20 @@ def test_validated_pack_is_cached_and_a_changed_pack_revalidated(tmp_path: Path)
     path.write_text(path.read_text(encoding="utf-8").replace("warning", "fatal"), encoding="utf-8")
     with pytest.raises(RulePackError):
         load_chain(str(path))
+
+
+def test_a_topic_pattern_that_does_not_compile_is_a_load_error(tmp_path: Path) -> None:
+    body = """\
+  - id: Z301
+    kind: prose-topics
+    severity: warning
+    category: content
+    topics:
+      - {name: {zh: 考核, en: assessment}, any: ['考核(']}
+    message: {zh: '未见：{missing}', en: 'missing: {missing}'}
+    basis: {zh: 依据, en: basis}
+"""
+    path = pack(tmp_path, body)
+    with pytest.raises(RulePackError) as err:
+        load_packset("common", [str(path)])
+    assert "does not compile" in str(err.value) and err.value.line == 9

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from checker.checks.base import Context
 from checker.extract.dates import CN_DATE, FULL_DATE, parse_date
-from checker.extract.report import YearSource, finditer
+from checker.extract.report import SOURCE_NAMES, YearSource, finditer
 from checker.findings import Finding
 from checker.i18n import Text
 
@@ -85,20 +85,16 @@ def check_year(ctx: Context) -> Iterator[Finding]:
     first = sources[0]
     if all(s.year == first.year for s in sources):
         return
-    names = {
-        "title": Text("标题", "title"),
-        "period": Text("统计期限", "statistical period"),
-        "signature": Text("落款日期", "signature date"),
-    }
+
     def zh(s: YearSource) -> str:
         if s.name == "signature":
             return f"落款日期“{s.text}”早于报告年度结束"
-        return f"{names[s.name].zh}“{s.text}”对应{s.year}年度"
+        return f"{SOURCE_NAMES[s.name].zh}“{s.text}”对应{s.year}年度"
 
     def en(s: YearSource) -> str:
         if s.name == "signature":
             return f"the signature date '{s.text}' is before the report year ended"
-        return f"{names[s.name].en} '{s.text}' means {s.year}"
+        return f"{SOURCE_NAMES[s.name].en} '{s.text}' means {s.year}"
 
     described = Text("；".join(map(zh, sources)), "; ".join(map(en, sources)))
     odd = next(s for s in sources if s.year != first.year)

@@ -30,7 +30,6 @@ def check(ctx: Context) -> Iterator[Finding]:
     if deadline is None or when is None or when.date is None:
         ctx.skip("no publication or signature date, or no report year")
         return
-    assert when.date is not None
     if when.date <= deadline:
         return
     yield ctx.finding(

@@ -4,16 +4,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checker.checks.base import Context
 from checker.extract.tables import normalise_label
 from checker.findings import Finding
 from checker.i18n import Text
+from checker.model import Location
 
 
 def check(ctx: Context) -> Iterator[Finding]:
     wanted = {normalise_label(label): label for label in ctx.params["labels"]}
-    found: dict[str, object] = {}
+    found: dict[str, Location] = {}
     for block in ctx.report.blocks:
         if block.table is None:
             continue
@@ -21,8 +23,6 @@ def check(ctx: Context) -> Iterator[Finding]:
             for cell in row:
                 key = normalise_label(cell.text)
                 if key in wanted and key not in found:
-                    from dataclasses import replace
-
                     found[key] = replace(
                         ctx.report.location(block),
                         table=block.table.index,
@@ -35,7 +35,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     first = next(iter(found.values()))
     other = Text.of(ctx.params["other_edition"])
     yield ctx.finding(
-        first,  # type: ignore[arg-type]
+        first,
         labels="、".join(labels),
         other=other,
         year=str(ctx.report.year or ""),

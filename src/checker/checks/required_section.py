@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from checker.checks.base import Context
 from checker.extract.outline import Heading
 from checker.extract.report import search
@@ -68,8 +66,8 @@ def check_topics(ctx: Context) -> Iterator[Finding]:
         ]
     text = "\n".join(report.norm[b.index] for b in blocks)
     missing = []
-    for topic in ctx.params["topics"]:
-        if not any(search(regex.compile(p), text) for p in topic["any"]):
+    for i, topic in enumerate(ctx.params["topics"]):
+        if not any(search(p, text) for p in ctx.rule.patterns[f"topics.{i}"]):
             missing.append(Text.of(topic["name"]))
     if missing:
         loc = report.location(anchor.block) if anchor else Location()

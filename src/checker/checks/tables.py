@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from checker.checks.base import Context
-from checker.extract.tables import CellValue, TableIndex, table_index
+from checker.extract.tables import CellValue, TableIndex, normalise_label, table_index
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
 from checker.model import Location
@@ -84,8 +84,6 @@ def check_present(ctx: Context) -> Iterator[Finding]:
 
 
 def _other_layout(index: TableIndex, table: str, labels: list[str]) -> bool:
-    from checker.extract.tables import normalise_label
-
     wanted = {normalise_label(label) for label in labels}
     return any(
         normalise_label(cell.text) in wanted
@@ -97,8 +95,6 @@ def _other_layout(index: TableIndex, table: str, labels: list[str]) -> bool:
 
 def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
     """How many of a table's labels stand in the text outside any table."""
-    from checker.extract.tables import normalise_label
-
     text = normalise_label(" ".join(ctx.report.norm[b.index] for b in ctx.report.text_blocks()))
     tdef = index.defs[table]
     columns = {d.labels[0] for d in tdef.columns.values() if d.labels and len(d.labels[0]) >= 2}

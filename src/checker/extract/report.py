@@ -14,12 +14,23 @@ from typing import Any
 
 from checker.extract.dates import DateFact, parse_date
 from checker.extract.outline import Outline, build_outline
+from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
 from checker.numbers import parse_chinese_numeral, to_halfwidth
 from checker.rulepacks.loader import PATTERN_TIMEOUT, PackSet
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
 _TAIL_BLOCKS = 10  # the signature near the end
+
+
+# where the report year was read, in words for messages
+SOURCE_NAMES: dict[str, Text] = {
+    "title": Text("标题", "title"),
+    "period": Text("统计期限", "statistical period"),
+    "signature": Text("落款日期", "signature date"),
+    "mention": Text("开头段落", "opening paragraph"),
+    "text": Text("正文中最常出现的年份", "year most mentioned in the text"),
+}
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ def location(loc: Location, lang: str) -> str:
         label = loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}")
         parts.append(label)
     if loc.table is not None:
-        pass  # row and column say where; the table's paragraph ordinal would only confuse
+        pass  # a cell is placed by its table, row and column; a paragraph ordinal would confuse
     elif loc.line is not None:
         parts.append(f"第{loc.line}行" if zh else f"line {loc.line}")
     elif loc.paragraph is not None:

@@ -236,6 +236,11 @@ def _rule(spec: dict[str, Any], pack: str, source: str, lines: dict[Path_, int],
         for key in _PATTERN_PARAMS
         if key in params
     }
+    for i, topic in enumerate(params.get("topics") or []):  # prose-topics: one list per topic
+        patterns[f"topics.{i}"] = [
+            compile_pattern(source, p, lines, (*at, "topics", i, "any", j))
+            for j, p in enumerate(topic.get("any") or [])
+        ]
     return Rule(
         id=spec["id"],
         kind=spec["kind"],
