@@ -23,6 +23,7 @@ from checker.extract.report import Report
 from checker.i18n import Text
 from checker.model import Block, Cell, Location, Table
 from checker.numbers import parse_number, to_halfwidth
+from checker.rulepacks.loader import FactDef
 
 _BRACKETS = str.maketrans(
     {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"}
@@ -383,7 +384,7 @@ def table_index(report: Report) -> TableIndex:
     return cached
 
 
-def table_fact(report: Report, definition: Any) -> list[Fact]:
+def table_fact(report: Report, definition: FactDef) -> list[Fact]:
     """A fact defined as a table cell (``table``, ``row``, ``column``)."""
     index = table_index(report)
     if definition.table not in index.defs:
