@@ -387,9 +387,10 @@ def table_index(report: Report) -> TableIndex:
 def table_fact(report: Report, definition: FactDef) -> list[Fact]:
     """A fact defined as a table cell (``table``, ``row``, ``column``)."""
     index = table_index(report)
-    if definition.table not in index.defs:
+    table, row, column = definition.table, definition.row, definition.column
+    if table not in index.defs or row is None or column is None:  # the schema requires all three
         return []
-    cell = index.cell(definition.table, definition.row, definition.column)
+    cell = index.cell(table, row, column)
     if cell is None or cell.value is None:
         return []
     return [Fact(definition.name, cell.value, definition.unit, cell.text, cell.location)]
