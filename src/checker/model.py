@@ -36,6 +36,8 @@ class Location:
     row_label: str | None = None
     column_label: str | None = None
     offset: int | None = None  # 0-based character offset within the paragraph
+    # a table rebuilt from flattened text: how its cells were separated ("lines", "spaces"…)
+    rebuilt: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -50,6 +52,7 @@ class Location:
             "column",
             "row_label",
             "column_label",
+            "rebuilt",
         )
         for key in keys:
             value = getattr(self, key)
@@ -87,6 +90,8 @@ class Table:
     # where each source row really ends (rows are padded to one width); rows
     # that end in different places come from text whose spans were lost
     row_ends: tuple[int, ...] = ()
+    # set when the grid was rebuilt from flattened text by the pack's definition
+    rebuilt: str | None = None
 
     @property
     def ragged(self) -> bool:
