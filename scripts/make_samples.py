@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import flat_forms
 from ooxml import DocxCell, docx_bytes
 from sample_content import (
     T3_COLUMNS,
@@ -519,9 +520,47 @@ def render_all() -> dict[str, bytes]:
     for report in reports:
         for kind in report.kinds:
             files[file_name(report, kind)] = _RENDERERS[kind](report)
-    files["README.md"] = render_readme(reports).encode("utf-8")
+    files.update(flat_files(reports))
+    files["README.md"] = (render_readme(reports) + flat_readme(reports)).encode("utf-8")
     assert SEED not in files
     return files
+
+
+def flat_files(reports: list[Report]) -> dict[str, bytes]:
+    """The flattened text forms of every sample whose tables the packs define."""
+    files: dict[str, bytes] = {}
+    for report in reports:
+        if report.table3 is not None:
+            files.update(flat_forms.render(report))
+    return files
+
+
+def flat_readme(reports: list[Report]) -> str:
+    out = [
+        "",
+        "## Flattened text forms",
+        "",
+        "Each edition sample also exists as text copied out of a web page or a PDF, its "
+        "tables flattened (`scripts/flat_forms.py`); the checker rebuilds the tables from "
+        "the packs' definitions and must give the same findings as for the .docx:",
+        "",
+        "| file | form |",
+        "|---|---|",
+    ]
+    words = {
+        "cells": "every table cell on a line of its own; an empty cell is an empty line",
+        "pipes": "each table row as `| a | b |`, no header separator, merged cells once",
+        "tabs": "each table row's cells separated by tabs, merged cells once",
+        "spaces": "each table row laid out in columns of spaces; an empty cell is a gap",
+        "collapsed": "line breaks lost: one long line per section, cells between spaces",
+    }
+    for report in reports:
+        if report.table3 is None:
+            continue
+        for form in flat_forms.FORMS:
+            out.append(f"| `{flat_forms.file_name(report, form)}` | {words[form]} |")
+    out.append("")
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -101,6 +101,9 @@ def build_report(document: Document, packset: PackSet, *, outline: bool = True) 
         from checker.extract.rebuild import rebuild_tables
 
         document = rebuild_tables(document, packset)
+    from checker.extract.relines import relines
+
+    document = relines(document, packset.outline.get("not_headings", []))
     patterns = packset.document
     boilerplate = patterns.get("boilerplate", [])
     all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}

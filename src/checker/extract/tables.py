@@ -211,6 +211,7 @@ class TableIndex:
             column=cell.origin[1] + 1,
             row_label=rdef.name.zh,
             column_label=cdef.name.zh,
+            rebuilt=piece.table.rebuilt,
         )
         return CellValue(text, value, status, loc, rdef.name, cdef.name)
 
@@ -364,10 +365,8 @@ def stitch(report: Report) -> list[Piece]:
                 )
                 for row in table.rows
             )
-            previous.table = Table(
-                rows=rows,
-                index=previous.table.index,
-                row_ends=previous.table.row_ends + table.row_ends,
+            previous.table = replace(
+                previous.table, rows=rows, row_ends=previous.table.row_ends + table.row_ends
             )
             previous.header_rows |= {h + offset for h in headers}
         else:
