@@ -174,9 +174,7 @@ def test_year_in_brackets_after_the_title() -> None:
     assert Engine().check_document(doc).year == 2022
 
 
-@pytest.mark.parametrize(
-    ("stem", "edition"), [("edition2019-2020", "2019"), ("edition2021-2023", "2021")]
-)
+@pytest.mark.parametrize(("stem", "edition"), [("edition2019-2020", "2019"), ("edition2021-2023", "2021")])
 def test_without_any_year_the_tables_pick_the_edition(stem: str, edition: str) -> None:
     import re
 

@@ -7,17 +7,7 @@ import sys
 
 from cli_support import ROOT, env
 
-RENDERERS = (
-    "table",
-    "concise",
-    "json_out",
-    "jsonl",
-    "sarif",
-    "junit",
-    "github",
-    "gitlab",
-    "markdown",
-)
+RENDERERS = ("table", "concise", "json_out", "jsonl", "sarif", "junit", "github", "gitlab", "markdown")
 
 
 def _imported_after(*modules: str) -> set[str]:
