@@ -63,7 +63,8 @@ def _candidates(text: str, collapsed: bool) -> list[int]:
     if collapsed:
         start = 0
         for gap in _GAP.finditer(text):
-            before = text[start : gap.start()]
+            since = max(text.rfind(ch, start, gap.start()) for ch in _SENTENCE_END) + 1
+            before = text[max(start, since) : gap.start()]
             ends = bool(before) and before[-1] in _SENTENCE_END
             short = 0 < len(before) <= _SHORT and not any(ch in before for ch in "，,、：:")
             if ends or short or _START.match(before):
@@ -82,7 +83,7 @@ def _split(
     pieces: list[str] = []
     last = 0
     for cut in _candidates(text, collapsed):
-        m = _START.match(text, cut)
+        m = _START.match(text[cut:])
         if m:  # a heading number: only where it continues the numbering
             level, n = _number(m)
             rest = to_halfwidth(text[cut : cut + 60])
@@ -108,7 +109,8 @@ def _led(text: str) -> bool:
         return False
     head = text[: gap.start()]
     rest = text[gap.end() :]
-    return not any(ch in head for ch in "，,、：:。") and any(ch in rest for ch in _SENTENCE_END)
+    plain = not any(ch in head for ch in "，,、：:。") or bool(_START.match(head))
+    return plain and any(ch in rest for ch in _SENTENCE_END)
 
 
 def relines(document: Document, not_headings: list[Any]) -> Document:
