@@ -310,22 +310,31 @@ def _grid(tdef: TableDef, rows: list[_Placed]) -> list[list[tuple[str, int, int]
     return [r + [("", 1, 1)] * (width - len(r)) for r in grid]
 
 
-def _found_cells(document: Document, packset: Any) -> dict[str, int]:
-    """How many cells of each defined table the document's own tables already give."""
-    from checker.extract.outline import Outline
-    from checker.extract.report import Report
+class _Found:
+    """How many cells of a defined table the document's own tables already give
+    (built only when a rebuilt table would compete with them)."""
 
-    report = Report(document=document, packset=packset, blocks=[], norm={}, outline=Outline())
-    index = TableIndex(report)
-    counts: dict[str, int] = {}
-    for key, tdef in index.defs.items():
-        counts[key] = sum(
-            1
-            for row in tdef.rows
-            for column in tdef.columns
-            if index.present(key) and index.cell(key, row, column) is not None
+    def __init__(self, document: Document, packset: Any) -> None:
+        self.document = document
+        self.packset = packset
+        self._index: TableIndex | None = None
+
+    def cells(self, key: str) -> int:
+        if self._index is None:
+            from checker.extract.outline import Outline
+            from checker.extract.report import Report
+
+            report = Report(
+                document=self.document, packset=self.packset, blocks=[], norm={}, outline=Outline()
+            )
+            self._index = TableIndex(report)
+        index = self._index
+        if not index.present(key):
+            return 0
+        tdef = index.defs[key]
+        return sum(
+            1 for row in tdef.rows for column in tdef.columns if index.cell(key, row, column)
         )
-    return counts
 
 
 def rebuild_tables(document: Document, packset: Any) -> Document:
@@ -337,7 +346,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     tokens = stream(blocks)
     if not tokens:
         return document
-    found = _found_cells(document, packset)
+    found = _Found(document, packset)
     chosen: list[tuple[_Region, TableDef]] = []
     for key, spec in tables.items():
         tdef = TableDef.of(key, spec)
@@ -349,7 +358,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         if builder.ambiguous or not regions or len(regions) < len(builder.regions):
             continue
         placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
-        if placed <= found.get(key, 0):
+        if placed <= found.cells(key):
             continue
         chosen.extend((region, tdef) for region in regions)
     if not chosen:
