@@ -37,7 +37,8 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
-def _lines(report: Report, table_lines: Callable[[Table], list[str]]) -> str:
+def blocks_text(report: Report, table_lines: Callable[[Table], list[str]]) -> str:
+    """Blocks separated by blank lines, each table written by ``table_lines``."""
     parts = []
     for block in report.blocks:
         if block.table is not None:
@@ -101,10 +102,10 @@ def render_collapsed(report: Report) -> str:
 
 
 RENDERERS: dict[str, Callable[[Report], str]] = {
-    "cells": lambda r: _lines(r, cell_lines),
-    "pipes": lambda r: _lines(r, pipe_lines),
-    "tabs": lambda r: _lines(r, tab_lines),
-    "spaces": lambda r: _lines(r, space_lines),
+    "cells": lambda r: blocks_text(r, cell_lines),
+    "pipes": lambda r: blocks_text(r, pipe_lines),
+    "tabs": lambda r: blocks_text(r, tab_lines),
+    "spaces": lambda r: blocks_text(r, space_lines),
     "collapsed": render_collapsed,
 }
 

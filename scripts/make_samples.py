@@ -71,13 +71,7 @@ def table_lines(table: Table) -> list[str]:
 
 def render_text(report: Report) -> str:
     """Blocks separated by blank lines, as text copied out of a report reads."""
-    parts = []
-    for block in report.blocks:
-        if block.table is not None:
-            parts.append("\n".join(table_lines(block.table)))
-        else:
-            parts.append(block.text)
-    return "\n\n".join(parts) + "\n"
+    return flat_forms.blocks_text(report, table_lines)
 
 
 # --------------------------------------------------------------------------

@@ -33,7 +33,7 @@ def clean() -> sc.Report:
 
 
 def render(table_lines: Callable[[sc.Table], list[str]]) -> FileResult:
-    text = flat_forms._lines(clean(), table_lines)
+    text = flat_forms.blocks_text(clean(), table_lines)
     return _ENGINE.check_document(read_bytes(text.encode(), "report.txt"))
 
 
