@@ -521,11 +521,10 @@ def render_all() -> dict[str, bytes]:
 
 
 def flat_files(reports: list[Report]) -> dict[str, bytes]:
-    """The flattened text forms of every sample whose tables the packs define."""
+    """The flattened text forms of every sample."""
     files: dict[str, bytes] = {}
     for report in reports:
-        if report.table3 is not None:
-            files.update(flat_forms.render(report))
+        files.update(flat_forms.render(report))
     return files
 
 
@@ -534,7 +533,7 @@ def flat_readme(reports: list[Report]) -> str:
         "",
         "## Flattened text forms",
         "",
-        "Each edition sample also exists as text copied out of a web page or a PDF, its "
+        "Each sample also exists as text copied out of a web page or a PDF, its "
         "tables flattened (`scripts/flat_forms.py`); the checker rebuilds the tables from "
         "the packs' definitions and must give the same findings as for the .docx:",
         "",
@@ -549,8 +548,6 @@ def flat_readme(reports: list[Report]) -> str:
         "collapsed": "line breaks lost: one long line per section, cells between spaces",
     }
     for report in reports:
-        if report.table3 is None:
-            continue
         for form in flat_forms.FORMS:
             out.append(f"| `{flat_forms.file_name(report, form)}` | {words[form]} |")
     out.append("")

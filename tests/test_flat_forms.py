@@ -24,6 +24,7 @@ STEMS = (
     "edition2019-2020-defective",
     "edition2021-2023-clean",
     "edition2021-2023-defective",
+    "legacy-2018-clean",
 )
 _ENGINE = Engine()
 

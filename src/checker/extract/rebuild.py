@@ -38,7 +38,8 @@ _HEADING_LIKE = regex.compile(
 _GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 _AMOUNT = regex.compile(r"^[-+−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|条|次|项|宗|起|%|％)?$")
 _MAX_LABEL_PARTS = 3  # a label broken over lines or spaces ("行政 处罚")
-_MAX_LEAD = 6  # cells of no defined label taken into a header in front of the first row
+_MAX_LEAD = 2  # cells of no defined label taken into a header in front of its first label
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass
@@ -54,6 +55,7 @@ class _Placed:
     label: str
     cells: list[str]
     header: list[str] = field(default_factory=list)
+    unit: str = ""  # the 单位 cell between label and figures, where the table has one
 
 
 @dataclass
@@ -172,8 +174,9 @@ def _by_columns(figures: list[Token], k: int, reference: list[int] | None) -> li
 class _Builder:
     """Walks the rows of the stream for one table definition."""
 
-    def __init__(self, tdef: TableDef) -> None:
+    def __init__(self, tdef: TableDef, units: frozenset[str] = frozenset()) -> None:
         self.tdef = tdef
+        self.units = units
         self.columns = _column_keys(tdef)
         self.data_row = next((d for d in tdef.rows.values() if d.data_row), None)
         self.regions: list[_Region] = []
@@ -222,20 +225,25 @@ class _Builder:
         self.hows.update(v.how for v in row.values if not v.blank)
 
     def _lead(self, row: _Row) -> Token:
-        """Where the table starts: header cells in front of the first row, up
-        to a heading or anything that is not a short cell."""
-        start = len(row.labels) - 1
-        unknown = 0
-        while start > 0:
-            before = row.labels[start - 1]
-            if self._unknown(before):
-                if _HEADING_LIKE.match(before.text) or unknown == _MAX_LEAD:
+        """Where the table starts: from its earliest label in front of the first
+        row, and a few header cells of no defined label before that (申请人情况,
+        信息内容) — never across a heading or a line with figures (a date)."""
+        labels = row.labels
+        start = len(labels) - 1
+        for i in range(len(labels) - 1, -1, -1):
+            if not labels[i].blank and not self._unknown(labels[i]):
+                start = i
+        taken = 0
+        while start > 0 and taken < _MAX_LEAD:
+            before = labels[start - 1]
+            if not before.blank:
+                if _HEADING_LIKE.match(before.text) or _DIGIT.search(before.text):
                     break
-                unknown += 1
+                taken += 1
             start -= 1
-        while start < len(row.labels) - 1 and row.labels[start].blank:
+        while start < len(labels) - 1 and labels[start].blank:
             start += 1
-        return row.labels[start]
+        return labels[start]
 
     def _unknown(self, token: Token) -> bool:
         """Words that are none of this table's labels."""
@@ -245,8 +253,11 @@ class _Builder:
 
     def _place(self, row: _Row) -> list[_Placed] | None:
         tdef = self.tdef
-        matched = _match(row.labels, tdef.rows)
         words = [t for t in row.labels if not t.blank]
+        unit = ""
+        if words and to_halfwidth(words[-1].text) in self.units:
+            unit = words.pop().text
+        matched = _match(words, tdef.rows)
         rdef: LabelDef | None
         if matched is not None:
             rdef, at = matched
@@ -286,7 +297,7 @@ class _Builder:
             v.column is not None for v in row.values
         ):
             self.reference = [v.column or 0 for v in row.values if not v.blank]
-        out.append(_Placed(rdef, group, label, cells))
+        out.append(_Placed(rdef, group, label, cells, unit=unit))
         return out
 
 
@@ -294,18 +305,21 @@ def _grid(tdef: TableDef, rows: list[_Placed]) -> list[list[tuple[str, int, int]
     """The rebuilt grid: a header from the pack's own labels (or the block's
     header cells), then each row as group, label and figures."""
     grid: list[list[tuple[str, int, int]]] = []
+    lead = 3 if any(p.unit for p in rows) else 2  # group, label and, where there is one, unit
+
+    def line(first: list[str], cells: list[str]) -> list[tuple[str, int, int]]:
+        return [(text, 1, 1) for text in (first + [""] * lead)[:lead] + cells]
+
     if tdef.right_aligned:
         cols = [tdef.columns[key] for key in tdef.right_aligned]
         if any(c.group for c in cols):
-            grid.append([("", 1, 1), ("", 1, 1), *((c.group or "", 1, 1) for c in cols)])
-        grid.append([("", 1, 1), ("", 1, 1), *((c.labels[0], 1, 1) for c in cols)])
+            grid.append(line([], [c.group or "" for c in cols]))
+        grid.append(line([], [c.labels[0] for c in cols]))
     for placed in rows:
         if placed.rdef is None:
-            grid.append([("", 1, 1), ("", 1, 1), *((h, 1, 1) for h in placed.header)])
+            grid.append(line([], placed.header))
         else:
-            grid.append(
-                [(placed.group, 1, 1), (placed.label, 1, 1), *((c, 1, 1) for c in placed.cells)]
-            )
+            grid.append(line([placed.group, placed.label, placed.unit], placed.cells))
     width = max(len(r) for r in grid)
     return [r + [("", 1, 1)] * (width - len(r)) for r in grid]
 
@@ -350,7 +364,8 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     chosen: list[tuple[_Region, TableDef]] = []
     for key, spec in tables.items():
         tdef = TableDef.of(key, spec)
-        builder = _Builder(tdef)
+        units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
+        builder = _Builder(tdef, units)
         for row in _rows(tokens, tdef):
             builder.feed(row)
         builder.close()
@@ -358,12 +373,22 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         if builder.ambiguous or not regions or len(regions) < len(builder.regions):
             continue
         placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
-        if placed <= found.cells(key):
+        have = found.cells(key)
+        loose = any(_takes_text(g, tokens) for g in regions)  # label lines outside any table
+        if placed < have or (placed == have and not loose):
             continue
         chosen.extend((region, tdef) for region in regions)
     if not chosen:
         return document
     return _replace(document, blocks, _disjoint(chosen))
+
+
+def _takes_text(region: _Region, tokens: list[Token]) -> bool:
+    """Whether a region holds words outside the reader's tables (lines a reader
+    took for paragraphs or headings)."""
+    ids = {id(t): i for i, t in enumerate(tokens)}
+    inside = tokens[ids[id(region.first)] : ids[id(region.last)] + 1]
+    return any(t.start >= 0 and not t.blank and t.text.strip("|") != "" for t in inside)
 
 
 def _whole_tables(region: _Region, tokens: list[Token]) -> bool:

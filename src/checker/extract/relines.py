@@ -63,7 +63,7 @@ def _candidates(text: str, collapsed: bool) -> list[int]:
     if collapsed:
         start = 0
         for gap in _GAP.finditer(text):
-            since = max(text.rfind(ch, start, gap.start()) for ch in _SENTENCE_END) + 1
+            since = max(text.rfind(ch, start, gap.start() - 1) for ch in _SENTENCE_END) + 1
             before = text[max(start, since) : gap.start()]
             ends = bool(before) and before[-1] in _SENTENCE_END
             short = 0 < len(before) <= _SHORT and not any(ch in before for ch in "，,、：:")
@@ -123,7 +123,7 @@ def relines(document: Document, not_headings: list[Any]) -> Document:
         m = _START.match(text) if block.table is None else None
         if m:
             numbers.see(*_number(m))
-        if block.table is None and len(text) > _LONG:
+        if block.table is None and (len(text) > _LONG or _led(text)):
             ends = sum(1 for gap in _GAP.finditer(text) if text[gap.start() - 1] in _SENTENCE_END)
             pieces = _split(block, numbers, ends >= _COLLAPSED or _led(text), not_headings)
             if len(pieces) > 1:
