@@ -4,6 +4,8 @@ from our own sample's words and figures.
 - a cell per line, every cell after a row's first marked by a leading ``| `` and
   the row closed by a lone ``|`` (a statistics form copied from a legal site);
 - a cell per line, each closed by `` |`` (a journal's table pasted as text);
+- each row's cells between bars with only a closing bar, header words broken
+  by a space (商业 企业), a block title alone before its bar (a county portal);
 - cells separated by empty lines (a page whose cells are <p> paragraphs);
 - a row that lost one figure: the table cannot be rebuilt and keeps its warning;
 - run-on text: 一、 after a sentence end is a heading, 第一、二季度 is not.
@@ -19,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
 import flat_forms  # noqa: E402
+import make_samples  # noqa: E402
+import pytest  # noqa: E402
 import sample_content as sc  # noqa: E402
 
 from checker.engine import Engine  # noqa: E402
@@ -63,6 +67,18 @@ def test_cells_each_closed_by_a_bar() -> None:
     assert [f.rule for f in result.findings if f.severity.value == "error"] == []
 
 
+def test_rows_with_only_a_closing_bar_and_broken_header_words() -> None:
+    def lines(table: sc.Table) -> list[str]:
+        out = [" | ".join(row) + " |" for row in rows(table)]
+        return [
+            line.replace("商业企业", "商业 企业").replace("科研机构", "科研 机构") for line in out
+        ]
+
+    result = render(lines)
+    assert not rules(result) & {"T201", "T202", "T203"}
+    assert [f.rule for f in result.findings if f.severity.value == "error"] == []
+
+
 def test_cells_between_empty_lines() -> None:
     def lines(table: sc.Table) -> list[str]:
         return "\n\n".join(c for row in rows(table) for c in row if c).split("\n")
@@ -84,6 +100,44 @@ def test_a_row_short_of_a_figure_keeps_the_warning_and_no_arithmetic() -> None:
     assert "T201" in rules(result)
     assert not {r for r in rules(result) if r.startswith(("T30", "X40", "V30"))} - {"T304"}
     assert "N102" not in rules(result)  # the row labels are not read as headings
+
+
+def _leading_bars(table: sc.Table) -> list[str]:
+    out: list[str] = []
+    for row in rows(table):
+        out += [row[0], *(f"| {c}" for c in row[1:]), "|"]
+    return out
+
+
+SHAPES: dict[str, Callable[[sc.Table], list[str]]] = {
+    "leading bars": _leading_bars,
+    "closing bars": lambda t: [f"{c} |" for row in rows(t) for c in row],
+    "rows closed by a bar": lambda t: [" | ".join(row) + " |" for row in rows(t)],
+}
+
+
+def _signature(result: FileResult) -> list[tuple[object, ...]]:
+    return sorted(
+        (
+            f.rule,
+            f.severity.value,
+            str(f.expected),
+            str(f.actual),
+            f.location.row_label,
+            f.location.column_label,
+        )
+        for f in result.findings
+    )
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+@pytest.mark.parametrize("slug", ["edition2021-2023-defective", "edition2019-2020-defective"])
+def test_defects_in_a_real_shape_are_found_as_in_the_docx(slug: str, shape: str) -> None:
+    report = next(r for r in sc.all_reports() if r.slug == slug)
+    text = flat_forms.blocks_text(report, SHAPES[shape])
+    flat = _ENGINE.check_document(read_bytes(text.encode(), "report.txt"))
+    docx = _ENGINE.check_document(read_bytes(make_samples._RENDERERS["docx"](report), "r.docx"))
+    assert _signature(flat) == _signature(docx)
 
 
 def _check_text(text: str) -> FileResult:

@@ -85,6 +85,8 @@ def block_tokens(block: Block, position: int) -> list[Token]:
                     out.append(Token(" ".join(cell.text.split()), position, -1, -1, "cells"))
         return out
     text = block.text
+    if "|" in text and not text.strip(" |\u3000"):  # a bar alone: a cell left empty
+        return [Token("", position, 0, 0, "pipes")]
     if "|" in text:
         how = "pipes"
     elif "\t" in text:
