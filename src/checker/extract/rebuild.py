@@ -95,11 +95,16 @@ def _rows(tokens: list[Token], tdef: TableDef) -> list[_Row | None]:
         labels.clear()
         values.clear()
 
+    memo: dict[str, bool] = {}
     for token in tokens:
         if token.blank:
             if labels:  # blanks count only among figures
                 values.append(token)
-        elif _is_value(token, tdef):
+            continue
+        value = memo.get(token.text)
+        if value is None:
+            value = memo[token.text] = _is_value(token, tdef)
+        if value:
             if labels:
                 values.append(token)
         elif _is_prose(token):
@@ -373,9 +378,9 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         if builder.ambiguous or not regions or len(regions) < len(builder.regions):
             continue
         placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
-        have = found.cells(key)
-        loose = any(_takes_text(g, tokens) for g in regions)  # label lines outside any table
-        if placed < have or (placed == have and not loose):
+        # a table the reader made whole is left to it; only words it left as
+        # lines of text are worth rebuilding, and only for at least as many cells
+        if not any(_takes_text(g, tokens) for g in regions) or placed < found.cells(key):
             continue
         chosen.extend((region, tdef) for region in regions)
     if not chosen:
