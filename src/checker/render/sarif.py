@@ -18,7 +18,7 @@ from checker.engine import FileResult, display_path
 from checker.findings import Finding
 from checker.render.safe import json_text, visible
 from checker.render.words import message, pairs, position, where
-from checker.rulepacks.loader import Rule
+from checker.rulepacks.pack import Rule
 
 if TYPE_CHECKING:
     from checker.postprocess import Outcome
