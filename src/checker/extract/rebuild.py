@@ -368,7 +368,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     found = _Found(document, packset)
     chosen: list[tuple[_Region, TableDef]] = []
     for key, spec in tables.items():
-        tdef = TableDef.of(key, spec)
+        tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
         for row in _rows(tokens, tdef):
