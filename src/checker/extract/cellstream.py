@@ -60,12 +60,13 @@ def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[T
         out.append(Token(body, block, lo, hi, how))
     elif wide and wide >= len(runs) - wide:  # columns of spaces
         at = lo
+        column = 0  # display width of the line up to ``at``, kept as it grows
         for gap in [*_WIDE_GAP.finditer(body), None]:
             end = lo + gap.start() if gap is not None else hi
             piece = text[at:end]
-            column = display_width(text[lo:at])
             out.append(Token(piece, block, at, end, "spaces", column))
             if gap is not None:
+                column += display_width(text[at : lo + gap.end()])
                 at = lo + gap.end()
     else:  # words run on with single spaces
         at = lo

@@ -38,6 +38,7 @@ _HEADING_LIKE = regex.compile(
 _GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 _AMOUNT = regex.compile(r"^[-+−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|条|次|项|宗|起|%|％)?$")
 _MAX_LABEL_PARTS = 3  # a label broken over lines or spaces ("行政 处罚")
+_MAX_TOKENS = 50_000  # cells in a report run to thousands; beyond this nothing is rebuilt
 _MAX_LEAD = 2  # cells of no defined label taken into a header in front of its first label
 _DIGIT = regex.compile(r"\d")
 
@@ -119,16 +120,24 @@ def _rows(tokens: list[Token], tdef: TableDef) -> list[_Row | None]:
     return out
 
 
-def _match(labels: list[Token], defs: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
-    """The definition whose label ends the words (joined over up to three pieces)."""
-    words = [t for t in labels if not t.blank]
+def _by_label(defs: dict[str, LabelDef]) -> dict[str, LabelDef]:
+    """Each normalised label and alias to its definition (the first one wins)."""
+    out: dict[str, LabelDef] = {}
+    for d in defs.values():
+        for label in d.labels:
+            out.setdefault(label, d)
+    return out
+
+
+def _match(labels: list[Token], rows: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
+    """The row whose label ends the words (joined over up to three pieces)."""
+    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if not t.blank]
+    skipped = len([t for t in labels if not t.blank]) - len(words)
     for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1):
         key = normalise_label("".join(t.text for t in words[-n:]))
-        if not key:
-            continue
-        for d in defs.values():
-            if key in d.labels:
-                return d, len(words) - n
+        found = rows.get(key) if key else None
+        if found is not None:
+            return found, skipped + len(words) - n
     return None
 
 
@@ -182,6 +191,7 @@ class _Builder:
     def __init__(self, tdef: TableDef, units: frozenset[str] = frozenset()) -> None:
         self.tdef = tdef
         self.units = units
+        self.rows = _by_label(tdef.rows)
         self.columns = _column_keys(tdef)
         self.data_row = next((d for d in tdef.rows.values() if d.data_row), None)
         self.regions: list[_Region] = []
@@ -254,7 +264,7 @@ class _Builder:
         """Words that are none of this table's labels."""
         if token.blank or normalise_label(token.text) in self.columns:
             return False
-        return _match([token], self.tdef.rows) is None
+        return _match([token], self.rows) is None
 
     def _place(self, row: _Row) -> list[_Placed] | None:
         tdef = self.tdef
@@ -262,7 +272,7 @@ class _Builder:
         unit = ""
         if words and to_halfwidth(words[-1].text) in self.units:
             unit = words.pop().text
-        matched = _match(words, tdef.rows)
+        matched = _match(words, self.rows)
         rdef: LabelDef | None
         if matched is not None:
             rdef, at = matched
@@ -363,9 +373,10 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         return document
     blocks = list(document.blocks)
     tokens = stream(blocks)
-    if not tokens:
+    if not tokens or len(tokens) > _MAX_TOKENS:
         return document
     found = _Found(document, packset)
+    ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
@@ -374,13 +385,13 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         for row in _rows(tokens, tdef):
             builder.feed(row)
         builder.close()
-        regions = [g for g in builder.regions if _whole_tables(g, tokens)]
+        regions = [g for g in builder.regions if _whole_tables(g, tokens, ids)]
         if builder.ambiguous or not regions or len(regions) < len(builder.regions):
             continue
         placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
         # a table the reader made whole is left to it; only words it left as
         # lines of text are worth rebuilding, and only for at least as many cells
-        if not any(_takes_text(g, tokens) for g in regions) or placed < found.cells(key):
+        if not any(_takes_text(g, tokens, ids) for g in regions) or placed < found.cells(key):
             continue
         chosen.extend((region, tdef) for region in regions)
     if not chosen:
@@ -388,18 +399,16 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     return _replace(document, blocks, _disjoint(chosen))
 
 
-def _takes_text(region: _Region, tokens: list[Token]) -> bool:
+def _takes_text(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
     """Whether a region holds words outside the reader's tables (lines a reader
     took for paragraphs or headings)."""
-    ids = {id(t): i for i, t in enumerate(tokens)}
     inside = tokens[ids[id(region.first)] : ids[id(region.last)] + 1]
     return any(t.start >= 0 and not t.blank and t.text.strip("|") != "" for t in inside)
 
 
-def _whole_tables(region: _Region, tokens: list[Token]) -> bool:
+def _whole_tables(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
     """A region takes a reader's table whole or not at all: rows of it left
     outside would be lost with the table."""
-    ids = {id(t): i for i, t in enumerate(tokens)}
     lo, hi = ids[id(region.first)], ids[id(region.last)]
     for edge, step in ((lo, -1), (hi, 1)):
         token = tokens[edge]

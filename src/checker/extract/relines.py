@@ -11,6 +11,7 @@ a boundary, continue the numbers already seen (二、 after 一、, （三） af
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from typing import Any
 
@@ -22,10 +23,12 @@ from checker.numbers import parse_chinese_numeral, to_halfwidth
 _CN = "一二三四五六七八九十"
 _GAP = regex.compile(r"[ \u3000\xa0]+")
 _SENTENCE_END = "。！？；!?;"
+_ENDS = regex.compile(r"[。！？；!?;]")
 _MARKER = regex.compile(
     rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])(?![{_CN}\d〇零])"
 )
 _START = regex.compile(rf"^\s*(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])")
+_AT = regex.compile(rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])")  # at a cut
 _SHORT = 40  # a title, heading or signature line is shorter than this
 _LONG = 150  # a paragraph shorter than this has no break to lose
 _COLLAPSED = 3  # sentence ends followed by a space: the line once had paragraphs
@@ -62,8 +65,11 @@ def _candidates(text: str, collapsed: bool) -> list[int]:
     cuts: set[int] = set()
     if collapsed:
         start = 0
+        stops = [m.start() for m in _ENDS.finditer(text)]
         for gap in _GAP.finditer(text):
-            since = max(text.rfind(ch, start, gap.start() - 1) for ch in _SENTENCE_END) + 1
+            # the last sentence end before the gap's own last character
+            i = bisect_left(stops, gap.start() - 1) - 1
+            since = stops[i] + 1 if i >= 0 else 0
             before = text[max(start, since) : gap.start()]
             ends = bool(before) and before[-1] in _SENTENCE_END
             short = 0 < len(before) <= _SHORT and not any(ch in before for ch in "，,、：:")
@@ -83,7 +89,7 @@ def _split(
     pieces: list[str] = []
     last = 0
     for cut in _candidates(text, collapsed):
-        m = _START.match(text[cut:])
+        m = _AT.match(text, cut)
         if m:  # a heading number: only where it continues the numbering
             level, n = _number(m)
             rest = to_halfwidth(text[cut : cut + 60])
