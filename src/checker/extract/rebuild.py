@@ -38,7 +38,7 @@ _HEADING_LIKE = regex.compile(
 _GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 _AMOUNT = regex.compile(r"^[-+−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|条|次|项|宗|起|%|％)?$")
 _MAX_LABEL_PARTS = 3  # a label broken over lines or spaces ("行政 处罚")
-_MAX_TOKENS = 50_000  # cells in a report run to thousands; beyond this nothing is rebuilt
+_MAX_TOKENS = 20_000  # a report holds hundreds of cells; beyond this nothing is rebuilt
 _MAX_LEAD = 2  # cells of no defined label taken into a header in front of its first label
 _DIGIT = regex.compile(r"\d")
 
