@@ -83,3 +83,31 @@ def test_tables_a_reader_already_gives_are_not_rebuilt() -> None:
 def test_findings_in_a_table_of_the_docx_do_not_say_rebuilt() -> None:
     result = check(SAMPLES / "edition2021-2023-defective.docx")
     assert all(f.location.rebuilt is None for f in result.findings)
+
+
+@pytest.mark.parametrize("kind", ["docx", "html", "md"])
+def test_a_document_whose_tables_a_reader_made_is_left_as_it_is(kind: str) -> None:
+    from checker.extract.rebuild import rebuild_tables
+    from checker.readers import read_path
+
+    document = read_path(SAMPLES / f"edition2021-2023-defective.{kind}")
+    assert rebuild_tables(document, _ENGINE.packset("edition2021")) is document
+
+
+@pytest.mark.parametrize("form", ["cells", "spaces", "collapsed"])
+def test_row_labels_inside_a_rebuilt_table_are_no_headings(form: str) -> None:
+    from checker.extract.report import build_report
+    from checker.readers import read_path
+
+    document = read_path(SAMPLES / f"edition2021-2023-clean.{form}.txt")
+    report = build_report(document, _ENGINE.packset("edition2021"))
+    titles = [h.text for h in report.outline.headings]
+    assert not [t for t in titles if "本年新收" in t or "结转下年度" in t or "予以公开" in t]
+    assert [h.label for h in report.outline.numbered(1)] == [
+        "一、",
+        "二、",
+        "三、",
+        "四、",
+        "五、",
+        "六、",
+    ]

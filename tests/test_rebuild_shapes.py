@@ -181,3 +181,17 @@ def test_run_on_text_finds_headings_after_sentence_ends() -> None:
     ]
     assert any("第一、二季度" in p for p in pieces)
     assert any(p.startswith("详见下表。二、三季度") or "二、三季度" in p for p in pieces)
+
+
+def test_a_paragraph_with_a_space_inside_is_not_cut() -> None:
+    from checker.extract.relines import relines
+    from checker.model import Block, BlockKind, Document
+
+    texts = (
+        "青禾市统计局2023年政府信息公开工作年度报告",
+        "本报告电子版可在 www.example.gov.cn 下载，如有疑问请致电本局办公室。",
+        "本年度收到申请【请填写 数字】件。",
+    )
+    blocks = tuple(Block(BlockKind.PARAGRAPH, t, i, line=i) for i, t in enumerate(texts, 1))
+    document = Document("t.txt", "text", blocks)
+    assert relines(document, []) is document

@@ -107,15 +107,15 @@ def _split(
     return out
 
 
-def _led(text: str) -> bool:
-    """A short phrase without punctuation, a space, then sentences: a title or
-    heading that lost its line break."""
+def _led(text: str, first: bool) -> bool:
+    """A heading (or, opening the document, a short phrase: its title), a
+    space, then sentences: a heading or title that lost its line break."""
     gap = _GAP.search(text)
     if gap is None or gap.start() > _SHORT:
         return False
     head = text[: gap.start()]
     rest = text[gap.end() :]
-    plain = not any(ch in head for ch in "，,、：:。") or bool(_START.match(head))
+    plain = bool(_START.match(head)) or (first and not any(ch in head for ch in "，,、：:。"))
     return plain and any(ch in rest for ch in _SENTENCE_END)
 
 
@@ -124,14 +124,15 @@ def relines(document: Document, not_headings: list[Any]) -> Document:
     numbers = _Numbers()
     out: list[Block] = []
     changed = False
-    for block in document.blocks:
+    for position, block in enumerate(document.blocks):
         text = block.text
+        led = block.table is None and _led(text, position == 0)
         m = _START.match(text) if block.table is None else None
         if m:
             numbers.see(*_number(m))
-        if block.table is None and (len(text) > _LONG or _led(text)):
+        if block.table is None and (len(text) > _LONG or led):
             ends = sum(1 for gap in _GAP.finditer(text) if text[gap.start() - 1] in _SENTENCE_END)
-            pieces = _split(block, numbers, ends >= _COLLAPSED or _led(text), not_headings)
+            pieces = _split(block, numbers, ends >= _COLLAPSED or led, not_headings)
             if len(pieces) > 1:
                 changed = True
                 out.extend(pieces)
