@@ -89,7 +89,7 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> Docu
 
 
 def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Document:
-    if kind is not Kind.DOCX and len(data) > limits.max_text_bytes:
+    if kind not in (Kind.DOCX, Kind.PDF, Kind.DOC) and len(data) > limits.max_text_bytes:
         raise ReadError(
             name,
             "too-large",
@@ -100,6 +100,14 @@ def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Documen
         from .docx import read_docx
 
         return read_docx(data, name, limits)
+    if kind is Kind.PDF:
+        from .pdf import read_pdf
+
+        return read_pdf(data, name, limits)
+    if kind is Kind.DOC:
+        from .doc import read_doc
+
+        return read_doc(data, name, limits)
     if kind is Kind.HTML:
         from .html import read_html
 

@@ -19,6 +19,8 @@ class Kind(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     DOCX = "docx"
+    PDF = "pdf"
+    DOC = "doc"  # Word 97–2003 and WPS in an OLE compound file
 
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
@@ -98,10 +100,11 @@ def choose(path: str, data: bytes, ext: str) -> Kind:
     if data.startswith(ZIP_MAGIC):
         return Kind.DOCX
     if data.startswith(OLE_MAGIC):
-        code = "encrypted" if "password" in _legacy_detail(data) else "unsupported-format"
-        raise ReadError(path, code, _legacy_detail(data))
+        if "password" in _legacy_detail(data):
+            raise ReadError(path, "encrypted", _legacy_detail(data))
+        return Kind.DOC
     if b"%PDF-" in data[:1024]:
-        raise ReadError(path, "unsupported-format", "PDF; PDF reading is not supported yet")
+        return Kind.PDF
     if data.lstrip(_WHITESPACE).startswith(b"{\\rtf"):
         raise ReadError(path, "unsupported-format", "RTF; save it as .docx")
     if ext in HTML_EXTENSIONS:
