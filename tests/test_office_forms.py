@@ -64,9 +64,7 @@ def test_same_findings_as_the_docx(name: str) -> None:
     original = _check(SAMPLES / MANIFEST[name]["source"])
     assert exported.readable, exported.findings
     assert exported.edition == original.edition
-    assert sorted(map(_signature, exported.findings)) == sorted(
-        map(_signature, original.findings)
-    )
+    assert sorted(map(_signature, exported.findings)) == sorted(map(_signature, original.findings))
     assert exported.not_evaluated == original.not_evaluated
 
 

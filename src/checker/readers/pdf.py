@@ -476,20 +476,20 @@ def _precheck(data: bytes, path: str, limits: ReadLimits) -> None:
 def _open(data: bytes, path: str) -> Any:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
 
     try:
         return pdfplumber.open(io.BytesIO(data))
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        detail = f"password-protected PDF ({exc or 'no password given'})"
-        raise ReadError(path, "encrypted", detail) from None
-    except (PDFSyntaxError, PSException) as exc:
-        raise ReadError(path, "corrupt-pdf", str(exc) or "not a readable PDF") from None
     except Exception as exc:
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             raise ReadError(path, "encrypted", "password-protected PDF") from None
-        raise ReadError(path, "corrupt-pdf", f"{type(exc).__name__}: {exc}") from None
+        detail = str(cause) or type(cause).__name__
+        raise ReadError(path, "corrupt-pdf", f"not a readable PDF ({detail})") from None
+
+
+def _truncated(data: bytes) -> bool:
+    """A PDF ends with %%EOF (give or take trailing junk); a cut download does not."""
+    return data.rfind(b"%%EOF", max(0, len(data) - 4096)) < 0
 
 
 def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int) -> None:
@@ -499,7 +499,7 @@ def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int) -> N
         for _t, item in page.items
     )
     solid = [ch for ch in text if not ch.isspace()]
-    if len(solid) < 20:
+    if not solid or (len(solid) < 20 and images):
         what = f"{images} image(s)" if images else "no text"
         raise ReadError(
             path,
@@ -523,6 +523,8 @@ def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int) -> N
 
 def read_pdf(data: bytes, path: str, limits: ReadLimits) -> Document:
     """Paragraphs and tables of every page, in reading order, each with its page."""
+    if _truncated(data):
+        raise ReadError(path, "truncated", "the PDF ends before its end-of-file mark (cut short?)")
     _precheck(data, path, limits)
     deadline = time.monotonic() + limits.max_read_seconds
     pdf = _open(data, path)
@@ -548,6 +550,8 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits) -> Document:
 
 def _assemble(pages: list[_Page], path: str, limits: ReadLimits, images: int) -> Document:
     frame = _frame(pages)
+    # the lowest line of any page: a page whose last line stands higher ended a paragraph
+    floor = max((item.bottom for page in pages for _t, item in page.items), default=0.0)
     sink = BlockSink(path, limits)
     para: list[_Line] = []
     para_pages = (0, 0)  # first and last page of the pending paragraph
@@ -577,7 +581,10 @@ def _assemble(pages: list[_Page], path: str, limits: ReadLimits, images: int) ->
                 flush()
             elif para:
                 same_page = para_pages[1] == page.number
-                if _breaks(frame, para[-1], item, same_page) or (not same_page and index > 0):
+                room = floor - para[-1].bottom > 1.5 * para[-1].size
+                if _breaks(frame, para[-1], item, same_page) or (
+                    not same_page and (index > 0 or room)
+                ):
                     flush()
             if not para:
                 para_pages = (page.number, page.number)
