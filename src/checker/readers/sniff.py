@@ -115,7 +115,19 @@ def choose(path: str, data: bytes, ext: str) -> Kind:
         return Kind.HTML
     if ext in DOCX_EXTENSIONS:
         raise ReadError(path, "corrupt-docx", "not a zip package (a .docx is a zip file)")
+    if ext == ".pdf":
+        raise ReadError(path, "corrupt-pdf", "no PDF header (%PDF-) in the first 1 KB")
+    if ext == ".wps":
+        raise ReadError(
+            path,
+            "unsupported-format",
+            "an older WPS or Works format (not an OLE compound file); open it in WPS Office"
+            " and save it as .docx",
+        )
     if ext in LEGACY_EXTENSIONS:
-        what = "PDF" if ext == ".pdf" else "legacy Word .doc/.wps"
-        raise ReadError(path, "unsupported-format", f"{what}; content not recognised")
+        raise ReadError(
+            path,
+            "unsupported-format",
+            "not a Word 97–2003 file (Word 6/95 or older?); save it as .docx",
+        )
     return Kind.TEXT
