@@ -203,7 +203,7 @@ def check(
         list[str],
         typer.Argument(
             help=(
-                "Files, folders (walked for .docx .html .htm .txt .md) or globs; "
+                "Files, folders (walked for .docx .doc .wps .pdf .html .htm .txt .md) or globs; "
                 "'-' reads standard input."
             ),
             show_default=False,
@@ -305,6 +305,13 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    convert_with: Annotated[
+        str | None,
+        typer.Option(
+            "--convert-with",
+            help="Read .doc and .wps files through this converter: soffice (LibreOffice).",
+        ),
+    ] = None,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.baseline import BaselineError
@@ -317,6 +324,8 @@ def check(
         _fail(f"--level must be government or department, not {level!r}")
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
+    if convert_with is not None and convert_with != "soffice":
+        _fail(f"--convert-with takes soffice, not {convert_with!r}")
     fmt, lg = output_format.value, lang.value
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
@@ -335,6 +344,7 @@ def check(
                 extend_select=selectors(extend_select, "--extend-select") or (),
                 ignore=selectors(ignore, "--ignore") or (),
                 exclude=tuple(exclude or ()),
+                convert_with=convert_with,
             ),
             fail_on=fail_on.value,
             baseline=baseline,

@@ -45,8 +45,14 @@ def _too_large(path: str, size: int, limits: ReadLimits) -> ReadError:
     )
 
 
-def read_path(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Document:
-    """Read the file at ``path`` (opened read-only, never modified)."""
+def read_path(
+    path: str | os.PathLike[str],
+    limits: ReadLimits | None = None,
+    convert_with: str | None = None,
+) -> Document:
+    """Read the file at ``path`` (opened read-only, never modified).
+
+    ``convert_with="soffice"`` reads .doc and .wps files through LibreOffice."""
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
     info = _stat(name)
@@ -66,16 +72,22 @@ def read_path(path: str | os.PathLike[str], limits: ReadLimits | None = None) ->
         raise ReadError(name, "is-directory", "a directory, not a file") from None
     except OSError as exc:
         raise ReadError(name, "unreadable", exc.strerror or str(exc)) from None
-    return read_bytes(data, name, limits)
+    return read_bytes(data, name, limits, convert_with)
 
 
-def read_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> Document:
+def read_bytes(
+    data: bytes, name: str, limits: ReadLimits | None = None, convert_with: str | None = None
+) -> Document:
     """Read ``data`` as if it were the file ``name`` (the extension matters)."""
     limits = limits or DEFAULT_LIMITS
     ext = check_extension(name, name)
     if len(data) > limits.max_file_bytes:
         raise _too_large(name, len(data), limits)
     kind = choose(name, data, ext)
+    if kind is Kind.DOC and convert_with == "soffice":
+        from .convert import to_docx
+
+        data, kind = to_docx(bytes(data), name, ext, limits.max_read_seconds), Kind.DOCX
     try:
         return _dispatch(kind, bytes(data), name, limits)
     except ReadError:
