@@ -17,7 +17,6 @@ never checked as if they were a report.
 
 from __future__ import annotations
 
-import io
 import re
 import time
 import zlib
@@ -33,6 +32,7 @@ from checker.model import Document
 
 from .blocks import BlockSink, SourceCell
 from .limits import ReadLimits
+from .pdfpage import PageContent, Ruled, open_document, read_page
 
 Char = dict[str, Any]
 BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
@@ -47,7 +47,6 @@ _PAGE_NUMBER = re.compile(
 _DIGITS = re.compile(r"[0-9０-９]+")
 _EDGE_LINES = 2  # running heads and footers: at most this many lines at each end of a page
 _EDGE_BAND = 0.12  # ... standing in the top or bottom eighth of the page
-_BOLD = ("bold", "heavy", "black", "semibold", "demi")
 
 
 def _is_cjk(ch: str) -> bool:
@@ -187,7 +186,7 @@ def _lines(chars: Iterable[Char]) -> list[_Line]:
         if not text:
             continue
         sizes = [c["size"] for c in group]
-        bold = sum(1 for c in group if any(b in c["fontname"].lower() for b in _BOLD))
+        bold = sum(1 for c in group if c["bold"])
         first = group[0]
         end = first["x1"]
         if first["text"].isascii():
@@ -213,34 +212,11 @@ def _lines(chars: Iterable[Char]) -> list[_Line]:
 # ---- ruled tables -----------------------------------------------------------------------
 
 
-def _cluster(values: Iterable[float], tolerance: float = 2.0) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > tolerance:
-            out.append(v)
-    return out
-
-
-def _nearest(coords: list[float], v: float) -> int:
-    i = bisect_right(coords, v)
-    if i == 0:
-        return 0
-    if i == len(coords) or v - coords[i - 1] <= coords[i] - v:
-        return i - 1
-    return i
-
-
-def _grid(cells: Sequence[BBox], chars: Sequence[Char], page: int) -> _Grid | None:
-    xs = _cluster(x for c in cells for x in (c[0], c[2]))
-    ys = _cluster(y for c in cells for y in (c[1], c[3]))
-    if len(xs) < 2 or len(ys) < 2:
-        return None
-    anchors: dict[tuple[int, int], list[Any]] = {}
-    for x0, top, x1, bottom in cells:
-        r0, r1 = _nearest(ys, top), _nearest(ys, bottom)
-        c0, c1 = _nearest(xs, x0), _nearest(xs, x1)
-        if r1 > r0 and c1 > c0:
-            anchors[(r0, c0)] = ["", r1 - r0, c1 - c0, False]
+def _grid(ruled: Ruled, chars: Sequence[Char], page: int) -> _Grid:
+    xs, ys = ruled.xs, ruled.ys
+    anchors: dict[tuple[int, int], list[Any]] = {
+        at: ["", rowspan, colspan, False] for at, (rowspan, colspan) in ruled.cells.items()
+    }
     grid = _Grid(len(ys) - 1, len(xs) - 1, xs, anchors, [page] * (len(ys) - 1), ys[0], ys[-1])
     covered = grid.covered()
     by_cell: dict[tuple[int, int], list[Char]] = {}
@@ -343,16 +319,13 @@ def _inside(ch: Char, boxes: Sequence[BBox]) -> bool:
     return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
 
 
-def _read_page(page: Any, number: int) -> _Page:
-    chars: list[Char] = page.chars
-    out = _Page(number, float(page.height))
+def _read_page(content: PageContent, number: int) -> _Page:
+    out = _Page(number, content.height)
+    chars = content.chars
     boxes: list[BBox] = []
-    for table in page.find_tables():
-        bbox = tuple(table.bbox)
-        inside = [c for c in chars if _inside(c, [bbox])]
-        grid = _grid(table.cells, inside, number)
-        if grid is None or grid.n_rows * grid.n_cols < 2:
-            continue  # a framed paragraph, not a table: read as text
+    for ruled in content.grids:
+        bbox = (ruled.xs[0], ruled.ys[0], ruled.xs[-1], ruled.ys[-1])
+        grid = _grid(ruled, [c for c in chars if _inside(c, [bbox])], number)
         boxes.append(bbox)
         out.items.append((grid.top, grid))
     rest = [c for c in chars if not _inside(c, boxes)] if boxes else chars
@@ -473,26 +446,12 @@ def _precheck(data: bytes, path: str, limits: ReadLimits) -> None:
             )
 
 
-def _open(data: bytes, path: str) -> Any:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        return pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise ReadError(path, "encrypted", "password-protected PDF") from None
-        detail = str(cause) or type(cause).__name__
-        raise ReadError(path, "corrupt-pdf", f"not a readable PDF ({detail})") from None
-
-
 def _truncated(data: bytes) -> bool:
     """A PDF ends with %%EOF (give or take trailing junk); a cut download does not."""
     return data.rfind(b"%%EOF", max(0, len(data) - 4096)) < 0
 
 
-def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int) -> None:
+def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int, unmapped: int) -> None:
     text = "".join(
         item.text if isinstance(item, _Line) else "".join(str(a[0]) for a in item.anchors.values())
         for page in pages
@@ -507,7 +466,7 @@ def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int) -> N
             f"{n_pages} page(s) with {what} and no text layer (a scan?): it cannot be checked"
             " without OCR; check the source document instead",
         )
-    bad = text.count("(cid:") + sum(1 for ch in solid if _bad_char(ch))
+    bad = unmapped + text.count("(cid:") + sum(1 for ch in solid if _bad_char(ch))
     cjk = Counter(ch for ch in solid if _is_cjk(ch))
     n_cjk = sum(cjk.values())
     monotone = n_cjk >= 200 and cjk.most_common(1)[0][1] > 0.25 * n_cjk
@@ -527,23 +486,28 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits) -> Document:
         raise ReadError(path, "truncated", "the PDF ends before its end-of-file mark (cut short?)")
     _precheck(data, path, limits)
     deadline = time.monotonic() + limits.max_read_seconds
-    pdf = _open(data, path)
+    document = open_document(data, path)
     try:
-        n_pages = len(pdf.pages)
+        n_pages = len(document)
         if n_pages > limits.max_pages:
             raise ReadError(path, "too-complex", f"{n_pages} pages (limit {limits.max_pages})")
-        pages, images = [], 0
-        for number, page in enumerate(pdf.pages, start=1):
+        pages, images, unmapped = [], 0, 0
+        for number in range(1, n_pages + 1):
             if time.monotonic() > deadline:
                 raise ReadError(
                     path, "too-complex", f"reading took over {limits.max_read_seconds} s"
                 )
-            pages.append(_read_page(page, number))
-            images += len(page.images)
-            page.close()  # frees the page's parsed objects
+            page = document[number - 1]
+            try:
+                content = read_page(page)
+            finally:
+                page.close()
+            pages.append(_read_page(content, number))
+            images += content.images
+            unmapped += content.unmapped
     finally:
-        pdf.close()
-    _text_quality(pages, path, n_pages, images)
+        document.close()
+    _text_quality(pages, path, n_pages, images, unmapped)
     _drop_chrome(pages)
     return _assemble(pages, path, limits, images)
 
