@@ -414,6 +414,17 @@ _IMAGE = re.compile(rb"/Subtype\s*/Image")
 _SIZE = re.compile(rb"/Size\s+(\d{1,12})")
 
 
+def _inflated_size(raw: bytes, limit: int) -> int:
+    """How far ``raw`` inflates, counted in 1 MiB steps and given up past ``limit``."""
+    inflater = zlib.decompressobj()
+    total = 0
+    chunk = raw
+    while chunk and total <= limit:
+        total += len(inflater.decompress(chunk, 1 << 20))
+        chunk = inflater.unconsumed_tail
+    return total
+
+
 def _precheck(data: bytes, path: str, limits: ReadLimits) -> None:
     """Declared sizes before parsing: object counts, and what every stream inflates to."""
     objects = data.count(b"endobj")
@@ -433,9 +444,8 @@ def _precheck(data: bytes, path: str, limits: ReadLimits) -> None:
         head = data[max(0, m.start() - 400) : m.start()]
         if _IMAGE.search(head[head.rfind(b"obj") :] if b"obj" in head else head):
             continue  # images are never decoded
-        inflater = zlib.decompressobj()
         try:
-            budget -= len(inflater.decompress(data[start:end], budget + 1))
+            budget -= _inflated_size(data[start:end], budget + 1)
         except zlib.error:
             continue  # not deflated, or damaged: the parser will say
         if budget < 0:
