@@ -101,7 +101,7 @@ def read_bytes(
 
 
 def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Document:
-    if kind not in (Kind.DOCX, Kind.PDF, Kind.DOC) and len(data) > limits.max_text_bytes:
+    if kind not in (Kind.DOCX, Kind.PDF, Kind.DOC, Kind.OFD) and len(data) > limits.max_text_bytes:
         raise ReadError(
             name,
             "too-large",
@@ -120,6 +120,10 @@ def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Documen
         from .doc import read_doc
 
         return read_doc(data, name, limits)
+    if kind is Kind.OFD:
+        from .ofd import read_ofd
+
+        return read_ofd(data, name, limits)
     if kind is Kind.HTML:
         from .html import read_html
 

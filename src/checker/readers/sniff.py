@@ -21,16 +21,18 @@ class Kind(StrEnum):
     DOCX = "docx"
     PDF = "pdf"
     DOC = "doc"  # Word 97–2003 and WPS in an OLE compound file
+    OFD = "ofd"  # GB/T 33190 electronic documents: a zip of XML pages
 
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".htm", ".html", ".shtml", ".xhtml"})
 DOCX_EXTENSIONS = frozenset({".docx"})
-LEGACY_EXTENSIONS = frozenset({".doc", ".wps", ".pdf"})
+LEGACY_EXTENSIONS = frozenset({".doc", ".wps", ".pdf", ".ofd"})
 KNOWN_EXTENSIONS = (
     TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | DOCX_EXTENSIONS | LEGACY_EXTENSIONS
 )
+_OFD_ROOT = b"OFD.xml"  # a member name, stored plainly in the zip's directory
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -98,6 +100,8 @@ def choose(path: str, data: bytes, ext: str) -> Kind:
     if is_blank(data):
         raise ReadError(path, "empty", "file is empty or holds only whitespace")
     if data.startswith(ZIP_MAGIC):
+        if ext == ".ofd" or (_OFD_ROOT in data and b"word/document.xml" not in data):
+            return Kind.OFD
         return Kind.DOCX
     if data.startswith(OLE_MAGIC):
         if "password" in _legacy_detail(data):
