@@ -90,3 +90,12 @@ def test_pdf_locations_carry_pages() -> None:
     pages = {f.location.page for f in cells}
     assert pages <= {2, 3, 4, 5} and len(pages) >= 2  # Table 3 runs over several pages
     assert all(f.location.to_dict()["page"] == f.location.page for f in cells)
+
+
+def test_the_page_is_in_the_words_of_a_location() -> None:
+    from checker.render.words import location
+
+    result = _check(SAMPLES / "edition2021-2023-defective.pdf")
+    (d101,) = [f for f in result.findings if f.rule == "D101"]
+    assert location(d101.location, "zh").startswith("第1页")
+    assert "page 1" in location(d101.location, "en")
