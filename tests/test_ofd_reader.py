@@ -31,7 +31,7 @@ def _from_pdf(path: Path) -> bytes:
     pages = []
     document = pdfium.PdfDocument(str(path))
     for page in document:
-        content = read_page(page)
+        content = read_page(page, 1_000_000)
         runs: list[tuple[list[float], float, float, str]] = []
         for ch in content.chars:
             baseline = ch["bottom"] - ch["size"] * 0.12

@@ -280,3 +280,10 @@ def test_a_declared_million_objects() -> None:
 def test_too_many_pages() -> None:
     data = pdf_bytes([body_page(n, str(n)) for n in range(1, 5)])
     assert error(data, ReadLimits(max_pages=3)).code == "too-complex"
+
+
+def test_more_glyphs_than_the_document_may_hold() -> None:
+    pages = [Page().text(90, 90 + 16 * i, BODY) for i in range(3)]
+    data = pdf_bytes(pages)
+    assert error(data, ReadLimits(max_text_chars=100)).code == "too-large"
+    assert read_bytes(data, "report.pdf", ReadLimits(max_text_chars=200)).blocks

@@ -203,8 +203,8 @@ def check(
         list[str],
         typer.Argument(
             help=(
-                "Files, folders (walked for .docx .doc .wps .pdf .html .htm .txt .md) or globs; "
-                "'-' reads standard input."
+                "Files, folders (walked for .docx .doc .wps .pdf .ofd .html .htm .txt .md) "
+                "or globs; '-' reads standard input."
             ),
             show_default=False,
         ),

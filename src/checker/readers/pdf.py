@@ -16,7 +16,7 @@ from checker.model import Document
 
 from .limits import ReadLimits
 from .paged import PageContent, build_document
-from .pdfpage import open_document, read_page
+from .pdfpage import TooManyGlyphs, open_document, read_page
 
 _STREAM = re.compile(rb"stream\r?\n")
 _ENDSTREAM = b"endstream"
@@ -83,6 +83,7 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits) -> Document:
         if n_pages > limits.max_pages:
             raise ReadError(path, "too-complex", f"{n_pages} pages (limit {limits.max_pages})")
         contents: list[PageContent] = []
+        budget = limits.max_text_chars
         for number in range(1, n_pages + 1):
             if time.monotonic() > deadline:
                 raise ReadError(
@@ -90,9 +91,17 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits) -> Document:
                 )
             page = document[number - 1]
             try:
-                content = read_page(page)
+                content = read_page(page, budget)
+            except TooManyGlyphs as exc:
+                raise ReadError(
+                    path,
+                    "too-large",
+                    f"page {number} holds {exc.args[0]} characters; more than"
+                    f" {limits.max_text_chars} in the document (a report has tens of thousands)",
+                ) from None
             finally:
                 page.close()
+            budget -= len(content.chars)
             contents.append(content)
     finally:
         document.close()

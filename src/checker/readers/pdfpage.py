@@ -17,6 +17,10 @@ from .paged import PageContent
 from .rulings import MAX_RULES, Line, add_segment, find_grids
 
 
+class TooManyGlyphs(Exception):
+    """A page holding more glyphs than the document may (the reader says which file)."""
+
+
 def open_document(data: bytes, path: str) -> Any:
     import pypdfium2 as pdfium
     import pypdfium2.raw as raw
@@ -29,7 +33,8 @@ def open_document(data: bytes, path: str) -> Any:
         raise ReadError(path, "corrupt-pdf", f"not a readable PDF ({exc})") from None
 
 
-def read_page(page: Any) -> PageContent:
+def read_page(page: Any, max_chars: int) -> PageContent:
+    """The page's glyphs and grids; ``max_chars`` bounds the glyphs a page may hold."""
     import pypdfium2.raw as raw
 
     width, height = page.get_size()
@@ -38,7 +43,10 @@ def read_page(page: Any) -> PageContent:
     try:
         handle = textpage.raw
         rect = raw.FS_RECTF()
-        for i in range(raw.FPDFText_CountChars(handle)):
+        count = raw.FPDFText_CountChars(handle)
+        if count > max_chars:
+            raise TooManyGlyphs(count)
+        for i in range(count):
             if raw.FPDFText_IsGenerated(handle, i):
                 continue  # spaces and line ends pdfium adds of its own
             ch = chr(raw.FPDFText_GetUnicode(handle, i))
