@@ -88,3 +88,25 @@ def test_field_codes_are_dropped_and_results_kept() -> None:
     assert _visible('见\x13 HYPERLINK "x" \x14门户网站\x15。') == "见门户网站。"
     assert _visible("\x13 PAGE \x14\x13 NESTED \x143\x15\x15页") == "3页"
     assert _visible("一\x0b二\x1e三\x1f") == "一\n二-三"
+
+
+def test_list_numbers_word_draws_are_rebuilt() -> None:
+    # Word keeps automatic list labels (一、 （一） 1.) out of the text; they come
+    # from the list definitions, counted as the .docx reader counts them
+    data = ROOT / "tests" / "data" / "doc"
+    doc = read_bytes((data / "numbered-lists.doc").read_bytes(), "lists.doc")
+    docx = read_bytes((data / "numbered-lists.docx").read_bytes(), "lists.docx")
+    assert [b.text for b in doc.blocks] == [b.text for b in docx.blocks]
+    assert "（二）依申请公开" in [b.text for b in doc.blocks]
+
+
+def test_damaged_list_definitions_leave_the_text() -> None:
+    from checker.readers.doc import _Reader
+
+    reader = _Reader(
+        (ROOT / "tests" / "data" / "doc" / "numbered-lists.doc").read_bytes(), "x.doc", ReadLimits()
+    )
+    fc, _lcb = reader._fc_lcb(73)
+    reader.table = reader.table[: fc + 40]  # the list definitions cut short
+    numbering = reader.numbering()
+    assert numbering.abstract == {} and numbering.nums == {}

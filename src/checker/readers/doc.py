@@ -23,6 +23,8 @@ from checker.model import Document
 
 from .blocks import MAX_SPAN, BlockSink, SourceCell
 from .limits import ReadLimits
+from .numbering import Level, Numbering
+from .styles import Styles
 
 _MAGIC = 0xA5EC
 _WORD97 = 0xC1  # nFib of Word 97; Word 6/95 files have a different FIB
@@ -38,6 +40,22 @@ _INNER_TTP = 0x244C
 _DEF_TABLE = 0xD608
 _VERT_MERGE = 0xD62B
 _HUGE_PAPX = (0x6646, 0x6645)  # the properties are too long for the page: in the Data stream
+_ILFO = 0x460B  # the paragraph's list (1-based index of its LFO)
+_ILVL = 0x260A  # the paragraph's list level
+_NO_LIST = (0, 0xF801)
+
+# number formats (MS-DOC nfc) by their OOXML names, which ``numfmt`` knows
+_NFC = {
+    0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter",
+    5: "ordinal", 10: "ideographDigital", 14: "decimalFullWidth", 15: "decimalHalfWidth",
+    18: "decimalEnclosedCircle", 19: "decimalFullWidth2", 22: "decimalZero", 23: "bullet",
+    26: "decimalEnclosedFullstop", 27: "decimalEnclosedParen",
+    28: "decimalEnclosedCircleChinese", 29: "ideographEnclosedCircle",
+    30: "ideographTraditional", 33: "taiwaneseCounting", 34: "ideographLegalTraditional",
+    35: "taiwaneseCountingThousand", 36: "taiwaneseDigital", 37: "chineseCounting",
+    38: "chineseLegalSimplified", 39: "chineseCountingThousand", 255: "none",
+}  # fmt: skip
+_FOLLOW = {0: "tab", 1: "space", 2: "nothing"}
 
 _TC_FIRST_MERGED = 0x0001
 _TC_MERGED = 0x0002
@@ -70,6 +88,8 @@ class _Props:
     bounds: tuple[int, ...] = ()  # cell boundaries in twips, from the row-end paragraph
     flags: tuple[int, ...] = ()  # each cell's TC flags
     vert: dict[int, int] = field(default_factory=dict)  # cell -> vertical merge flag
+    ilfo: int = 0  # list (0: none)
+    ilvl: int = 0  # list level
 
 
 def _sprms(grpprl: bytes) -> list[tuple[int, bytes]]:
@@ -125,6 +145,10 @@ def _props(grpprl: bytes) -> _Props:
                 )
         elif sprm == _VERT_MERGE and len(op) >= 3:
             props.vert[op[1]] = op[2]
+        elif sprm == _ILFO and len(op) == 2:
+            props.ilfo = struct.unpack_from("<H", op)[0]
+        elif sprm == _ILVL and op:
+            props.ilvl = op[0]
     if in_table and props.depth == 0:
         props.depth = 1
     if not in_table and props.depth <= 0:
@@ -320,6 +344,60 @@ class _Reader:
         self._papx_fcs = [fc for fc, _ in runs]
         self._papx = [g for _, g in runs]
 
+    def numbering(self) -> Numbering:
+        """Word's list definitions (PlfLst) and instances (PlfLfo) as the .docx reader's
+        numbering model, so that labels count the same way; damaged ones give none."""
+        numbering = Numbering(None, Styles(None, ""), "")
+        try:
+            self._lists(numbering)
+        except (struct.error, ReadError):
+            numbering.abstract.clear()
+            numbering.nums.clear()
+        return numbering
+
+    def _lists(self, numbering: Numbering) -> None:
+        t = self.table
+        fc, lcb = self._fc_lcb(73)
+        if lcb < 2:
+            return
+        count = struct.unpack_from("<h", t, fc)[0]
+        if not 0 < count <= 10_000:
+            return
+        at = fc + 2
+        heads = []
+        for _ in range(count):
+            lsid = struct.unpack_from("<i", t, at)[0]
+            heads.append((lsid, 1 if t[at + 26] & 0x01 else 9))  # fSimpleList: one level
+            at += 28
+        for lsid, n_levels in heads:
+            levels: dict[int, Level] = {}
+            for ilvl in range(n_levels):
+                start, nfc, flags = struct.unpack_from("<iBB", t, at)
+                follow, cb_chpx, cb_papx = t[at + 15], t[at + 24], t[at + 25]
+                at += 28 + cb_papx + cb_chpx
+                cch = struct.unpack_from("<H", t, at)[0]
+                xst = t[at + 2 : at + 2 + 2 * cch].decode("utf-16-le", "replace")
+                if len(xst) != cch:
+                    raise struct.error("truncated level text")
+                at += 2 + 2 * cch
+                text = "".join(f"%{ord(ch) + 1}" if ord(ch) < 9 else ch for ch in xst)
+                levels[ilvl] = Level(
+                    start=max(0, min(start, 1_000_000)),
+                    fmt=_NFC.get(nfc, "decimal"),
+                    text=text or None,
+                    restart=0 if flags & 0x08 else None,  # fNoRestart
+                    legal=bool(flags & 0x04),
+                    suffix=_FOLLOW.get(follow, "tab"),
+                )
+            numbering.abstract[str(lsid)] = levels
+        fc, lcb = self._fc_lcb(74)
+        if lcb < 4:
+            return
+        n_lfo = struct.unpack_from("<i", t, fc)[0]
+        for k in range(max(0, min(n_lfo, 10_000))):
+            lsid = struct.unpack_from("<i", t, fc + 4 + 16 * k)[0]
+            numbering.nums[str(k + 1)] = (str(lsid), {}, set())
+
     def props_at(self, fc: int) -> _Props:
         i = bisect_right(self._papx_fcs, fc) - 1
         if i < 0:
@@ -415,11 +493,21 @@ def _grid(rows: list[_Row]) -> list[list[SourceCell]]:
     return [[(str(t), int(rs), int(cs)) for t, rs, cs in row] for row in out]  # type: ignore[call-overload]
 
 
+def _labelled(numbering: Numbering, props: _Props, text: str) -> str:
+    """The paragraph with the list label Word shows before it (as the .docx reader puts it)."""
+    found = numbering.label(str(props.ilfo), props.ilvl)
+    if found is None or not text:
+        return text
+    label, suffix = found
+    return label + text if suffix == "nothing" or not label[-1].isascii() else f"{label} {text}"
+
+
 def read_doc(data: bytes, path: str, limits: ReadLimits) -> Document:
     """Paragraphs and tables of a Word 97–2003 (or WPS) binary document."""
     reader = _Reader(data, path, limits)
     text, fcs = reader.text()
     reader.load_papx()
+    numbering = reader.numbering()
     sink = BlockSink(path, limits)
     rows: list[_Row] = []
     cells: list[str] = []
@@ -447,6 +535,8 @@ def read_doc(data: bytes, path: str, limits: ReadLimits) -> Document:
         piece = _visible(text[start:i]).strip()
         start = i + 1
         props = reader.props_at(fcs[i]) if i < len(fcs) else _Props()
+        if props.ilfo not in _NO_LIST and not (props.row_end and ch == "\x07"):
+            piece = _labelled(numbering, props, piece)
         if props.depth <= 0:
             flush_table()
             if piece:
