@@ -161,6 +161,16 @@ def test_table_broken_by_a_page_with_its_header_repeated() -> None:
     assert table.row_pages == (1, 1, 1, 2, 2)
 
 
+def test_table_continued_under_a_continuation_mark() -> None:
+    ys1, ys2 = rows_at(640, 2), rows_at(96, 2)
+    p1 = put(Page().grid(XS, ys1), ys1, [HEADER, ["予以公开", "5", "6"]])
+    p2 = put(Page().text(90, 72, "（续表）").grid(XS, ys2), ys2, [HEADER, ["总计", "8", "9"]])
+    doc = read([p1, p2])
+    assert texts(doc) == []
+    (table,) = doc.tables
+    assert [r[0] for r in table.text_rows()] == ["项目", "予以公开", "总计"]
+
+
 def test_table_broken_by_a_page_without_a_header() -> None:
     ys1, ys2 = rows_at(640, 2), rows_at(72, 2)
     p1 = put(Page().grid(XS, ys1), ys1, [HEADER, ["予以公开", "5", "6"]])

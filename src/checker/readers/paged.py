@@ -53,6 +53,7 @@ _PAGE_NUMBER = re.compile(
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?"
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
+_CONTINUED = re.compile(r"[(（]?\s*(?:续表|续上表|接上表)\s*[0-9一二三四五六七八九十]*\s*[)）]?")
 _EDGE_LINES = 2  # running heads and footers: at most this many lines at each end of a page
 _EDGE_BAND = 0.12  # ... standing in the top or bottom eighth of the page
 
@@ -480,13 +481,17 @@ def _assemble(
         para, table = [], None
 
     for page in pages:
+        first = 0  # the index a continued table starts at: after a 续表 line
         for index, (_top, item) in enumerate(page.items):
             if isinstance(item, _Grid):
-                if table is not None and index == 0 and _continues(table, item):
+                if table is not None and index == first and _continues(table, item):
                     _stitch(table, item)
                 else:
                     flush()
                     table = item
+                continue
+            if table is not None and index == first and _CONTINUED.fullmatch(item.text):
+                first += 1  # "续表" over the rest of a table: not a paragraph of the report
                 continue
             if table is not None:
                 flush()
