@@ -9,6 +9,7 @@ the unreadable text layers real files have.
 
 from __future__ import annotations
 
+import math
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,12 @@ class Page:
         default_factory=list
     )  # x0, top, x1, bottom
     image: bool = False
+    turned: list[tuple[float, float, float, str, float]] = field(default_factory=list)
+
+    def watermark(self, x: float, top: float, text: str, degrees: float = 45.0) -> Page:
+        """Text at an angle across the page, as watermarks are set."""
+        self.turned.append((x, top, 40.0, text, degrees))
+        return self
 
     def text(self, x: float, top: float, text: str, size: float = 12.0) -> Page:
         self.texts.append((x, top, size, text))
@@ -75,7 +82,10 @@ def pdf_bytes(
         objects.append(body)
         return len(objects)
 
-    chars = sorted({ch for p in pages for *_r, t in p.texts for ch in t})
+    chars = sorted(
+        {ch for p in pages for *_r, t in p.texts for ch in t}
+        | {ch for p in pages for _x, _t, _s, t, _d in p.turned for ch in t}
+    )
     cmap = None
     if to_unicode is not None:
         entries = "\n".join(f"<{ord(ch):04X}> <{_hex(to_unicode(ch))}>" for ch in chars)
@@ -113,6 +123,10 @@ def pdf_bytes(
         for x, top, size, text in page.texts:
             y = A4[1] - top - size * 0.88
             ops.append(f"BT /F1 {size:g} Tf {x:g} {y:g} Td <{_hex(text)}> Tj ET")
+        for x, top, size, text, degrees in page.turned:
+            c, s_ = math.cos(math.radians(degrees)), math.sin(math.radians(degrees))
+            m = f"{c:.4f} {s_:.4f} {-s_:.4f} {c:.4f} {x:g} {A4[1] - top:g}"
+            ops.append(f"BT /F1 {size:g} Tf {m} Tm <{_hex(text)}> Tj ET")
         for x0, top, x1, bottom in page.lines:
             ops.append(f"0.5 w {x0:g} {A4[1] - top:g} m {x1:g} {A4[1] - bottom:g} l S")
         if page.image:

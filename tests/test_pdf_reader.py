@@ -87,6 +87,16 @@ def test_running_heads_are_dropped_but_the_title_stays() -> None:
     assert found[0] == "青禾市生态环境局2023年年度报告"
 
 
+def test_a_watermark_across_the_page_is_not_text() -> None:
+    pages = [body_page(n, str(n)).watermark(150, 600, "内部资料注意保存") for n in (1, 2)]
+    assert all("内部" not in t and "资" not in t for t in texts(read(pages)))
+
+
+def test_a_page_set_sideways_is_still_read() -> None:
+    page = Page().watermark(100, 700, "一、总体情况全年主动公开政府信息", degrees=80)
+    assert read([page]).blocks  # turned text only: read, not refused as a scan
+
+
 def test_a_number_standing_in_the_body_is_kept() -> None:
     page = Page().text(90, 90, "二、主动公开").text(90, 400, "2023").text(90, 420, BODY)
     assert "2023" in texts(read([page]))

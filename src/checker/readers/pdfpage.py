@@ -13,7 +13,7 @@ from typing import Any
 
 from checker.errors import ReadError
 
-from .paged import PageContent
+from .paged import Char, PageContent
 from .rulings import MAX_RULES, Line, add_segment, find_grids
 
 
@@ -46,6 +46,7 @@ def read_page(page: Any, max_chars: int) -> PageContent:
         count = raw.FPDFText_CountChars(handle)
         if count > max_chars:
             raise TooManyGlyphs(count)
+        turned: list[Char] = []  # glyphs at an angle: a watermark across the page, or a stamp
         for i in range(count):
             if raw.FPDFText_IsGenerated(handle, i):
                 continue  # spaces and line ends pdfium adds of its own
@@ -55,7 +56,8 @@ def read_page(page: Any, max_chars: int) -> PageContent:
             if raw.FPDFText_HasUnicodeMapError(handle, i) == 1:
                 out.unmapped += 1
             raw.FPDFText_GetLooseCharBox(handle, i, ctypes.byref(rect))
-            out.chars.append(
+            angle = raw.FPDFText_GetCharAngle(handle, i)
+            (turned if 0.02 < angle < 6.26 else out.chars).append(
                 {
                     "text": ch,
                     "x0": rect.left,
@@ -66,6 +68,8 @@ def read_page(page: Any, max_chars: int) -> PageContent:
                     "bold": raw.FPDFText_GetFontWeight(handle, i) >= 600,
                 }
             )
+        if len(turned) > len(out.chars):  # a page set sideways: its text is all turned
+            out.chars += turned
     finally:
         textpage.close()
     horizontal: list[Line] = []
