@@ -7,7 +7,8 @@ properties (in the FKP pages the PlcBtePapx points to) say which paragraphs
 stand in a table and which mark a row's end; the row-end paragraph carries the
 row's cell boundaries and vertical merges (sprmTDefTable, sprmTVertMerge), from
 which the grid and its spans are rebuilt as Word lays them out.  Field codes
-are dropped and field results kept, as Word shows them.
+are dropped and field results kept, as Word shows them; automatic list labels,
+which are not in the text, are rebuilt from the list tables.
 """
 
 from __future__ import annotations

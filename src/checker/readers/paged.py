@@ -426,14 +426,12 @@ def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int, unma
     )
     solid = [ch for ch in text if not ch.isspace()]
     if not solid or (len(solid) < 20 and images):
-        what = f"{images} image(s)" if images else "no text"
         raise ReadError(
             path,
             "no-text-layer",
-            f"{n_pages} page(s) with {what} and no text layer (a scan?): it cannot be checked"
-            " without OCR; check the source document instead",
+            f"{n_pages} page(s), {images} image(s), no text: a scan, which would need OCR",
         )
-    bad = unmapped + text.count("(cid:") + sum(1 for ch in solid if _bad_char(ch))
+    bad = unmapped + sum(1 for ch in solid if _bad_char(ch))
     cjk = Counter(ch for ch in solid if _is_cjk(ch))
     n_cjk = sum(cjk.values())
     monotone = n_cjk >= 200 and cjk.most_common(1)[0][1] > 0.25 * n_cjk
@@ -442,8 +440,7 @@ def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int, unma
         raise ReadError(
             path,
             "unreadable-text",
-            f"the text layer cannot be decoded ({shown}: fonts without a Unicode map);"
-            " check the source document instead",
+            f"{shown} cannot be decoded (fonts without a Unicode map)",
         )
 
 
