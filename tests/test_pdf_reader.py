@@ -122,6 +122,20 @@ def test_wrapped_lines_join_and_paragraphs_split() -> None:
     ]
 
 
+def test_paragraphs_indented_with_ideographic_spaces() -> None:
+    # drafts typed in WPS often indent with two full-width spaces instead of a first-line indent
+    page = (
+        Page()
+        .text(90, 100, "　　本机关坚持以公开为常态、不公开为例外，全年主动公开各类政府信息三百二十")
+        .text(90, 116, "条。")
+        .text(90, 132, "　　依申请公开工作规范有序。")
+    )
+    assert texts(read([page])) == [
+        "本机关坚持以公开为常态、不公开为例外，全年主动公开各类政府信息三百二十条。",
+        "依申请公开工作规范有序。",
+    ]
+
+
 def test_a_paragraph_continues_on_the_next_page() -> None:
     first = Page().text(
         90, 700, "全年共办理依申请公开事项一百二十件，所有申请均在法定期限内予以答复，"
