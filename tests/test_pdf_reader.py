@@ -321,3 +321,10 @@ def test_more_glyphs_than_the_document_may_hold() -> None:
     data = pdf_bytes(pages)
     assert error(data, ReadLimits(max_text_chars=100)).code == "too-large"
     assert read_bytes(data, "report.pdf", ReadLimits(max_text_chars=200)).blocks
+
+
+def test_a_page_that_cannot_be_loaded() -> None:
+    data = pdf_bytes([body_page(n, str(n)) for n in (1, 2)])
+    broken = data.replace(b"/Type /Page /Parent", b"/Type /Pag_ /Parent", 1)
+    exc = error(broken)
+    assert exc.code == "corrupt-pdf" and "page 1" in exc.detail

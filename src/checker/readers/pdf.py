@@ -16,7 +16,7 @@ from checker.model import Document
 
 from .limits import ReadLimits
 from .paged import PageContent, build_document
-from .pdfpage import TooManyGlyphs, open_document, read_page
+from .pdfpage import TooManyGlyphs, load_page, open_document, read_page
 
 _STREAM = re.compile(rb"stream\r?\n")
 _ENDSTREAM = b"endstream"
@@ -89,7 +89,7 @@ def read_pdf(data: bytes, path: str, limits: ReadLimits) -> Document:
                 raise ReadError(
                     path, "too-complex", f"reading took over {limits.max_read_seconds} s"
                 )
-            page = document[number - 1]
+            page = load_page(document, number - 1, path)
             try:
                 content = read_page(page, budget)
             except TooManyGlyphs as exc:

@@ -33,6 +33,16 @@ def open_document(data: bytes, path: str) -> Any:
         raise ReadError(path, "corrupt-pdf", f"not a readable PDF ({exc})") from None
 
 
+def load_page(document: Any, index: int, path: str) -> Any:
+    """Page ``index`` (0-based); a page pdfium cannot load is a damaged file."""
+    import pypdfium2 as pdfium
+
+    try:
+        return document[index]
+    except pdfium.PdfiumError as exc:
+        raise ReadError(path, "corrupt-pdf", f"page {index + 1}: {exc}") from None
+
+
 def read_page(page: Any, max_chars: int) -> PageContent:
     """The page's glyphs and grids; ``max_chars`` bounds the glyphs a page may hold."""
     import pypdfium2.raw as raw
