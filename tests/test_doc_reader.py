@@ -90,12 +90,13 @@ def test_field_codes_are_dropped_and_results_kept() -> None:
     assert _visible("一\x0b二\x1e三\x1f") == "一\n二-三"
 
 
-def test_list_numbers_word_draws_are_rebuilt() -> None:
+@pytest.mark.parametrize("stem", ["numbered-lists", "styled-headings"])
+def test_list_numbers_word_draws_are_rebuilt(stem: str) -> None:
     # Word keeps automatic list labels (一、 （一） 1.) out of the text; they come
     # from the list definitions, counted as the .docx reader counts them
     data = ROOT / "tests" / "data" / "doc"
-    doc = read_bytes((data / "numbered-lists.doc").read_bytes(), "lists.doc")
-    docx = read_bytes((data / "numbered-lists.docx").read_bytes(), "lists.docx")
+    doc = read_bytes((data / f"{stem}.doc").read_bytes(), "lists.doc")
+    docx = read_bytes((data / f"{stem}.docx").read_bytes(), "lists.docx")
     assert [b.text for b in doc.blocks] == [b.text for b in docx.blocks]
     assert "（二）依申请公开" in [b.text for b in doc.blocks]
 
