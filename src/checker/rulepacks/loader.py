@@ -22,10 +22,12 @@ from checker.numbers import NUMBER_PATTERN
 from checker.resources import rules_dir
 from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
+from checker.safeopen import Refused, read_text
 
 DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 PLACEHOLDERS = {"{NUM}": NUMBER_PATTERN, "{DATE}": DATE_PATTERN}
 PATTERN_TIMEOUT = 1.0  # seconds for one search with a pack's pattern
+MAX_PACK_BYTES = 4 * 1024 * 1024  # the shipped packs are tens of KB each
 
 
 def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_) -> Any:
@@ -112,9 +114,11 @@ def _resolve(name: str, relative_to: Path | None) -> Path:
 def _read(path: Path) -> tuple[Any, dict[Path_, int], str]:
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, MAX_PACK_BYTES)
     except FileNotFoundError:
         raise RulePackError(source, "rule pack not found") from None
+    except Refused as exc:
+        raise RulePackError(source, f"cannot read rule pack: {exc.detail}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(source, f"cannot read rule pack: {exc}") from None
     memo = _PARSED.get(text)
