@@ -174,16 +174,24 @@ def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> Non
     from checker.render import render
 
     if output_file is not None:
-        atomic.write_text(output_file, render(fmt, outcome, lang))
+        text = render(fmt, outcome, lang)
+        try:
+            atomic.write_text(output_file, text)
+        except atomic.WriteError:
+            _write_stdout(text)  # the findings are not lost with the file
+            raise
         return
     if fmt == "table":
         from checker.render.table import render_to
 
         render_to(outcome, lang, _console())
         return
-    data = render(fmt, outcome, lang).encode("utf-8")
+    _write_stdout(render(fmt, outcome, lang))
+
+
+def _write_stdout(text: str) -> None:
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
 
 
@@ -307,6 +315,7 @@ def check(
     ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
+    from checker.atomic import WriteError
     from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
@@ -368,7 +377,7 @@ def check(
             label = "baseline"
         _fail(f"{label} error: {exc}")
         return
-    except (UsageError, WorkerError) as exc:
+    except (UsageError, WorkerError, WriteError) as exc:
         _fail(str(exc))
         return
     except KeyboardInterrupt:  # before the batch began, or after it ended
