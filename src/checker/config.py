@@ -18,11 +18,11 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from checker.budget import DEFAULT_SECONDS as PATTERN_TIMEOUT
 from checker.engine import Options
 from checker.errors import RulePackError
 from checker.postprocess import Policy
 from checker.readers.limits import ReadLimits
-from checker.rulepacks.loader import PATTERN_TIMEOUT
 from checker.safeopen import read_text
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")

@@ -34,13 +34,13 @@ from decimal import Decimal
 
 import regex
 
+from checker import budget
 from checker.extract.prose_numbers import Figures, Percent, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
 
 SENTENCE_END = "。!?"
 _LEVEL = {"、": 1, ",": 2, ";": 3}
 CLAUSE_START = frozenset(",;:。!?()、\n")
-_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class ListGrammar:
     def find(self, text: str, figures: Figures) -> list[Breakdown]:
         found = []
         for total in figures.quantities:
-            m = self._cue.match(text, pos=total.end, timeout=_TIMEOUT)
+            m = self._cue.match(text, pos=total.end, timeout=budget.timeout())
             if m is None or not total.clean:
                 continue
             label, boundary, label_start = clause_label(text, total.start)
@@ -132,7 +132,7 @@ class ListGrammar:
         if sum(m["gap"].count(ch) for ch in SENTENCE_END) > 1:
             return None
         end = _region_end(text, start)
-        respectively = self._respectively.search(text, start, end, timeout=_TIMEOUT)
+        respectively = self._respectively.search(text, start, end, timeout=budget.timeout())
         first_quantity = next((q.start for q in figures.quantities if q.start >= start), end)
         if respectively is not None and start < respectively.start() < first_quantity:
             parts = self._inverted(text, figures, start, respectively, end)
@@ -222,7 +222,7 @@ class ListGrammar:
         body_start = start + (enum.end() if enum else 0)
         share: Percent | None = None
         share_approx = False
-        tail = self._share_tail.search(text, body_start, end, timeout=_TIMEOUT)
+        tail = self._share_tail.search(text, body_start, end, timeout=budget.timeout())
         body_end = end
         if tail is not None:
             found = figures.percents_in(tail.start(), tail.end())

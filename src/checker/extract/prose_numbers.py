@@ -15,12 +15,12 @@ from decimal import Decimal
 
 import regex
 
+from checker import budget
 from checker.extract.prose_vocab import Vocabulary, alternation
 from checker.numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _RANGE = r"(?:[-~～—–]|至|到)"
-_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True)
@@ -91,20 +91,20 @@ class Scanner:
     def scan(self, text: str) -> Figures:
         quantities = []
         ordinals = []  # 第二十条, 第3期: positions, not figures
-        for m in self._quantity.finditer(text, timeout=_TIMEOUT):
+        for m in self._quantity.finditer(text, timeout=budget.timeout()):
             if text[: m.start()].rstrip().endswith("第"):
                 ordinals.append((m.start(), m.end()))
             elif (q := self._to_quantity(text, m)) is not None:
                 quantities.append(q)
         percents = [
             p
-            for m in self._percent.finditer(text, timeout=_TIMEOUT)
+            for m in self._percent.finditer(text, timeout=budget.timeout())
             if (p := _to_percent(m)) is not None
         ]
         covered = [(q.start, q.end) for q in quantities] + [(p.start, p.end) for p in percents]
         covered += ordinals
         stray = []
-        for m in self._digits.finditer(text, timeout=_TIMEOUT):
+        for m in self._digits.finditer(text, timeout=budget.timeout()):
             if any(s <= m.start() < e for s, e in covered):
                 continue
             if self._date_or_code.match(text[m.end() :]) or text[: m.start()].endswith(("〔", "[")):

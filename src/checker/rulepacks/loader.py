@@ -15,6 +15,7 @@ from typing import Any
 
 import regex
 
+from checker.budget import DEFAULT_SECONDS
 from checker.errors import RulePackError
 from checker.findings import Severity
 from checker.i18n import Text
@@ -26,7 +27,7 @@ from checker.safeopen import Refused, read_text
 
 DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 PLACEHOLDERS = {"{NUM}": NUMBER_PATTERN, "{DATE}": DATE_PATTERN}
-PATTERN_TIMEOUT = 1.0  # seconds for one search with a pack's pattern
+PATTERN_TIMEOUT = DEFAULT_SECONDS  # one document's pattern budget: see budget.py
 MAX_PACK_BYTES = 4 * 1024 * 1024  # the shipped packs are tens of KB each
 
 
