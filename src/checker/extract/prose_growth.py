@@ -98,7 +98,7 @@ class GrowthGrammar:
         change: Quantity | None = None
         rate: Percent | None = percents.get(pos)
         if rate is None and (change := quantities.get(pos)) is not None:
-            if text[change.end :].startswith("百分点"):
+            if text.startswith("百分点", change.end):
                 return None
             intro = self._rate_intro.match(text, change.end, timeout=budget.timeout())
             if intro is not None:
