@@ -21,8 +21,7 @@ from checker import __version__
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from checker.engine import FileResult
-    from checker.postprocess import Outcome
+    from checker.results import FileResult, Outcome
 
 app = typer.Typer(
     name="checker",

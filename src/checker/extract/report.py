@@ -18,7 +18,7 @@ from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
 from checker.numbers import parse_chinese_numeral, to_halfwidth
-from checker.rulepacks.loader import PackSet
+from checker.rulepacks.pack import PackSet
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
 _TAIL_BLOCKS = 10  # the signature near the end
