@@ -32,6 +32,7 @@ _AT = regex.compile(rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})
 _SHORT = 40  # a title, heading or signature line is shorter than this
 _LONG = 150  # a paragraph shorter than this has no break to lose
 _COLLAPSED = 3  # sentence ends followed by a space: the line once had paragraphs
+_MAX_BLOCKS = 5000  # a report has hundreds of paragraphs; cutting further only slows the rules
 
 
 def _number(m: regex.Match[str]) -> tuple[int, int | None]:
@@ -138,7 +139,7 @@ def relines(document: Document, not_headings: list[Any]) -> Document:
                 out.extend(pieces)
                 continue
         out.append(block)
-    if not changed:
+    if not changed or len(out) > _MAX_BLOCKS:
         return document
     blocks = tuple(replace(b, index=i) for i, b in enumerate(out, start=1))
     return replace(document, blocks=blocks)
