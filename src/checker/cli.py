@@ -305,6 +305,13 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous",
+            help="Last year's report of the same body: carry-over, in-force counts, copied text.",
+        ),
+    ] = None,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.baseline import BaselineError
@@ -343,6 +350,7 @@ def check(
             config=config,
             isolated=isolated,
             output_file=output_file,
+            previous=previous,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from checker.across.summary import ACROSS_KINDS, ReportSummary, summarise
 from checker.checks import Context, check_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
@@ -60,6 +61,7 @@ class FileResult:
     readable: bool = True
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
+    summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 
 class Engine:
@@ -183,7 +185,11 @@ class Engine:
             source_kind=document.source_kind,
             rules=packset.rules,
         )
+        across = {}
         for rule in packset.sorted_rules():
+            if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
+                across[rule.id] = rule
+                continue
             if not _applies(rule, report):
                 continue
             result.applied.append(rule.id)
@@ -198,6 +204,12 @@ class Engine:
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
+        if across:
+            try:
+                result.summary = summarise(report, across)
+            except Exception as exc:  # a defect of ours costs the cross-report checks only
+                why = f"internal error: {type(exc).__name__}"
+                result.not_evaluated.extend((rule_id, why) for rule_id in across)
         result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
         result.findings = dedupe(sorted(result.findings, key=Finding.sort_key))
         return result

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
+from checker.across.summary import ACROSS_KINDS
 from checker.checks.base import CheckFn, Context
 
 # kind -> "module:function" within this package
@@ -37,6 +38,8 @@ _REGISTRY: dict[str, str] = {
     "share": "prose_arithmetic:check_share",
     "growth": "prose_arithmetic:check_growth",
     "same-figure": "prose_arithmetic:check_same_figure",
+    # across reports: evaluated by checker.across.stage once every file is read
+    **{kind: "base:no_check" for kind in ACROSS_KINDS},
 }
 
 KINDS = frozenset(_REGISTRY)

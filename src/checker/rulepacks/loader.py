@@ -88,6 +88,7 @@ class PackSet:
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     rules: dict[str, Rule] = field(default_factory=dict)
     title: Text = field(default_factory=lambda: Text("", ""))
+    across: dict[str, Any] = field(default_factory=dict)  # reading reports for cross-report rules
 
     def sorted_rules(self) -> list[Rule]:
         return [self.rules[k] for k in sorted(self.rules)]
@@ -208,6 +209,8 @@ def merge(
                     for i, p in enumerate(spec.get("none_patterns") or [])
                 ],
             )
+        for key, value in (data.get("across") or {}).items():  # a later pack's block replaces
+            packset.across[key] = value
         for table_name, spec in (data.get("tables") or {}).items():
             packset.tables[table_name] = _merge_table(packset.tables.get(table_name), spec)
         for rule_id in data.get("disable") or []:

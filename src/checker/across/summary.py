@@ -1,0 +1,238 @@
+"""What one report leaves behind for the cross-report stage, and nothing more.
+
+A summary is a few hundred bytes of facts plus a few kilobytes of signatures,
+made in the worker that checked the file, so a run over ten thousand reports
+never holds their documents. What it keeps is named by the rule pack: the
+``across`` block (how to read the issuing body, what to mask, what declares
+coverage) and the table cells the cross-report rules use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from checker.across.sketch import mask, signature
+from checker.i18n import Text
+from checker.model import Location
+from checker.numbers import to_halfwidth
+
+if TYPE_CHECKING:
+    from checker.extract.report import Report
+    from checker.rulepacks.loader import PackSet, Rule
+
+CellKey = tuple[str, str, str]  # table, row, column as the pack names them
+
+# kinds whose rules are evaluated across reports, never on one file
+ACROSS_KINDS = frozenset(
+    {
+        "carry-over",
+        "in-force",
+        "copied-section",
+        "copied-report",
+        "copied-across",
+        "hierarchy-sum",
+        "hierarchy-coverage",
+        "same-report-twice",
+    }
+)
+_TIDY = regex.compile(r"[\s\p{P}\p{S}]+")
+
+
+@dataclass(frozen=True)
+class CellNote:
+    value: Decimal | None
+    text: str
+    location: Location
+    row: Text
+    column: Text
+
+
+@dataclass(frozen=True)
+class SectionSketch:
+    title: str  # the heading as written, without its number
+    location: Location
+    chars: int  # length of the masked text
+    signature: bytes
+
+
+@dataclass
+class ReportSummary:
+    path: str
+    body: str | None = None  # normalised: the pairing key
+    body_text: str | None = None  # as the report writes it
+    year: int | None = None
+    edition: str | None = None
+    level: str = "other"
+    coverage: str | None = None  # region | own | both | None (not stated)
+    coverage_text: str | None = None
+    reform: str | None = None  # the words announcing an institutional reform, if any
+    cells: dict[CellKey, CellNote] = field(default_factory=dict)
+    sections: dict[str, SectionSketch] = field(default_factory=dict)
+    whole: bytes = b""
+    whole_chars: int = 0
+
+
+@lru_cache(maxsize=64)
+def _compiled(pattern: str) -> Any:
+    return regex.compile(pattern)
+
+
+def _patterns(values: list[str] | None) -> list[Any]:
+    return [_compiled(p) for p in values or []]
+
+
+def needed_cells(rules: dict[str, Rule]) -> set[CellKey]:
+    """The table cells the pack's cross-report rules read, from either year."""
+    out: set[CellKey] = set()
+    for rule in rules.values():
+        p = rule.params
+        if rule.kind == "carry-over":
+            for column in p["columns"]:
+                out.add((p["table"], p["earlier"], column))
+                out.add((p["table"], p["later"], column))
+        elif rule.kind == "in-force":
+            for row in p["rows"]:
+                for column in (p["valid"], p["made"], p["repealed"]):
+                    out.add((p["table"], row, column))
+        elif rule.kind == "hierarchy-sum":
+            out.update((c["table"], c["row"], c["column"]) for c in p["cells"])
+    return out
+
+
+def normalise_body(name: str, config: dict[str, Any]) -> str | None:
+    """A body's name as a pairing key: folded, tidied, accepted only with a body's ending.
+
+    人民政府办公室 and 人民政府 stay apart: the longest ending decides nothing
+    but acceptance, and the whole name is the key.
+    """
+    text = str(_TIDY.sub("", to_halfwidth(name)))
+    for pattern, replacement in config.get("rewrite") or []:
+        text = str(_compiled(pattern).sub(replacement, text))
+    if not 2 <= len(text) <= 40:
+        return None
+    if any(text.endswith(s) for s in config.get("suffixes") or []):
+        return text
+    for place in config.get("places") or []:  # 江泉县2023年政府信息公开… : the county issues it
+        if text.endswith(place):
+            return text + str(config.get("place_body", ""))
+    return None
+
+
+def _body(report: Report, config: dict[str, Any]) -> tuple[str | None, str | None]:
+    if report.title is not None:
+        text = report.norm[report.title.index]
+        for pattern in _patterns(config.get("title_drop")):
+            text = str(pattern.sub("", text))
+        key = normalise_body(text, config)
+        if key:
+            return key, text.strip()
+    if report.signature is not None:  # the body's line above the signature date
+        at = report.signature.location.paragraph
+        blocks = report.text_blocks()
+        for i, block in enumerate(blocks):
+            if block.index == at and i > 0:
+                line = report.norm[blocks[i - 1].index]
+                key = normalise_body(line, config) if len(line) <= 40 else None
+                if key:
+                    return key, line.strip()
+    return None, None
+
+
+def _first(report: Report, patterns: list[Any], blocks: list[Any]) -> str | None:
+    from checker.extract.report import search
+
+    for block in blocks:
+        for pattern in patterns:
+            m = search(pattern, report.norm[block.index])
+            if m:
+                return str(m.group(0))
+    return None
+
+
+def summarise(report: Report, rules: dict[str, Rule]) -> ReportSummary:
+    """The summary of one checked report."""
+    packset: PackSet = report.packset
+    config = packset.across
+    body, body_text = _body(report, config.get("body") or {})
+    summary = ReportSummary(
+        path=report.document.path,
+        body=body,
+        body_text=body_text,
+        year=report.year,
+        edition=report.edition,
+        level=report.level,
+    )
+    prose = [b for b in report.text_blocks() if report.title is None or b is not report.title]
+    coverage = config.get("coverage") or {}
+    region = _first(report, _patterns(coverage.get("region")), prose)
+    own = _first(report, _patterns(coverage.get("own")), prose)
+    summary.coverage = "both" if region and own else "region" if region else "own" if own else None
+    summary.coverage_text = region or own
+    summary.reform = _first(report, _patterns(config.get("reform")), prose)
+    _cells(report, rules, summary)
+    _sketch(report, config, prose, summary)
+    return summary
+
+
+def _cells(report: Report, rules: dict[str, Rule], summary: ReportSummary) -> None:
+    wanted = needed_cells(rules)
+    if not wanted:
+        return
+    from checker.extract.tables import table_index
+
+    index = table_index(report)
+    for key in sorted(wanted):
+        table, row, column = key
+        tdef = index.defs.get(table)
+        if tdef is None or row not in tdef.rows or column not in tdef.columns:
+            continue  # this edition does not define the cell: nothing to compare
+        cell = index.cell(table, row, column)
+        if cell is not None:
+            summary.cells[key] = CellNote(
+                cell.value, cell.text, cell.location, cell.row_name, cell.column_name
+            )
+
+
+def _sketch(
+    report: Report, config: dict[str, Any], prose: list[Any], summary: ReportSummary
+) -> None:
+    sketch = config.get("sketch") or {}
+    shingle, bins = int(sketch.get("shingle", 5)), int(sketch.get("bins", 128))
+    masks = _patterns(config.get("mask"))
+    names = [summary.body_text or ""]
+    tops = {h.block.index: h for h in report.outline.headings if h.level == 1}
+    texts: dict[str, list[str]] = {}
+    heads: dict[str, tuple[str, Location]] = {}
+    whole: list[str] = []
+    current: str | None = None  # the top-level section the blocks belong to
+    for block in prose:
+        text = report.norm[block.index]
+        heading = tops.get(block.index)
+        if heading is not None:
+            current = _key(heading.title)
+            heads.setdefault(current, (heading.title, report.location(block)))
+            continue
+        whole.append(text)
+        if current is not None:
+            texts.setdefault(current, []).append(text)
+    masked_whole = mask("".join(whole), masks, names)
+    summary.whole_chars = len(masked_whole)
+    summary.whole = signature(masked_whole, shingle, bins)
+    for key, parts in texts.items():
+        if key not in heads:
+            continue
+        masked = mask("".join(parts), masks, names)
+        title, location = heads[key]
+        summary.sections[key] = SectionSketch(
+            title, location, len(masked), signature(masked, shingle, bins)
+        )
+
+
+def _key(title: str) -> str:
+    """Sections align by their heading's words, punctuation and spaces aside."""
+    return str(_TIDY.sub("", to_halfwidth(title)))
