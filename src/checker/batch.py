@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from checker.discover import STDIN, Target
-from checker.engine import Engine, FileResult, Options
+from checker.engine import Engine, Options
 from checker.errors import CheckerError, ReadError, RulePackError
+from checker.results import FileResult
 
 
 class WorkerError(CheckerError):

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from checker.across.stage import Entry, Stage, apply
 
 if TYPE_CHECKING:
-    from checker.engine import FileResult, Options
+    from checker.engine import Options
+    from checker.results import FileResult
 
 
 def cross_check(
