@@ -147,10 +147,13 @@ def _first(report: Report, patterns: list[Any], blocks: list[Any]) -> str | None
     from checker.extract.report import search
 
     for block in blocks:
+        text = report.norm[block.index]
         for pattern in patterns:
-            m = search(pattern, report.norm[block.index])
-            if m:
-                return str(m.group(0))
+            m = search(pattern, text)
+            if m:  # the sentence that says so, for the message
+                start = max(text.rfind(end, 0, m.start()) for end in "。;!?") + 1
+                stops = [i for end in "。;!?" if (i := text.find(end, m.end())) >= 0]
+                return text[start : min(stops) + 1 if stops else len(text)].strip()
     return None
 
 
