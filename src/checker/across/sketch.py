@@ -31,9 +31,9 @@ def mask(text: str, patterns: Iterable[Any], names: Iterable[str] = ()) -> str:
     """The text as compared: figures and the body's own name masked, no punctuation."""
     for name in names:
         if name:
-            text = text.replace(name, "@")
+            text = text.replace(name, "B")  # letters survive the punctuation drop
     for pattern in patterns:
-        text = pattern.sub("#", text)
+        text = pattern.sub("X", text)
     return str(_DROP.sub("", text))
 
 
