@@ -9,6 +9,11 @@ Peak memory comes from ``/usr/bin/time -v`` when it exists (the largest
 single process, workers included), else from ``resource.getrusage``.
 
     python3 scripts/bench_batch.py [--count 200] [--runs 5] [--jobs 1 2]
+
+With ``--pairs P`` the folder is instead ``--count`` reports of distinct bodies,
+``P`` of them pairs of one body's consecutive years (scripts/across_corpus.py),
+and each setting is also run with the cross-report rules disabled, to show
+what the cross-report stage adds.
 """
 
 from __future__ import annotations
@@ -45,7 +50,12 @@ def build(folder: Path, count: int) -> list[Path]:
     return made
 
 
-def run_once(cwd: Path, jobs: int, output: Path) -> tuple[float, int, int]:
+NO_ACROSS = "disable: [R101, R102, R201, R202, R203, R301, R302, R401]\n"
+
+
+def run_once(
+    cwd: Path, jobs: int, output: Path, extra: tuple[str, ...] = ()
+) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in KiB, exit code) of one run."""
     command = [
         sys.executable,
@@ -59,6 +69,7 @@ def run_once(cwd: Path, jobs: int, output: Path) -> tuple[float, int, int]:
         str(jobs),
         "--output-file",
         str(output),
+        *extra,
     ]
     env = {**os.environ, "NO_COLOR": "1"}
     if TIME.exists():
@@ -92,9 +103,12 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--pairs", type=int, default=0, help="reports of distinct bodies, in pairs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         work = Path(tmp)
+        if args.pairs:
+            return _across(work, args)
         made = build(work / "reports", args.count)
         kinds = sorted({p.suffix for p in made})
         print(f"{len(made)} reports ({', '.join(kinds)}), {args.runs} runs per setting")
@@ -123,6 +137,32 @@ def main() -> int:
             )
         print(f"peak RSS from {source}; JSON byte-identical across all runs: {identical}")
         return 0 if identical else 1
+
+
+def _across(work: Path, args: argparse.Namespace) -> int:
+    """The batch with and without the cross-report rules, on a folder of pairs."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from across_corpus import build as build_pairs
+
+    made = build_pairs(work / "reports", args.count, args.pairs)
+    pack = work / "no-across.yaml"
+    pack.write_text("pack: no-across\n" + NO_ACROSS, encoding="utf-8")
+    print(f"{len(made)} reports, {args.pairs} pairs, {args.runs} runs per setting")
+    print(f"{'jobs':>4}  {'across':>6}  {'median wall':>11}  {'median peak RSS':>15}")
+    for jobs in args.jobs:
+        for label, extra in (("on", ()), ("off", ("--rules", str(pack)))):
+            walls, peaks = [], []
+            for i in range(args.runs):
+                wall, rss, code = run_once(work, jobs, work / f"out-{label}-{i}.json", extra)
+                if code not in (0, 1):
+                    sys.exit(f"--jobs {jobs} (across {label}) exited {code}")
+                walls.append(wall)
+                peaks.append(rss)
+            print(
+                f"{jobs:>4}  {label:>6}  {statistics.median(walls):>10.2f}s  "
+                f"{statistics.median(peaks) / 1024:>12.1f} MiB"
+            )
+    return 0
 
 
 if __name__ == "__main__":

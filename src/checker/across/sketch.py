@@ -14,6 +14,7 @@ per-process hash seed: signatures made in different worker processes agree.
 
 from __future__ import annotations
 
+import operator
 import zlib
 from array import array
 from collections.abc import Iterable
@@ -37,21 +38,43 @@ def mask(text: str, patterns: Iterable[Any], names: Iterable[str] = ()) -> str:
     return str(_DROP.sub("", text))
 
 
-def signature(text: str, shingle: int, bins: int) -> bytes:
-    """The MinHash signature of ``text`` (already masked): ``bins`` 32-bit values."""
-    if len(text) < shingle or bins < 1:
-        return b""
+def shingle_hashes(text: str, shingle: int) -> set[int]:
+    """The CRC-32 of every run of ``shingle`` characters, each once."""
+    if len(text) < shingle:
+        return set()
+    data = memoryview(text.encode("utf-32-le"))  # four bytes a character: slices are shingles
+    width = 4 * shingle
+    return {zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
+
+
+def minima(hashes: Iterable[int], bins: int) -> list[int]:
+    """The smallest mixed value per bin; ``_EMPTY`` where no shingle fell."""
     shift = 64 - (bins - 1).bit_length()
     mins = [_EMPTY] * bins
-    for piece in {text[i : i + shingle] for i in range(len(text) - shingle + 1)}:
-        h = (zlib.crc32(piece.encode("utf-8")) * _GOLDEN + 1) & _MASK64
-        b = h >> shift if bins > 1 else 0
+    for c in hashes:
+        h = (c * _GOLDEN + 1) & _MASK64
+        b = h >> shift
         v = (h >> 16) & 0xFFFFFFFE  # even: odd values are borrowed ones
-        if b < bins and v < mins[b]:
+        if v < mins[b]:
             mins[b] = v
+    return mins
+
+
+def combine(parts: Iterable[list[int]], bins: int) -> list[int]:
+    """The minima of the parts together: one text's signature from its sections'."""
+    out = [_EMPTY] * bins
+    for mins in parts:
+        out = [min(a, b) for a, b in zip(out, mins, strict=True)]
+    return out
+
+
+def finish(mins: list[int]) -> bytes:
+    """Densify (an empty bin takes the next filled bin's value) and pack the minima."""
+    bins = len(mins)
     if all(v == _EMPTY for v in mins):
         return b""
-    for b in range(bins):  # densify: an empty bin takes the next filled bin's value
+    mins = list(mins)
+    for b in range(bins):
         if mins[b] == _EMPTY:
             step = 1
             while mins[(b + step) % bins] == _EMPTY:
@@ -60,12 +83,20 @@ def signature(text: str, shingle: int, bins: int) -> bytes:
     return array("I", mins).tobytes()
 
 
+def signature(text: str, shingle: int, bins: int) -> bytes:
+    """The MinHash signature of ``text`` (already masked): ``bins`` 32-bit values.
+
+    ``bins`` is a power of two (the schema allows 16 to 256).
+    """
+    return finish(minima(shingle_hashes(text, shingle), bins))
+
+
 def similarity(a: bytes, b: bytes) -> float:
     """Estimated Jaccard similarity of two signatures of the same size (0 when unknown)."""
     if not a or len(a) != len(b):
         return 0.0
     left, right = array("I", a), array("I", b)
-    same = sum(1 for x, y in zip(left, right, strict=True) if x == y)
+    same: int = sum(map(operator.eq, left, right))
     return same / len(left)
 
 

@@ -34,9 +34,17 @@ class Entry:
     index: int  # -1: the file named by --previous, which is not reported on
     summary: ReportSummary
     rules: Mapping[str, Rule]
+    by_kind: Mapping[str, list[Rule]] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> list[Rule]:
-        return [r for r in self.rules.values() if r.kind == kind]
+        return self.by_kind.get(kind, []) if self.by_kind else _kinds(self.rules).get(kind, [])
+
+
+def _kinds(rules: Mapping[str, Rule]) -> dict[str, list[Rule]]:
+    out: dict[str, list[Rule]] = {}
+    for rule in rules.values():
+        out.setdefault(rule.kind, []).append(rule)
+    return out
 
 
 @dataclass
@@ -92,10 +100,14 @@ class Stage:
 
     def __init__(self) -> None:
         self.entries: list[Entry] = []
+        self._kinds: dict[int, dict[str, list[Rule]]] = {}  # per rule table (one per edition)
 
     def add(self, index: int, summary: ReportSummary | None, rules: Mapping[str, Rule]) -> None:
         if summary is not None:
-            self.entries.append(Entry(index, summary, rules))
+            kinds = self._kinds.get(id(rules))
+            if kinds is None:  # the entries keep ``rules`` alive, so its id stays its own
+                kinds = self._kinds[id(rules)] = _kinds(rules)
+            self.entries.append(Entry(index, summary, rules, kinds))
 
     def run(self, previous: Entry | None = None) -> Verdicts:
         verdicts = Verdicts()

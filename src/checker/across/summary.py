@@ -9,14 +9,14 @@ coverage) and the table cells the cross-report rules use.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from checker.across.sketch import mask, signature
+from checker.across.sketch import combine, finish, mask, minima, shingle_hashes
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import to_halfwidth
@@ -43,13 +43,55 @@ ACROSS_KINDS = frozenset(
 _TIDY = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
-@dataclass(frozen=True)
+_WHERE = ("paragraph", "line", "section", "table", "row", "column", "row_label", "column_label")
+
+
+@dataclass(frozen=True, slots=True)
 class CellNote:
+    """A table cell's figure and place, kept small: ten thousand reports hold 22 each."""
+
     value: Decimal | None
-    text: str
-    location: Location
+    where: tuple[Any, ...]  # the Location's fields, in the order of _WHERE
     row: Text
     column: Text
+
+    @classmethod
+    def of(cls, value: Decimal | None, location: Location, row: Text, column: Text) -> CellNote:
+        return cls(value, tuple(getattr(location, k) for k in _WHERE), row, column)
+
+    @property
+    def location(self) -> Location:
+        return Location(**dict(zip(_WHERE, self.where, strict=True)))
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        # the names and labels are the pack's and the format's, alike in every report:
+        # one copy of each in the process that collects the summaries
+        return _cell_note, (self.value, self.where, *_words(self.row), *_words(self.column))
+
+
+def _words(text: Text) -> tuple[str, str]:
+    return text.zh, text.en
+
+
+_SHARED: dict[Any, Any] = {}
+
+
+def _shared(value: Any) -> Any:
+    return _SHARED.setdefault(value, value)
+
+
+def _cell_note(
+    value: Decimal | None,
+    where: tuple[Any, ...],
+    row_zh: str,
+    row_en: str,
+    col_zh: str,
+    col_en: str,
+) -> CellNote:
+    row = _shared(Text(row_zh, row_en))
+    column = _shared(Text(col_zh, col_en))
+    where = tuple(_shared(v) if isinstance(v, (str, tuple)) else v for v in where)
+    return CellNote(value, where, row, column)
 
 
 @dataclass(frozen=True)
@@ -75,6 +117,15 @@ class ReportSummary:
     sections: dict[str, SectionSketch] = field(default_factory=dict)
     whole: bytes = b""
     whole_chars: int = 0
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return _summary, tuple(getattr(self, f.name) for f in fields(self))
+
+
+def _summary(*values: Any) -> ReportSummary:
+    summary = ReportSummary(*values)
+    summary.cells = {_shared(k): v for k, v in summary.cells.items()}  # keys alike everywhere
+    return summary
 
 
 @lru_cache(maxsize=64)
@@ -143,17 +194,16 @@ def _body(report: Report, config: dict[str, Any]) -> tuple[str | None, str | Non
     return None, None
 
 
-def _first(report: Report, patterns: list[Any], blocks: list[Any]) -> str | None:
+def _first(patterns: list[Any], text: str) -> str | None:
+    """The sentence holding the first match of any pattern, for the message."""
     from checker.extract.report import search
 
-    for block in blocks:
-        text = report.norm[block.index]
-        for pattern in patterns:
-            m = search(pattern, text)
-            if m:  # the sentence that says so, for the message
-                start = max(text.rfind(end, 0, m.start()) for end in "。;!?") + 1
-                stops = [i for end in "。;!?" if (i := text.find(end, m.end())) >= 0]
-                return text[start : min(stops) + 1 if stops else len(text)].strip()
+    for pattern in patterns:
+        m = search(pattern, text)
+        if m:
+            start = max(text.rfind(end, 0, m.start()) for end in "。;!?\n") + 1
+            stops = [i for end in "。;!?\n" if (i := text.find(end, m.end())) >= 0]
+            return text[start : min(stops) + 1 if stops else len(text)].strip()
     return None
 
 
@@ -171,12 +221,13 @@ def summarise(report: Report, rules: dict[str, Rule]) -> ReportSummary:
         level=report.level,
     )
     prose = [b for b in report.text_blocks() if report.title is None or b is not report.title]
+    text = "\n".join(report.norm[b.index] for b in prose)  # one search per pattern
     coverage = config.get("coverage") or {}
-    region = _first(report, _patterns(coverage.get("region")), prose)
-    own = _first(report, _patterns(coverage.get("own")), prose)
+    region = _first(_patterns(coverage.get("region")), text)
+    own = _first(_patterns(coverage.get("own")), text)
     summary.coverage = "both" if region and own else "region" if region else "own" if own else None
     summary.coverage_text = region or own
-    summary.reform = _first(report, _patterns(config.get("reform")), prose)
+    summary.reform = _first(_patterns(config.get("reform")), text)
     _cells(report, rules, summary)
     _sketch(report, config, prose, summary)
     return summary
@@ -196,8 +247,8 @@ def _cells(report: Report, rules: dict[str, Rule], summary: ReportSummary) -> No
             continue  # this edition does not define the cell: nothing to compare
         cell = index.cell(table, row, column)
         if cell is not None:
-            summary.cells[key] = CellNote(
-                cell.value, cell.text, cell.location, cell.row_name, cell.column_name
+            summary.cells[key] = CellNote.of(
+                cell.value, cell.location, cell.row_name, cell.column_name
             )
 
 
@@ -211,7 +262,7 @@ def _sketch(
     tops = {h.block.index: h for h in report.outline.headings if h.level == 1}
     texts: dict[str, list[str]] = {}
     heads: dict[str, tuple[str, Location]] = {}
-    whole: list[str] = []
+    preamble: list[str] = []  # before the first section: in the whole text only
     current: str | None = None  # the top-level section the blocks belong to
     for block in prose:
         text = report.norm[block.index]
@@ -220,20 +271,18 @@ def _sketch(
             current = _key(heading.title)
             heads.setdefault(current, (heading.title, report.location(block)))
             continue
-        whole.append(text)
-        if current is not None:
-            texts.setdefault(current, []).append(text)
-    masked_whole = mask("".join(whole), masks, names)
-    summary.whole_chars = len(masked_whole)
-    summary.whole = signature(masked_whole, shingle, bins)
-    for key, parts in texts.items():
-        if key not in heads:
-            continue
-        masked = mask("".join(parts), masks, names)
-        title, location = heads[key]
-        summary.sections[key] = SectionSketch(
-            title, location, len(masked), signature(masked, shingle, bins)
-        )
+        (texts.setdefault(current, []) if current is not None else preamble).append(text)
+    parts = [("", "".join(preamble))] + [(key, "".join(t)) for key, t in texts.items()]
+    raw: list[list[int]] = []
+    for key, joined in parts:
+        masked = mask(joined, masks, names)
+        mins = minima(shingle_hashes(masked, shingle), bins)
+        raw.append(mins)
+        summary.whole_chars += len(masked)
+        if key and key in heads:
+            title, location = heads[key]
+            summary.sections[key] = SectionSketch(title, location, len(masked), finish(mins))
+    summary.whole = finish(combine(raw, bins))
 
 
 def _key(title: str) -> str:
