@@ -102,6 +102,6 @@ def test_copies_across_bodies_stay_linear(monkeypatch: object) -> None:
         summary.whole_chars = 2000
         stage.add(i, summary, rules)
     verdicts = stage.run()
-    assert calls <= n * int(rules["R203"].params["bands"])
+    assert calls <= n * rules["R203"].spec.bands
     assert calls < n * (n - 1) // 2
     assert len(verdicts.findings) == n  # every copy is told, and the first report too

@@ -21,7 +21,7 @@ from checker.across.summary import CellNote, ReportSummary
 from checker.findings import Finding, Item, Related, Severity
 from checker.i18n import Text
 from checker.model import Location
-from checker.rulepacks.loader import Rule
+from checker.rulepacks.pack import Rule
 
 PAIR_KINDS = ("carry-over", "in-force", "copied-section", "copied-report")
 _MAX_NAMED = 5  # other files named in one finding's message
@@ -224,12 +224,12 @@ def _last_year(earlier: ReportSummary) -> Text:
 def _carry_over(
     rule: Rule, earlier: ReportSummary, later: ReportSummary
 ) -> tuple[list[Finding], int, str]:
-    p = rule.params
+    p = rule.spec
     out: list[Finding] = []
     compared = 0
-    for column in p["columns"]:
-        before = earlier.cells.get((p["table"], p["earlier"], column))
-        now = later.cells.get((p["table"], p["later"], column))
+    for column in p.columns:
+        before = earlier.cells.get((p.table, p.earlier, column))
+        now = later.cells.get((p.table, p.later, column))
         if before is None or now is None or before.value is None or now.value is None:
             continue
         compared += 1
@@ -265,16 +265,16 @@ def _cell_words(cell: CellNote, summary: ReportSummary) -> Text:
 def _in_force(
     rule: Rule, earlier: ReportSummary, later: ReportSummary
 ) -> tuple[list[Finding], int, str]:
-    p = rule.params
-    table = p["table"]
+    p = rule.spec
+    table = p.table
     out: list[Finding] = []
     compared = 0
     reform = later.reform or earlier.reform
-    for row in p["rows"]:
-        before = earlier.cells.get((table, row, p["valid"]))
-        now = later.cells.get((table, row, p["valid"]))
-        made = later.cells.get((table, row, p["made"]))
-        repealed = later.cells.get((table, row, p["repealed"]))
+    for row in p.rows:
+        before = earlier.cells.get((table, row, p.valid))
+        now = later.cells.get((table, row, p.valid))
+        made = later.cells.get((table, row, p.made))
+        repealed = later.cells.get((table, row, p.repealed))
         cells = (before, now, made, repealed)
         if any(c is None or c.value is None for c in cells):
             continue
@@ -322,13 +322,12 @@ def _percent(value: float) -> str:
 
 
 def _copied_report(rule: Rule, earlier: Entry, later: Entry) -> Iterator[Finding]:
-    p = rule.params
+    p = rule.spec
     e, s = earlier.summary, later.summary
-    least = int(p.get("min_chars", 300))
-    if e.whole_chars < least or s.whole_chars < least:
+    if e.whole_chars < p.min_chars or s.whole_chars < p.min_chars:
         return
     score = similarity(e.whole, s.whole)
-    if score >= float(p["threshold"]):
+    if score >= p.threshold:
         yield _finding(
             rule,
             Location(),
@@ -340,8 +339,8 @@ def _copied_report(rule: Rule, earlier: Entry, later: Entry) -> Iterator[Finding
 
 
 def _copied_sections(rule: Rule, earlier: Entry, later: Entry) -> Iterator[Finding]:
-    p = rule.params
-    least, threshold = int(p.get("min_chars", 80)), float(p["threshold"])
+    p = rule.spec
+    least, threshold = p.min_chars, p.threshold
     e, s = earlier.summary, later.summary
     for key, now in s.sections.items():
         before = e.sections.get(key)
@@ -411,8 +410,8 @@ def _copies_across(entries: Sequence[Entry], verdicts: Verdicts) -> None:
     rule = next((r for e in entries for r in e.of_kind("copied-across")), None)
     if rule is None:
         return
-    p = rule.params
-    least, threshold, count = int(p.get("min_chars", 300)), float(p["threshold"]), int(p["bands"])
+    p = rule.spec
+    least, threshold, count = p.min_chars, p.threshold, p.bands
     first_of: dict[int, Entry] = {}  # band key -> the first report with it
     named: set[int] = set()  # reports already told about a copy of theirs
     for entry in entries:
@@ -497,13 +496,13 @@ def _hierarchy(
 def _region(entry: Entry) -> str | None:
     """The place a government's name begins with: 江泉县 of 江泉县人民政府."""
     body = entry.summary.body
-    config: dict[str, Any] = {}
+    suffixes: tuple[str, ...] = ()
     for rule in entry.of_kind("hierarchy-sum") + entry.of_kind("hierarchy-coverage"):
-        config = rule.params
+        suffixes = rule.spec.government_suffixes
         break
     if body is None:
         return None
-    for suffix in config.get("government_suffixes") or ():
+    for suffix in suffixes:
         if body.endswith(suffix) and len(body) > len(suffix):
             return body[: -len(suffix)]
     return None
@@ -543,8 +542,8 @@ def _body_words(summary: ReportSummary) -> Text:
 
 
 def _sums(rule: Rule, g: ReportSummary, found: list[Entry]) -> Iterator[Finding]:
-    for spec in rule.params["cells"]:
-        key = (spec["table"], spec["row"], spec["column"])
+    for spec in rule.spec.cells:
+        key = (spec.table, spec.row, spec.column)
         own = g.cells.get(key)
         if own is None or own.value is None:
             continue

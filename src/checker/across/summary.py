@@ -23,23 +23,10 @@ from checker.numbers import to_halfwidth
 
 if TYPE_CHECKING:
     from checker.extract.report import Report
-    from checker.rulepacks.loader import PackSet, Rule
+    from checker.rulepacks.pack import PackSet, Rule
 
 CellKey = tuple[str, str, str]  # table, row, column as the pack names them
 
-# kinds whose rules are evaluated across reports, never on one file
-ACROSS_KINDS = frozenset(
-    {
-        "carry-over",
-        "in-force",
-        "copied-section",
-        "copied-report",
-        "copied-across",
-        "hierarchy-sum",
-        "hierarchy-coverage",
-        "same-report-twice",
-    }
-)
 _TIDY = regex.compile(r"[\s\p{P}\p{S}]+")
 
 
@@ -139,19 +126,21 @@ def _patterns(values: list[str] | None) -> list[Any]:
 
 def needed_cells(rules: dict[str, Rule]) -> set[CellKey]:
     """The table cells the pack's cross-report rules read, from either year."""
+    from checker.checks.across import CarryOverSpec, HierarchySpec, InForceSpec
+
     out: set[CellKey] = set()
     for rule in rules.values():
-        p = rule.params
-        if rule.kind == "carry-over":
-            for column in p["columns"]:
-                out.add((p["table"], p["earlier"], column))
-                out.add((p["table"], p["later"], column))
-        elif rule.kind == "in-force":
-            for row in p["rows"]:
-                for column in (p["valid"], p["made"], p["repealed"]):
-                    out.add((p["table"], row, column))
-        elif rule.kind == "hierarchy-sum":
-            out.update((c["table"], c["row"], c["column"]) for c in p["cells"])
+        spec = rule.spec
+        if isinstance(spec, CarryOverSpec):
+            for column in spec.columns:
+                out.add((spec.table, spec.earlier, column))
+                out.add((spec.table, spec.later, column))
+        elif isinstance(spec, InForceSpec):
+            for row in spec.rows:
+                for column in (spec.valid, spec.made, spec.repealed):
+                    out.add((spec.table, row, column))
+        elif isinstance(spec, HierarchySpec):
+            out.update((c.table, c.row, c.column) for c in spec.cells)
     return out
 
 
