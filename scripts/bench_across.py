@@ -3,9 +3,11 @@
 
     python3 scripts/bench_across.py [--sizes 1000 3000 10000] [--repeat 3]
 
-Per file: the median time to check one sample report (samples/across, 2021
-format) and, of that, to make its cross-report summary (body, cells,
-signatures). The stage: summaries of real checked reports are replicated to
+Per file: CPU time to check reports of distinct bodies (scripts/across_corpus.py)
+with the cross-report rules and without them, alternating rounds; then the
+median time to check one sample report (samples/across, 2021 format) and, of
+that, to make its cross-report summary (body, cells, signatures). The stage:
+summaries of real checked reports are replicated to
 each size, one body per pair (2022 and 2023, every report in a pair, as
 scripts/bench_batch.py --pairs builds them), every body's signatures
 re-drawn so that bodies do not look alike; then the stage indexes and judges
@@ -29,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from checker.across.stage import Stage  # noqa: E402
-from checker.across.summary import ACROSS_KINDS, ReportSummary, summarise  # noqa: E402
+from checker.across.summary import ReportSummary, summarise  # noqa: E402
+from checker.checks.across import ACROSS_KINDS  # noqa: E402
 from checker.engine import Engine  # noqa: E402
 from checker.extract.report import build_report  # noqa: E402
 from checker.readers import read_path  # noqa: E402
@@ -61,6 +64,37 @@ def per_file(runs: int) -> tuple[list[ReportSummary], dict[str, object]]:
         summary = _median_ms(lambda r=report, a=across: summarise(r, a), runs)
         print(f"{name}: check {check:.1f} ms per file, of which the summary {summary:.2f} ms")
     return summaries, rules
+
+
+def overhead(files: int, rounds: int, folder: Path) -> None:
+    """CPU time per file with the cross-report rules and without, alternating."""
+    from across_corpus import build as build_pairs
+
+    from checker.engine import Options
+
+    paths = build_pairs(folder / "corpus", files, files // 2)
+    pack = folder / "no-across.yaml"
+    pack.write_text(
+        "pack: no-across\ndisable: [R101, R102, R201, R202, R203, R301, R302, R401]\n",
+        encoding="utf-8",
+    )
+    documents = [read_path(str(p)) for p in paths]
+    engines = {"on": Engine(), "off": Engine(Options(extra_packs=(str(pack),)))}
+    spent = {"on": 0.0, "off": 0.0}
+    for engine in engines.values():
+        engine.check_document(documents[0])  # load the packs outside the clock
+    for _ in range(rounds):
+        for label, engine in engines.items():
+            start = time.process_time()
+            for document in documents:
+                engine.check_document(document)
+            spent[label] += time.process_time() - start
+    n = files * rounds
+    on, off = spent["on"] / n * 1000, spent["off"] / n * 1000
+    print(
+        f"per file, CPU: {on:.1f} ms with the cross-report rules, {off:.1f} ms without "
+        f"(+{(on - off) / off * 100:.1f} %), {files} reports x {rounds} rounds"
+    )
 
 
 def _redraw(sig: bytes, rng: random.Random) -> bytes:
@@ -101,7 +135,14 @@ def main() -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--runs", type=int, default=15, help="runs per file for the per-file times")
+    parser.add_argument("--files", type=int, default=40, help="reports for the per-file overhead")
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    with tempfile.TemporaryDirectory(prefix="checker-across-") as tmp:
+        overhead(args.files, args.rounds, Path(tmp))
     templates, rules = per_file(args.runs)
     size = statistics.mean(len(pickle.dumps(s)) for s in templates)
     print(f"summary: {size / 1024:.1f} KiB pickled per report")

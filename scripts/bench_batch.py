@@ -54,9 +54,10 @@ NO_ACROSS = "disable: [R101, R102, R201, R202, R203, R301, R302, R401]\n"
 
 
 def run_once(
-    cwd: Path, jobs: int, output: Path, extra: tuple[str, ...] = ()
+    cwd: Path, jobs: int, output: Path, extra: tuple[str, ...] = (), cpu: list[float] | None = None
 ) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in KiB, exit code) of one run."""
+    """(wall seconds, peak RSS in KiB, exit code) of one run; its user + system seconds
+    (workers included) are appended to ``cpu`` when given and known."""
     command = [
         sys.executable,
         "-m",
@@ -77,6 +78,9 @@ def run_once(
             [str(TIME), "-v", *command], cwd=cwd, env=env, capture_output=True, text=True
         )
         wall = _elapsed(proc.stderr)
+        times = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr)
+        if cpu is not None and len(times) == 2:
+            cpu.append(sum(float(t) for t in times))
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
         return wall, int(m.group(1)) if m else 0, proc.returncode
     import resource
@@ -148,19 +152,23 @@ def _across(work: Path, args: argparse.Namespace) -> int:
     pack = work / "no-across.yaml"
     pack.write_text("pack: no-across\n" + NO_ACROSS, encoding="utf-8")
     print(f"{len(made)} reports, {args.pairs} pairs, {args.runs} runs per setting")
-    print(f"{'jobs':>4}  {'across':>6}  {'median wall':>11}  {'median peak RSS':>15}")
+    print(f"{'jobs':>4}  {'across':>6}  {'median wall':>11}  {'median peak RSS':>15}  user+sys")
     for jobs in args.jobs:
         for label, extra in (("on", ()), ("off", ("--rules", str(pack)))):
-            walls, peaks = [], []
+            walls: list[float] = []
+            peaks: list[int] = []
+            cpu: list[float] = []
             for i in range(args.runs):
-                wall, rss, code = run_once(work, jobs, work / f"out-{label}-{i}.json", extra)
+                out = work / f"out-{label}-{i}.json"
+                wall, rss, code = run_once(work, jobs, out, extra, cpu)
                 if code not in (0, 1):
                     sys.exit(f"--jobs {jobs} (across {label}) exited {code}")
                 walls.append(wall)
                 peaks.append(rss)
             print(
                 f"{jobs:>4}  {label:>6}  {statistics.median(walls):>10.2f}s  "
-                f"{statistics.median(peaks) / 1024:>12.1f} MiB"
+                f"{statistics.median(peaks) / 1024:>12.1f} MiB  "
+                + (f"{statistics.median(cpu):>9.1f}s CPU" if cpu else "")
             )
     return 0
 
