@@ -236,10 +236,11 @@ def _carry_over(
         if before.value == now.value:
             continue
         out.append(
-            _finding(
+            _against(
                 rule,
-                now.location,
-                [_related(earlier, before.location, _cell_words(before, earlier))],
+                now,
+                before,
+                earlier,
                 expected=before.value,
                 actual=now.value,
                 items=[
@@ -248,8 +249,6 @@ def _carry_over(
                 ],
                 column=now.column,
                 difference=abs(before.value - now.value),
-                previous=earlier.path,
-                previous_year=str(earlier.year),
             )
         )
     return out, compared, "the carried-over cells are missing in one of the two reports"
@@ -259,6 +258,21 @@ def _cell_words(cell: CellNote, summary: ReportSummary) -> Text:
     return Text(
         f"{summary.year}年度报告“{cell.row.zh}·{cell.column.zh}”",
         f"report on {summary.year}, {cell.row.en} / {cell.column.en}",
+    )
+
+
+def _against(
+    rule: Rule, cell: CellNote, last: CellNote, earlier: ReportSummary, **args: Any
+) -> Finding:
+    """A finding at this year's cell, with last year's cell as its related location."""
+    related = [_related(earlier, last.location, _cell_words(last, earlier))]
+    return _finding(
+        rule,
+        cell.location,
+        related,
+        previous=earlier.path,
+        previous_year=str(earlier.year),
+        **args,
     )
 
 
@@ -286,10 +300,11 @@ def _in_force(
         if expected == now.value:
             continue
         out.append(
-            _finding(
+            _against(
                 rule,
-                now.location,
-                [_related(earlier, before.location, _cell_words(before, earlier))],
+                now,
+                before,
+                earlier,
                 severity=Severity.WARNING if reform else None,
                 expected=expected,
                 actual=now.value,
@@ -303,8 +318,6 @@ def _in_force(
                 made=made.value,
                 repealed=repealed.value,
                 difference=abs(expected - now.value),
-                previous=earlier.path,
-                previous_year=str(earlier.year),
                 reform=Text(
                     f"（报告提及“{reform}”，故为警告）",
                     f' (the report mentions "{reform}", hence a warning)',
