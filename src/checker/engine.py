@@ -16,7 +16,7 @@ from checker.checks import Context, kind_for
 from checker.checks.across import ACROSS_KINDS
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
-from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
+from checker.extract.report import SOURCE_NAMES, Report, build_report
 from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
@@ -46,7 +46,7 @@ class Options:
     level: str | None = None  # "government" | "department": overrides detection
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
-    pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
+    pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
 
 
 class Engine:
@@ -55,8 +55,6 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
-        if self.options.pattern_timeout is not None:
-            set_pattern_timeout(self.options.pattern_timeout)
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
@@ -145,10 +143,13 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
+        from checker import budget
+
         try:
-            return self._check_document(document)
+            with budget.document(self.options.pattern_timeout):
+                return self._check_document(document)
         except TimeoutError:
-            error = ReadError(document.path, "too-complex", "a pattern timed out on the report")
+            error = ReadError(document.path, "too-complex", "the pattern budget was spent")
         except Exception as exc:  # never lose the other files to a defect of ours
             error = ReadError(document.path, "internal-error", f"{type(exc).__name__}: {exc}")
         return self.unreadable(document.path, error)
