@@ -325,6 +325,13 @@ def check(
             help="Read .doc and .wps files through this converter: soffice (LibreOffice).",
         ),
     ] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous",
+            help="Last year's report of the same body: carry-over, in-force counts, copied text.",
+        ),
+    ] = None,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.atomic import WriteError
@@ -370,6 +377,7 @@ def check(
             config=config,
             isolated=isolated,
             output_file=output_file,
+            previous=previous,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)
