@@ -28,6 +28,7 @@ import sample_content as sc  # noqa: E402
 from checker.engine import Engine  # noqa: E402
 from checker.readers import read_bytes  # noqa: E402
 from checker.results import FileResult  # noqa: E402
+from finding_keys import result_keys  # noqa: E402
 
 _ENGINE = Engine()
 
@@ -116,20 +117,6 @@ SHAPES: dict[str, Callable[[sc.Table], list[str]]] = {
 }
 
 
-def _signature(result: FileResult) -> list[tuple[object, ...]]:
-    return sorted(
-        (
-            f.rule,
-            f.severity.value,
-            str(f.expected),
-            str(f.actual),
-            f.location.row_label,
-            f.location.column_label,
-        )
-        for f in result.findings
-    )
-
-
 @pytest.mark.parametrize("shape", list(SHAPES))
 @pytest.mark.parametrize("slug", ["edition2021-2023-defective", "edition2019-2020-defective"])
 def test_defects_in_a_real_shape_are_found_as_in_the_docx(slug: str, shape: str) -> None:
@@ -137,7 +124,7 @@ def test_defects_in_a_real_shape_are_found_as_in_the_docx(slug: str, shape: str)
     text = flat_forms.blocks_text(report, SHAPES[shape])
     flat = _ENGINE.check_document(read_bytes(text.encode(), "report.txt"))
     docx = _ENGINE.check_document(read_bytes(make_samples._RENDERERS["docx"](report), "r.docx"))
-    assert _signature(flat) == _signature(docx)
+    assert result_keys(flat) == result_keys(docx)
 
 
 def _check_text(text: str) -> FileResult:
