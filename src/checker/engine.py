@@ -47,6 +47,7 @@ class Options:
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
     pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
+    convert_with: str | None = None  # "soffice": read .doc/.wps through LibreOffice
 
 
 class Engine:
@@ -76,7 +77,7 @@ class Engine:
         from checker.readers import read_path
 
         try:
-            document = read_path(path, self.options.limits)
+            document = read_path(path, self.options.limits, self.options.convert_with)
         except ReadError as exc:
             return self.unreadable(path, exc)
         return self.check_document(document)
