@@ -14,7 +14,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from checker.checks.base import Context
-from checker.extract.tables import CellValue, TableIndex, normalise_label, table_index
+from checker.extract.tables import (
+    CellValue,
+    LabelDef,
+    TableIndex,
+    normalise_label,
+    table_index,
+)
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
 from checker.model import Location
@@ -62,15 +68,21 @@ def check_present(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []
-    for key in ctx.params.get("rows", []):
+    for key in _required(tdef.rows, ctx.params.get("rows", [])):
         if not index.has_row(table, key):
             missing.append(tdef.rows[key].name)
-    columns = ctx.params.get("columns", [])
+    columns = _required(tdef.columns, ctx.params.get("columns", []))
     if _other_layout(index, table, ctx.params.get("columns_unless", [])):
         columns = []  # another edition's columns stand there: the format rule says so, once
+    labels = _cell_labels(index, table)
+    whole = not any(piece.table.ragged for piece in index.assigned[table])
     for key in columns:
-        if not any(index.cell(table, r, key) is not None for r in tdef.rows):
-            missing.append(tdef.columns[key].name)
+        cdef = tdef.columns[key]
+        # a deleted column is told by its header where the grid is whole: figures
+        # are placed by position only in a table that lost its spans
+        absent = whole and cdef.group is None and not (set(cdef.labels) & labels)
+        if absent or not any(index.cell(table, r, key) is not None for r in tdef.rows):
+            missing.append(cdef.name)
     if missing:
         first = index.assigned[table][0]
         yield ctx.finding(
@@ -83,14 +95,24 @@ def check_present(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _other_layout(index: TableIndex, table: str, labels: list[str]) -> bool:
-    wanted = {normalise_label(label) for label in labels}
-    return any(
-        normalise_label(cell.text) in wanted
+def _required(defs: dict[str, LabelDef], keys: list[str] | str) -> list[str]:
+    """``all``: every line of the definition the format prints (not a draft's own subtotal)."""
+    if keys == "all":
+        return [k for k, d in defs.items() if not d.optional and not d.data_row]
+    return list(keys)
+
+
+def _cell_labels(index: TableIndex, table: str) -> set[str]:
+    return {
+        normalise_label(cell.text)
         for piece in index.assigned.get(table, [])
         for row in piece.table.rows
         for cell in row
-    )
+    }
+
+
+def _other_layout(index: TableIndex, table: str, labels: list[str]) -> bool:
+    return bool({normalise_label(label) for label in labels} & _cell_labels(index, table))
 
 
 def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
