@@ -1,9 +1,11 @@
-"""Text that must not be in a published report: template residue, a cut title."""
+"""Text that must not be in a published report: template residue, a cut title,
+the report naming itself with a year not its own (``other_year``)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import Any
 
 from checker.checks.base import Context
 from checker.extract.report import finditer
@@ -14,6 +16,10 @@ from checker.numbers import to_halfwidth
 
 def check(ctx: Context) -> Iterator[Finding]:
     report = ctx.report
+    other_year = bool(ctx.params.get("other_year"))
+    if other_year and report.year is None:
+        ctx.skip("no report year")
+        return
     blocks = report.blocks
     if ctx.params.get("scope") == "head":
         blocks = report.text_blocks()[: int(ctx.params.get("head_blocks", 8))]
@@ -42,4 +48,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                         continue  # one placeholder, matched by two patterns, is one finding
                     seen.append(m.group(0))
                     at = replace(loc, offset=m.start()) if block.table is None else loc
-                    yield ctx.finding(at, match=m.group(0), snippet=text[:200])
+                    if not other_year:
+                        yield ctx.finding(at, match=m.group(0), snippet=text[:200])
+                    elif (named := _year(m)) is not None and named != report.year:
+                        # the report naming itself with a year not its own
+                        yield ctx.finding(
+                            at,
+                            match=m.group(0),
+                            snippet=text[:200],
+                            year=named,
+                            report_year=report.year,
+                            expected=str(report.year),
+                            actual=str(named),
+                        )
+
+
+def _year(m: Any) -> int | None:
+    text = m.groupdict().get("year")
+    return int(text) if text and text.isdigit() else None
