@@ -32,6 +32,7 @@ _REGISTRY: dict[str, str] = {
     "table-values": "tables:check_values",
     "edition-signature": "edition:check",
     "prose-topics": "required_section:check_topics",
+    "section-body": "section_body:check",
     # arithmetic stated in prose
     "breakdown": "prose_arithmetic:check_breakdown",
     "share": "prose_arithmetic:check_share",
