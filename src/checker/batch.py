@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from checker.discover import STDIN, Target
-from checker.engine import Engine, FileResult, Options
+from checker.engine import Engine, Options
 from checker.errors import CheckerError, ReadError, RulePackError
+from checker.results import FileResult
 
 
 class WorkerError(CheckerError):
@@ -96,7 +97,7 @@ def _preload(engine: Engine) -> None:
     import contextlib
     from importlib import import_module
 
-    from checker.checks import KINDS, check_for
+    from checker.checks import KINDS, kind_for
     from checker.rulepacks.editions import editions
 
     engine.common()
@@ -104,7 +105,7 @@ def _preload(engine: Engine) -> None:
         engine.packset(edition.pack)
     for kind in sorted(KINDS):
         with contextlib.suppress(ImportError, AttributeError):
-            check_for(kind)
+            kind_for(kind)
     for reader in ("docx", "html", "markdown", "text"):
         with contextlib.suppress(ImportError):
             import_module(f"checker.readers.{reader}")

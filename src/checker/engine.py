@@ -8,11 +8,10 @@ letting them pass silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.checks import Context, check_for
+from checker.checks import Context, kind_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
@@ -20,6 +19,7 @@ from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
+from checker.results import FileResult, display_path
 from checker.rootcause import consolidate
 from checker.rulepacks.editions import (
     Edition,
@@ -45,21 +45,6 @@ class Options:
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
     pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    edition: str | None = None
-    edition_reason: Text | None = None
-    year: int | None = None
-    source_kind: str | None = None
-    not_evaluated: list[tuple[str, str]] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    readable: bool = True
-    applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
-    fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
 
 
 class Engine:
@@ -139,7 +124,7 @@ class Engine:
     def _edition_from_tables(self, report: Report) -> Edition | None:
         """Without a year: the edition whose own table labels (``document:
         signatures`` in its pack) stand in the document's tables."""
-        from checker.extract.tables import normalise_label
+        from checker.labels import normalise_label
 
         labels = {
             normalise_label(cell.text)
@@ -189,7 +174,7 @@ class Engine:
             result.applied.append(rule.id)
             ctx = Context(rule, report, facts)
             try:
-                result.findings.extend(check_for(rule.kind)(ctx))
+                result.findings.extend(kind_for(rule.kind).check(ctx, rule.spec))
             except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
                 continue
@@ -207,6 +192,5 @@ def _applies(rule: Rule, report: Report) -> bool:
     return rule.applies_to in ("all", report.level)
 
 
-def display_path(path: str) -> str:
-    """Paths as the user gave them, with forward slashes for stable output."""
-    return Path(path).as_posix() if path != "-" else path
+# the result types moved to checker.results; these names stay importable from here
+__all__ = ["Engine", "FileResult", "Options", "display_path"]

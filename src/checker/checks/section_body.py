@@ -10,45 +10,63 @@ there is found here too.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
 import regex
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
+from checker.checks.required_section import SectionSpec
 from checker.extract.outline import Heading, stack_level
 from checker.extract.report import Report, search
 from checker.findings import Finding
-from checker.i18n import Text
 from checker.model import BlockKind
 from checker.numbers import to_halfwidth
+from checker.rulepacks.params import Params
 
 _NOT_WORDS = regex.compile(r"[\s\p{P}\p{S}]+")
 _SENTENCE = regex.compile(r"[。！？；!?;\n]")
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class BodySpec:
+    of: tuple[str, ...]  # required-section rules whose sections these are
+    thin: bool  # check "thin" (next to nothing) rather than "empty"
+    min_chars: int  # thin: one sentence shorter than this
+    says_nothing: tuple[Any, ...]  # thin: a body matching one of these ("无")
+
+
+def parse(params: Params) -> BodySpec:
+    return BodySpec(
+        of=tuple(params["of"]),
+        thin=params["check"] == "thin",
+        min_chars=int(params.get("min_chars", 0)),
+        says_nothing=params.patterns("patterns"),
+    )
+
+
+def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
     report = ctx.report
-    thin = ctx.params.get("check") == "thin"
-    min_chars = int(ctx.params.get("min_chars", 0))  # thin: one sentence shorter than this
-    for rule_id in ctx.params["of"]:
+    for rule_id in spec.of:
         rule = report.packset.rules.get(rule_id)
-        if rule is None:
+        if rule is None or not isinstance(rule.spec, SectionSpec):
             continue
-        heading = _find(report, rule.patterns.get("headings", []), rule.params.get("top_level"))
+        heading = _find(report, rule.spec.headings, rule.spec.top_level)
         if heading is None:
             continue  # an absent section is the required-section rule's finding
         text, tables = _body(report, heading)
         words = _NOT_WORDS.sub("", text)
-        item = Text.of(rule.params["item"])
+        item = rule.spec.item
         where = report.location(heading.block)
-        if not thin:
+        if not spec.thin:
             if not words and not tables:
                 yield ctx.finding(where, item=item, heading=heading.text)
             continue
         if not words:
             continue  # empty: the other check's finding
-        says_nothing = any(search(p, text.strip()) for p in ctx.rule.patterns.get("patterns", []))
+        says_nothing = any(search(p, text.strip()) for p in spec.says_nothing)
         sentences = [x for x in _SENTENCE.split(text) if _NOT_WORDS.sub("", x)]
-        if says_nothing or (len(sentences) <= 1 and len(words) < min_chars):
+        if says_nothing or (len(sentences) <= 1 and len(words) < spec.min_chars):
             yield ctx.finding(
                 where,
                 item=item,
@@ -59,7 +77,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
 
 
-def _find(report: Report, patterns: list[object], top_only: object) -> Heading | None:
+def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading | None:
     # a top-level heading first: a sub-heading of the overview may share its words
     ordered = sorted(report.outline.headings, key=lambda h: stack_level(h) != 1)
     for heading in ordered:
@@ -96,3 +114,6 @@ def _body(report: Report, heading: Heading) -> tuple[str, int]:
 def _after_title(report: Report, heading: Heading) -> str:
     text = report.norm.get(heading.block.index, "")
     return text[text.find(heading.title) + len(heading.title) :] if heading.title in text else ""
+
+
+SECTION_BODY = Kind("section-body", parse, check)

@@ -15,7 +15,7 @@ from checker.extract.year_scope import other_year
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import parse_number
-from checker.rulepacks.loader import FactDef
+from checker.rulepacks.pack import FactDef
 
 
 @dataclass(frozen=True)
