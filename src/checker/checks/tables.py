@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from checker.checks.base import Context, Kind
+from checker.extract.report import search
 from checker.extract.tables import CellValue, TableIndex, table_index
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
@@ -58,6 +59,7 @@ class ValuesSpec:
     rows: tuple[str, ...] | None  # None: all
     columns: tuple[str, ...] | None
     aggregate: bool
+    bodies: tuple[Any, ...]  # the rule applies only where the title matches one; (): always
 
 
 def parse_present(params: Params) -> PresentSpec:
@@ -106,6 +108,7 @@ def parse_values(params: Params) -> ValuesSpec:
         rows=_keys(params.get("rows", "all")),
         columns=_keys(params.get("columns", "all")),
         aggregate=bool(params.get("aggregate", False)),
+        bodies=params.patterns("bodies"),
     )
 
 
@@ -321,6 +324,8 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
     if index is None:
         return
     tdef = index.defs[table]
+    if spec.bodies and not _body_matches(ctx, spec.bodies):
+        return  # a figure only some bodies may report: this one may
     flagged = spec.statuses
     row_keys = list(tdef.rows) if spec.rows is None else spec.rows
     col_keys = list(tdef.columns) if spec.columns is None else spec.columns
@@ -332,7 +337,8 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             if cell is None or _key(cell) in seen:
                 continue
             seen.add(_key(cell))
-            if _status(cell) in flagged:
+            status = _status(cell)
+            if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
                 bad.append(cell)
     if not bad:
         return
@@ -358,6 +364,13 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             status=_status(cell),
             snippet=cell.text,
         )
+
+
+def _body_matches(ctx: Context, patterns: tuple[Any, ...]) -> bool:
+    """Whether the report's title (else its opening lines) names such a body."""
+    report = ctx.report
+    blocks = [report.title] if report.title is not None else report.text_blocks()[:3]
+    return any(search(p, report.norm[b.index]) for b in blocks for p in patterns)
 
 
 def _status(cell: CellValue) -> str:
