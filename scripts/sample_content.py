@@ -1356,7 +1356,10 @@ def edition2021_2023_defective() -> Report:
             new=None,
             expected="五、存在的主要问题及改进情况",
             actual="(absent)",
-            also="the level-1 headings now go 四、 → 六、; the preamble still announces 存在的主要问题及改进情况 (K2)",
+            also=(
+                "the level-1 headings now go 四、 → 六、; "
+                "the preamble still announces 存在的主要问题及改进情况 (K2)"
+            ),
         ),
         Defect(
             category="date",
