@@ -19,13 +19,8 @@ from finding_keys import result_keys
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FORMS = ("cells", "pipes", "tabs", "spaces", "collapsed")
-STEMS = (
-    "edition2019-2020-clean",
-    "edition2019-2020-defective",
-    "edition2021-2023-clean",
-    "edition2021-2023-defective",
-    "legacy-2018-clean",
-)
+# every sample the generator flattens, whichever samples there are
+STEMS = tuple(sorted(p.name.removesuffix(".cells.txt") for p in SAMPLES.glob("*.cells.txt")))
 _ENGINE = Engine()
 
 
