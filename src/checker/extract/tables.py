@@ -141,6 +141,7 @@ class TableIndex:
             column=cell.origin[1] + 1,
             row_label=rdef.name.zh,
             column_label=cdef.name.zh,
+            rebuilt=piece.table.rebuilt,
         )
         return CellValue(text, value, status, loc, rdef.name, cdef.name)
 
@@ -308,9 +309,9 @@ def stitch(report: Report) -> list[Piece]:
                 )
                 for row in table.rows
             )
-            previous.table = Table(
+            previous.table = replace(
+                previous.table,
                 rows=rows,
-                index=previous.table.index,
                 row_ends=previous.table.row_ends + table.row_ends,
                 row_pages=previous.table.row_pages + table.row_pages,
             )
