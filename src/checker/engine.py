@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker import budget
 from checker.checks import Context, kind_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
@@ -141,8 +142,6 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
-        from checker import budget
-
         try:
             with budget.document(self.options.pattern_timeout):
                 return self._check_document(document)
@@ -173,6 +172,9 @@ class Engine:
             if not _applies(rule, report):
                 continue
             result.applied.append(rule.id)
+            if budget.spent():  # the document's pattern budget went on earlier rules
+                result.not_evaluated.append((rule.id, "pattern timed out"))
+                continue
             ctx = Context(rule, report, facts)
             try:
                 result.findings.extend(kind_for(rule.kind).check(ctx, rule.spec))
