@@ -74,7 +74,9 @@ def _at_limits(unit: str) -> str:
     text = unit
     while True:
         longer = text + unit
-        digits = sum(1 for i, ch in enumerate(longer) if ch.isdigit() and not longer[i - 1 : i].isdigit())
+        digits = sum(
+            1 for i, ch in enumerate(longer) if ch.isdigit() and not longer[i - 1 : i].isdigit()
+        )
         if len(longer) >= SENTENCE_LIMIT or digits > FIGURE_LIMIT:
             return text + "。"
         text = longer
