@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from prose_helpers import vocab
 
 from checker import budget
 from checker.extract.prose import MAX_FIGURES, MAX_SENTENCE, readable
@@ -23,7 +24,6 @@ from checker.extract.prose_growth import GrowthGrammar
 from checker.extract.prose_labels import LabelGrammar
 from checker.extract.prose_lists import ListGrammar, clause_label
 from checker.extract.prose_numbers import Scanner
-from prose_helpers import vocab
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "scripts"))
