@@ -196,6 +196,8 @@ class Engine:
         if across:
             try:
                 result.summary = summarise(report, across)
+            except TimeoutError:  # the pattern budget was spent
+                result.not_evaluated.extend((rule_id, "pattern timed out") for rule_id in across)
             except Exception as exc:  # a defect of ours costs the cross-report checks only
                 why = f"internal error: {type(exc).__name__}"
                 result.not_evaluated.extend((rule_id, why) for rule_id in across)
