@@ -383,36 +383,9 @@ def test_a_cache_entry_of_the_wrong_shape_is_rebuilt(tmp_path: Path) -> None:
 
 
 def test_sigterm_stops_the_run_like_ctrl_c(tmp_path: Path) -> None:
-    from test_interrupt import _many, _started
+    from test_interrupt import launch
 
-    _many(tmp_path / "reports", 300)
-    subprocess.run(
-        [sys.executable, "-m", "checker", "check", str(SEED)], env=env(), capture_output=True
-    )
-    out = tmp_path / "report.json"
-    out.write_text("previous report\n", encoding="utf-8")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "checker",
-            "check",
-            "reports",
-            "-f",
-            "json",
-            "-o",
-            str(out),
-            "-j",
-            "2",
-        ],
-        cwd=tmp_path,
-        env=env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-    )
-    _started(proc, "2")
-    assert proc.poll() is None, "the run finished before it could be stopped"
+    proc, out = launch(tmp_path, "2", 300)
     os.killpg(proc.pid, signal.SIGTERM)  # as a CI runner cancelling the job does
     stdout, stderr = proc.communicate(timeout=120)
     text = stderr.decode("utf-8")
