@@ -231,7 +231,8 @@ def test_thirty_slow_patterns_share_one_budget(tmp_path: Path) -> None:
     assert run.seconds < 60  # thirty searches of a second each would be 30 s of CPU alone
     skipped = json.loads(run.stdout)["files"][0]["not_evaluated"]
     timed_out = [e["rule"] for e in skipped if e["reason"] == "pattern timed out"]
-    assert timed_out == [f"Z{100 + i}" for i in range(30)]  # one budget: all thirty stop
+    # one budget: all thirty stop (with whatever rules come after them)
+    assert {f"Z{100 + i}" for i in range(30)} <= set(timed_out)
 
 
 def test_adversarial_prose_files_finish_within_the_bounds(folder: Path) -> None:
