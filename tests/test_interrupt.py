@@ -48,10 +48,10 @@ def _started(proc: subprocess.Popen[bytes], jobs: str) -> None:
         time.sleep(0.05)
 
 
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and signals")
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_stops_the_run(tmp_path: Path, jobs: str) -> None:
-    _many(tmp_path / "reports", 400)
+def launch(tmp_path: Path, jobs: str, n: int = 400) -> tuple[subprocess.Popen[bytes], Path]:
+    """A batch of ``2 * n`` files writing ``-o report.json`` (holding a previous report),
+    in its own process group, once it is checking files."""
+    _many(tmp_path / "reports", n)
     # compile bytecode and fill the pack cache first: a fresh install's first run
     # spends its first second there, not checking
     subprocess.run(
@@ -81,6 +81,13 @@ def test_ctrl_c_stops_the_run(tmp_path: Path, jobs: str) -> None:
     )
     _started(proc, jobs)
     assert proc.poll() is None, "the run finished before it could be interrupted"
+    return proc, out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc and signals")
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_stops_the_run(tmp_path: Path, jobs: str) -> None:
+    proc, out = launch(tmp_path, jobs)
     os.killpg(proc.pid, signal.SIGINT)
     stdout, stderr = proc.communicate(timeout=120)  # a stuck pool would hang here
     text = stderr.decode("utf-8")

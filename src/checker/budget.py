@@ -7,8 +7,8 @@ short search). Instead the budget is a CPU-time timer armed once per document
 (``setitimer(ITIMER_PROF)``): searches run with no timeout of their own, and
 when the document's time is spent the timer's signal raises ``BudgetSpent``
 inside whatever search is running (the regex module checks for signals while
-it matches). Once spent, the timer keeps firing every few milliseconds, so the
-rules left cannot run long either; the engine reports them as not evaluated.
+it matches); the engine reports that rule and every rule left as not
+evaluated, without running them.
 
 CPU time, not wall time: a loaded machine does not make a report time out.
 Where there is no such timer (Windows) or outside the main thread, each search
@@ -25,7 +25,6 @@ from collections.abc import Iterator
 from types import FrameType
 
 DEFAULT_SECONDS = 10.0  # CPU seconds for one document; a real report needs well under 0.1
-_AFTER = 0.005  # once spent: the interval at which whatever still runs is stopped
 
 
 class BudgetSpent(TimeoutError):
@@ -60,10 +59,11 @@ def document(seconds: float | None) -> Iterator[None]:
             yield
         finally:
             _state["deadline"] = None
+            _state["spent"] = None
         return
     assert _SIGNAL is not None
     previous = signal.signal(_SIGNAL, _on_timer)
-    signal.setitimer(signal.ITIMER_PROF, limit, _AFTER)
+    signal.setitimer(signal.ITIMER_PROF, limit)
     try:
         yield
     finally:
@@ -79,7 +79,11 @@ def timeout() -> float | None:
         if _state["spent"] is not None:
             raise BudgetSpent("the pattern budget for this document is spent")
         return None
-    return max(deadline - time.monotonic(), 0.001)
+    left = deadline - time.monotonic()
+    if left <= 0:
+        _state["spent"] = 1.0
+        raise BudgetSpent("the pattern budget for this document is spent")
+    return left
 
 
 def spent() -> bool:

@@ -231,7 +231,7 @@ class Resolver:
         if isolated:
             self._fixed = Config()
         elif explicit is not None:
-            if not Path(explicit).is_file():
+            if not Path(explicit).exists():
                 raise ConfigError(explicit, "configuration file not found")
             parsed = parse(explicit)
             if parsed is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker import budget
 from checker.across.summary import summarise
 from checker.checks import Context, kind_for
 from checker.checks.across import ACROSS_KINDS
@@ -144,8 +145,6 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
-        from checker import budget
-
         try:
             with budget.document(self.options.pattern_timeout):
                 return self._check_document(document)
@@ -180,6 +179,9 @@ class Engine:
             if not _applies(rule, report):
                 continue
             result.applied.append(rule.id)
+            if budget.spent():  # the document's pattern budget went on earlier rules
+                result.not_evaluated.append((rule.id, "pattern timed out"))
+                continue
             ctx = Context(rule, report, facts)
             try:
                 result.findings.extend(kind_for(rule.kind).check(ctx, rule.spec))
@@ -194,6 +196,8 @@ class Engine:
         if across:
             try:
                 result.summary = summarise(report, across)
+            except TimeoutError:  # the pattern budget was spent
+                result.not_evaluated.extend((rule_id, "pattern timed out") for rule_id in across)
             except Exception as exc:  # a defect of ours costs the cross-report checks only
                 why = f"internal error: {type(exc).__name__}"
                 result.not_evaluated.extend((rule_id, why) for rule_id in across)
