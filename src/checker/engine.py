@@ -15,12 +15,11 @@ from checker.checks import Context, check_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
-from checker.findings import Finding, dedupe
+from checker.findings import Finding
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
 from checker.results import FileResult, display_path
-from checker.rootcause import consolidate
 from checker.rulepacks.editions import (
     Edition,
     edition_by_id,
@@ -34,7 +33,6 @@ if TYPE_CHECKING:
     from checker.readers.limits import ReadLimits
 
 INPUT_RULE = "E001"
-ROOT_CAUSE_RULE = "T300"  # one wrong cell breaking several identities
 
 
 @dataclass(frozen=True)
@@ -183,9 +181,7 @@ class Engine:
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
-        result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
-        result.findings = dedupe(sorted(result.findings, key=Finding.sort_key))
-        return result
+        return result  # raw, in the order the rules ran: see postprocess.STAGES
 
 
 def _applies(rule: Rule, report: Report) -> bool:

@@ -1,19 +1,23 @@
-"""Between the rules and the renderers: select → override → dedupe → baseline → sort → gate.
+"""Between the rules and the renderers: one ordered list of stages, applied per file.
 
 Rules only say what is wrong; whether a finding is shown, at which severity,
 whether it is already known, and whether the run fails are decided here, once,
-for every output format.
+for every output format. Each stage takes a file's result and returns the next
+one (textlint's message pipeline): root causes → select → override → dedupe →
+sort → baseline → suppression. Nothing else sorts, dedupes or filters findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from checker.baseline import Baseline, Entry
-from checker.findings import Finding, Severity, dedupe
+from checker.findings import Finding, Severity
+from checker.findings import dedupe as dedupe_findings
 from checker.fingerprint import fingerprints, stable_path
 from checker.results import THRESHOLDS, FileResult, Outcome, message
+from checker.rootcause import ROOT_CAUSE_RULE, consolidate
 
 
 @dataclass(frozen=True)
@@ -49,55 +53,105 @@ class Policy:
         return self.override(rule_id) or default
 
 
-def select(result: FileResult, policy: Policy) -> FileResult:
-    """Drop unselected rules and apply severity overrides, findings and rule table alike."""
+@dataclass
+class FileRun:
+    """What the stages share while one file goes through them."""
+
+    policy: Policy
+    known: frozenset[str] = frozenset()  # the baseline's fingerprints
+    matched: set[str] = field(default_factory=set)  # baseline entries met in this file
+    hidden: int = 0  # findings hidden by the baseline
+
+
+Stage = Callable[[FileResult, FileRun], FileResult]
+
+
+def root_causes(result: FileResult, run: FileRun) -> FileResult:
+    """One wrong cell that breaks several identities is reported once (see rootcause.py)."""
+    rule = result.rules.get(ROOT_CAUSE_RULE)
+    return replace(result, findings=consolidate(result.findings, rule))
+
+
+def select(result: FileResult, run: FileRun) -> FileResult:
+    """Drop the rules the policy does not select: their findings and their bookkeeping."""
+    chosen = run.policy.selects
+    return replace(
+        result,
+        findings=[f for f in result.findings if chosen(f.rule)],
+        applied=[r for r in result.applied if chosen(r)],
+        not_evaluated=[(r, why) for r, why in result.not_evaluated if chosen(r)],
+    )
+
+
+def override(result: FileResult, run: FileRun) -> FileResult:
+    """Configured severities, in the findings and in the rule table the renderers show."""
+    policy = run.policy
+    if not policy.severity:
+        return result
     rules = {}
     for rule_id, rule in result.rules.items():
         level = policy.severity_for(rule_id, rule.severity)
         rules[rule_id] = rule if level == rule.severity else replace(rule, severity=level)
     findings = []
     for f in result.findings:
-        if not policy.selects(f.rule):
-            continue
         # a rule may report below its default (a guess is a warning): keep that unless overridden
         level = policy.severity_for(f.rule, f.severity)
         findings.append(f if level == f.severity else replace(f, severity=level))
-    return replace(
-        result,
-        findings=findings,
-        rules=rules,
-        applied=[r for r in result.applied if policy.selects(r)],
-        not_evaluated=[(r, why) for r, why in result.not_evaluated if policy.selects(r)],
-    )
+    return replace(result, findings=findings, rules=rules)
+
+
+def dedupe(result: FileResult, run: FileRun) -> FileResult:
+    return replace(result, findings=dedupe_findings(result.findings))
+
+
+def sort(result: FileResult, run: FileRun) -> FileResult:
+    """Document order, so that output does not depend on the order rules ran in."""
+    return replace(result, findings=sorted(result.findings, key=Finding.sort_key))
+
+
+def baseline(result: FileResult, run: FileRun) -> FileResult:
+    """Fingerprint every finding, then hide those the baseline already knows."""
+    prints = fingerprints(result.findings, result.path)
+    kept = [(f, fp) for f, fp in zip(result.findings, prints, strict=True) if fp not in run.known]
+    run.matched.update(fp for fp in prints if fp in run.known)
+    run.hidden += len(prints) - len(kept)
+    return replace(result, findings=[f for f, _ in kept], fingerprints=[fp for _, fp in kept])
+
+
+STAGES: tuple[Stage, ...] = (root_causes, select, override, dedupe, sort, baseline)
+
+
+def apply(result: FileResult, run: FileRun, stages: Sequence[Stage] = STAGES) -> FileResult:
+    for stage in stages:
+        result = stage(result, run)
+    return result
+
+
+def as_reported(result: FileResult, policy: Policy | None = None) -> FileResult:
+    """One file's result as a run reports it (without a baseline): for library callers."""
+    return apply(result, FileRun(policy or Policy()))
 
 
 def process(
     results: Sequence[FileResult],
     policies: Sequence[Policy],
     fail_on: str = "error",
-    baseline: Baseline | None = None,
+    known: Baseline | None = None,
 ) -> Outcome:
-    """The whole pipeline, file by file, in input order."""
+    """Every file through the stages, in input order."""
     out: list[FileResult] = []
     matched: set[str] = set()
-    suppressed = 0
-    known = baseline.fingerprints() if baseline else set()
+    hidden = 0
+    prints = frozenset(known.fingerprints()) if known else frozenset()
     for result, policy in zip(results, policies, strict=True):
-        chosen = select(result, policy)
-        findings = sorted(dedupe(chosen.findings), key=Finding.sort_key)
-        prints = fingerprints(findings, chosen.path)
-        kept = [(f, fp) for f, fp in zip(findings, prints, strict=True) if fp not in known]
-        matched.update(fp for fp in prints if fp in known)
-        suppressed += len(findings) - len(kept)
-        out.append(
-            replace(chosen, findings=[f for f, _ in kept], fingerprints=[fp for _, fp in kept])
-        )
+        run = FileRun(policy, prints)
+        out.append(apply(result, run))
+        matched |= run.matched
+        hidden += run.hidden
     stale: list[Entry] = []
-    if baseline is not None:
-        stale = baseline.stale({stable_path(r.path) for r in results}, matched)
-    return Outcome(
-        results=out, fail_on=fail_on, suppressed=suppressed, stale=stale, planned=len(out)
-    )
+    if known is not None:
+        stale = known.stale({stable_path(r.path) for r in results}, matched)
+    return Outcome(results=out, fail_on=fail_on, suppressed=hidden, stale=stale, planned=len(out))
 
 
 def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> list[Entry]:
@@ -116,4 +170,13 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
     ]
 
 
-__all__ = ["THRESHOLDS", "Outcome", "Policy", "all_entries", "process", "select"]
+__all__ = [
+    "STAGES",
+    "THRESHOLDS",
+    "FileRun",
+    "Outcome",
+    "Policy",
+    "all_entries",
+    "as_reported",
+    "process",
+]
