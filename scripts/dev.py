@@ -34,8 +34,26 @@ def ensure_venv() -> None:
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
 
 
+# The distribution was once called `checker`, a name PyPI gives to another project.
+_FORMER_NAME_PROBE = (
+    "import importlib.metadata as m, sys\n"
+    "try:\n"
+    "    eps = m.distribution('checker').entry_points\n"
+    "except m.PackageNotFoundError:\n"
+    "    sys.exit(1)\n"
+    "sys.exit(0 if any(e.value == 'checker.cli:main' for e in eps) else 1)\n"
+)
+
+
+def drop_former_name() -> None:
+    """An older .venv holds this project under its former name: remove that copy first."""
+    if subprocess.call([str(PY), "-c", _FORMER_NAME_PROBE], cwd=ROOT) == 0:
+        run(PY, "-m", "pip", "uninstall", "--quiet", "--yes", "checker")
+
+
 def install(extras: str = "") -> None:
     ensure_venv()
+    drop_former_name()
     target = f".[{extras}]" if extras else "."
     code = run(
         PY,

@@ -125,3 +125,34 @@ def test_the_pre_commit_hook_runs(tmp_path: Path, hook: dict[str, str]) -> None:
     assert proc.returncode == 1, proc.stderr  # the test reports hold errors
     clean = [f for f in files if f.endswith("clean-2018.md")]
     assert _bash(f"{hook['entry']} {clean[0]}", tmp_path, tmp_path / "x").returncode == 0
+
+
+def _distribution_name() -> str:
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    name: str = data["project"]["name"]
+    return name
+
+
+def test_the_docs_install_this_project_by_its_own_name() -> None:
+    """PyPI's ``checker`` is someone else's: every install line names our distribution."""
+    name = _distribution_name()
+    assert name != "checker"
+    text = DOC.read_text(encoding="utf-8")
+    specs = re.findall(r"CHECKER_SPEC:\s*\"?([^\"\n]+)", text)
+    specs += re.findall(r"python -m pip install \"?([^\"$\n][^\"\n]*)", text)
+    assert specs
+    for spec in specs:
+        assert re.match(rf"{re.escape(name)}\b", spec), spec
+
+
+def test_the_installed_distribution_provides_the_checker_command() -> None:
+    from importlib import metadata
+
+    name = _distribution_name()
+    scripts = {e.name: e.value for e in metadata.distribution(name).entry_points}
+    assert scripts.get("checker") == "checker.cli:main"
+    command = Path(sys.executable).with_name("checker.exe" if sys.platform == "win32" else "checker")
+    proc = subprocess.run([str(command), "--version"], capture_output=True, text=True, env=env())
+    assert proc.returncode == 0 and proc.stdout.startswith("checker ")
