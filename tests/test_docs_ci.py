@@ -156,3 +156,16 @@ def test_the_installed_distribution_provides_the_checker_command() -> None:
     command = Path(sys.executable).with_name("checker.exe" if sys.platform == "win32" else "checker")
     proc = subprocess.run([str(command), "--version"], capture_output=True, text=True, env=env())
     assert proc.returncode == 0 and proc.stdout.startswith("checker ")
+
+
+def test_the_hook_excludes_what_the_folder_walk_skips() -> None:
+    from checker.discover import _REPOSITORY_DOCS
+
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    exclude = re.compile(hook["exclude"])
+    for name in _REPOSITORY_DOCS:
+        for path in (f"{name.upper()}.md", f"sub/dir/{name.capitalize()}.txt", f"{name}.html"):
+            assert exclude.search(path), path
+    for report in ("2023/readme-notes.md", "reports/license-office-2023.docx", "a/qinghe.md"):
+        assert not exclude.search(report), report
+    assert exclude.search(".github/pull_request_template.md")
