@@ -305,6 +305,12 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty", help="Exit 0 when no report is found (by default that is exit 2)."
+        ),
+    ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.baseline import BaselineError
@@ -343,6 +349,7 @@ def check(
             config=config,
             isolated=isolated,
             output_file=output_file,
+            allow_empty=allow_empty,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)

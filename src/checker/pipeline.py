@@ -25,7 +25,7 @@ from checker.config import (
     known_rule_ids,
     settings_for,
 )
-from checker.discover import STDIN, discover
+from checker.discover import NO_MATCH, NOT_FOUND, STDIN, Target, discover
 from checker.errors import CheckerError
 from checker.postprocess import Policy
 from checker.readers.limits import DEFAULT_LIMITS
@@ -49,6 +49,7 @@ class Request:
     config: str | None = None
     isolated: bool = False
     output_file: str | None = None
+    allow_empty: bool = False  # a run that finds no report exits 0 instead of 2
 
 
 @dataclass
@@ -77,8 +78,7 @@ def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | No
 def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
     resolver = Resolver(request.config, request.isolated)
     overrides = request.overrides
-    targets = discover(request.paths)
-    notes: list[str] = []
+    targets, notes = _named_paths(discover(request.paths))
     jobs: list[Job] = []
     policies: list[Policy] = []
     used: list[Settings] = []
@@ -95,9 +95,24 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
         policies.append(settings.policy)
         used.append(settings)
     if not jobs:
+        if not request.allow_empty:
+            why = "no report files found under the given paths (--allow-empty to accept that)"
+            raise UsageError("\n".join([*notes, why]))
         notes.append("no report files found under the given paths")
     _validate(request, resolver, used, [j.target.path for j in jobs])
     return Plan(jobs, policies, notes)
+
+
+def _named_paths(targets: list[Target]) -> tuple[list[Target], list[str]]:
+    """A mistyped path is a usage error; a glob that matches nothing only a note."""
+    missing = [t.path for t in targets if t.problem and t.problem[0] == NOT_FOUND]
+    if missing:
+        shown = ", ".join(repr(p) for p in missing)
+        raise UsageError(f"no such file or folder: {shown}")
+    notes = [
+        f"no file matches {t.path!r}" for t in targets if t.problem and t.problem[0] == NO_MATCH
+    ]
+    return [t for t in targets if not (t.problem and t.problem[0] == NO_MATCH)], notes
 
 
 def _validate(
