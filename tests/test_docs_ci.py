@@ -97,6 +97,8 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     pack = tmp_path / "packs" / "province.yaml"
     pack.parent.mkdir()
     pack.write_text("pack: province\nextends: legacy\n", encoding="utf-8")
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "checker.toml").write_text('ignore = ["C"]\n', encoding="utf-8")
     copy_reports(tmp_path / "reports")
     shown = subprocess.run(
         [sys.executable, "-m", "checker", "config", "show", "reports", "-f", "json"],
@@ -110,6 +112,9 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     data = json.loads(shown.stdout)
     assert data["deadline"] == {"government": "03-15", "department": "03-31"}
     assert data["limits"]["max-file-bytes"] == 33554432
+    assert data["extend"] == ["org/checker.toml"] and data["ignore"] == ["A102"]
+    assert (data["fail-on"], data["format"], data["jobs"], data["lang"]) == ("error", "concise", 2, "zh")
+    assert data["per-file-ignores"] == {"drafts/**": ["C101"], "*-draft.docx": ["D"]}
 
 
 @pytest.mark.parametrize("hook", yaml.safe_load(HOOKS.read_text(encoding="utf-8")))

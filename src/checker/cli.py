@@ -210,7 +210,7 @@ def check(
         ),
     ],
     output_format: Annotated[
-        OutputFormat,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "--output-format",
@@ -218,15 +218,19 @@ def check(
             help=(
                 "table (default), concise, json, jsonl, sarif, junit, github, gitlab or markdown."
             ),
+            show_default=False,
         ),
-    ] = OutputFormat.table,
+    ] = None,
     output_file: Annotated[
         str | None,
         typer.Option("--output-file", "-o", help="Write the report here (whole, or not at all)."),
     ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of messages: zh (default) or en.")
-    ] = Lang.zh,
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of messages: zh (default) or en.", show_default=False
+        ),
+    ] = None,
     edition: Annotated[
         str | None,
         typer.Option(
@@ -254,11 +258,16 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[
-        FailOn,
+        FailOn | None,
         typer.Option(
-            "--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0."
+            "--fail-on",
+            help=(
+                "Lowest severity that makes the exit code 1 (default: error); "
+                "'never' always exits 0."
+            ),
+            show_default=False,
         ),
-    ] = FailOn.error,
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when findings reach --fail-on.")
     ] = False,
@@ -323,7 +332,7 @@ def check(
         _fail(f"--level must be government or department, not {level!r}")
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
-    fmt, lg = output_format.value, lang.value
+    lg = lang.value if lang else "zh"  # until the configuration is read
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
         if edition is not None:
@@ -342,7 +351,7 @@ def check(
                 ignore=selectors(ignore, "--ignore") or (),
                 exclude=tuple(exclude or ()),
             ),
-            fail_on=fail_on.value,
+            fail_on=fail_on.value if fail_on else None,
             baseline=baseline,
             update_baseline=update_baseline,
             stdin_filename=stdin_filename,
@@ -350,21 +359,25 @@ def check(
             isolated=isolated,
             output_file=output_file,
             allow_empty=allow_empty,
+            format=output_format.value if output_format else None,
+            lang=lang.value if lang else None,
+            jobs=jobs,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)
+        fmt, lg = planned.run.format, planned.run.lang
         for note in planned.notes:
             _say(note)
         progress = _Progress(len(planned.jobs)) if _show_progress(fmt, len(planned.jobs)) else None
         try:
-            batch = run(planned.jobs, _jobs(jobs), progress)
+            batch = run(planned.jobs, _jobs(planned.run.jobs), progress)
         finally:
             if progress is not None:
                 progress.close()
         outcome, notes = finish(request, planned, batch)
         if batch.interrupted:
             _interrupted(outcome, len(planned.jobs), lg)
-        _emit(outcome, fmt, lg, output_file)
+        _emit(outcome, fmt, lg, planned.run.output_file)
         for note in notes:
             _say(note)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
@@ -501,6 +514,9 @@ def config_show(
     data = describe(found)
     if found.source is not None:
         data["source"] = os.path.relpath(found.source)
+    data["extend"] = [os.path.relpath(p) for p in data["extend"]]
+    if data["output-file"] is not None:
+        data["output-file"] = os.path.relpath(data["output-file"])
     if output_format == ConfigFormat.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return

@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from checker.baseline import Baseline
 from checker.batch import Batch, Job
@@ -42,7 +43,7 @@ class UsageError(CheckerError):
 class Request:
     paths: tuple[str, ...]
     overrides: Overrides = field(default_factory=Overrides)
-    fail_on: str = "error"
+    fail_on: str | None = None  # None: from the configuration, else "error"
     baseline: str | None = None
     update_baseline: bool = False
     stdin_filename: str | None = None
@@ -50,6 +51,20 @@ class Request:
     isolated: bool = False
     output_file: str | None = None
     allow_empty: bool = False  # a run that finds no report exits 0 instead of 2
+    format: str | None = None  # None for these three: from the configuration, else the default
+    lang: str | None = None
+    jobs: int | None = None
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Settings of the run as a whole: the command line, else the configuration, else these."""
+
+    fail_on: str = "error"
+    format: str = "table"
+    output_file: str | None = None
+    jobs: int | None = None  # None: one per CPU
+    lang: str = "zh"
 
 
 @dataclass
@@ -57,6 +72,20 @@ class Plan:
     jobs: list[Job]
     policies: list[Policy]
     notes: list[str] = field(default_factory=list)  # diagnostics for stderr
+    run: RunOptions = field(default_factory=RunOptions)
+
+
+def run_options(request: Request, resolver: Resolver) -> RunOptions:
+    """The run's settings; the configuration that applies is --config's, else the one
+    for the current folder (as ruff takes its run settings from the project's file)."""
+    config = resolver.for_dir(Path.cwd().resolve())
+    return RunOptions(
+        fail_on=request.fail_on or config.fail_on or "error",
+        format=request.format or config.format or "table",
+        output_file=request.output_file or config.output_file,
+        jobs=request.jobs or config.jobs,
+        lang=request.lang or config.lang or "zh",
+    )
 
 
 def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | None:
@@ -77,6 +106,7 @@ def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | No
 
 def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
     resolver = Resolver(request.config, request.isolated)
+    run = run_options(request, resolver)
     overrides = request.overrides
     targets, notes = _named_paths(discover(request.paths))
     jobs: list[Job] = []
@@ -99,8 +129,8 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
             why = "no report files found under the given paths (--allow-empty to accept that)"
             raise UsageError("\n".join([*notes, why]))
         notes.append("no report files found under the given paths")
-    _validate(request, resolver, used, [j.target.path for j in jobs])
-    return Plan(jobs, policies, notes)
+    _validate(request, run, resolver, used, [j.target.path for j in jobs])
+    return Plan(jobs, policies, notes, run)
 
 
 def _named_paths(targets: list[Target]) -> tuple[list[Target], list[str]]:
@@ -116,7 +146,7 @@ def _named_paths(targets: list[Target]) -> tuple[list[Target], list[str]]:
 
 
 def _validate(
-    request: Request, resolver: Resolver, used: list[Settings], inputs: list[str]
+    request: Request, run: RunOptions, resolver: Resolver, used: list[Settings], inputs: list[str]
 ) -> None:
     packs = sorted({p for s in used for p in s.options.extra_packs} | set(request.overrides.rules))
     cli = request.overrides
@@ -131,8 +161,8 @@ def _validate(
         for option, selector in cli_selectors:
             if not any(rule_id.startswith(selector) for rule_id in known):
                 raise UsageError(f"{option}: no rule {selector!r} (see `checker rules`)")
-    if request.output_file:
-        _refuse_overwriting_inputs(request.output_file, inputs)
+    if run.output_file:
+        _refuse_overwriting_inputs(run.output_file, inputs)
     if request.update_baseline and request.baseline:
         _refuse_overwriting_inputs(request.baseline, inputs)
 
@@ -162,7 +192,7 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     notes: list[str] = []
     known: Baseline | None = None
     if batch.interrupted:  # only a partial summary: no baseline is read or written
-        return process(results, policies, request.fail_on), notes
+        return process(results, policies, plan.run.fail_on), notes
     if request.update_baseline:
         assert request.baseline is not None
         existing = baselines.load(request.baseline, missing_ok=True)
@@ -172,7 +202,7 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
         notes.append(f"baseline: wrote {len(known.entries)} entries to {request.baseline}")
     elif request.baseline is not None:
         known = baselines.load(request.baseline)
-    outcome = process(results, policies, request.fail_on, known)
+    outcome = process(results, policies, plan.run.fail_on, known)
     outcome.baseline = request.baseline
     outcome.planned = len(plan.jobs)
     outcome.interrupted = batch.interrupted
@@ -185,4 +215,13 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     return outcome, notes
 
 
-__all__ = ["ConfigError", "Plan", "Request", "UsageError", "finish", "plan", "selectors"]
+__all__ = [
+    "ConfigError",
+    "Plan",
+    "Request",
+    "RunOptions",
+    "UsageError",
+    "finish",
+    "plan",
+    "selectors",
+]
