@@ -165,6 +165,7 @@ class Engine:
             year=report.year,
             source_kind=document.source_kind,
             rules=packset.rules,
+            comments=list(document.comments),
         )
         for rule in packset.sorted_rules():
             if not _applies(rule, report):

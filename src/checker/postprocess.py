@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from checker.baseline import Baseline, Entry
 from checker.findings import Finding, Severity
@@ -18,6 +19,9 @@ from checker.findings import dedupe as dedupe_findings
 from checker.fingerprint import fingerprints, stable_path
 from checker.results import THRESHOLDS, FileResult, Outcome, message
 from checker.rootcause import ROOT_CAUSE_RULE, consolidate
+
+if TYPE_CHECKING:
+    from checker.rulepacks.loader import Rule
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,11 @@ class Policy:
             return True
         return any(rule_id.startswith(p) for p in (*self.select, *self.extend_select))
 
+    def apply_to(self, rule: Rule) -> Rule:
+        """The rule at its configured severity."""
+        level = self.severity_for(rule.id, rule.severity)
+        return rule if level == rule.severity else replace(rule, severity=level)
+
     def override(self, rule_id: str) -> Severity | None:
         """The configured severity for a rule, by its longest matching prefix."""
         best: tuple[int, str] | None = None
@@ -59,6 +68,7 @@ class FileRun:
 
     policy: Policy
     known: frozenset[str] = frozenset()  # the baseline's fingerprints
+    report_unused: bool = True  # suppressions that silence nothing become findings
     matched: set[str] = field(default_factory=set)  # baseline entries met in this file
     hidden: int = 0  # findings hidden by the baseline
 
@@ -118,7 +128,48 @@ def baseline(result: FileResult, run: FileRun) -> FileResult:
     return replace(result, findings=[f for f, _ in kept], fingerprints=[fp for _, fp in kept])
 
 
-STAGES: tuple[Stage, ...] = (root_causes, select, override, dedupe, sort, baseline)
+def suppression(result: FileResult, run: FileRun) -> FileResult:
+    """Inline ``checker: ignore`` comments; a suppression that silences nothing is reported."""
+    if not result.comments:
+        return result
+    from checker import suppress
+
+    findings, problems = suppress.apply(result.findings, result.comments)
+    kept = {id(f) for f in findings}
+    pairs = [(f, fp) for f, fp in zip(result.findings, result.fingerprints, strict=True)]
+    pairs = [(f, fp) for f, fp in pairs if id(f) in kept]
+    rule = result.rules.get(suppress.UNUSED_RULE)
+    if rule is not None and run.report_unused and run.policy.selects(rule.id):
+        unused = []
+        for problem in problems:
+            if problem.reason == "unused" and problem.rule is not None:
+                named = [r for r in result.rules if r.startswith(problem.rule)]
+                if named and not any(run.policy.selects(r) for r in named):
+                    continue  # the rule is switched off here: nothing to silence, nothing wrong
+                if not any(r.startswith(problem.rule) for r in result.applied):
+                    problem.reason = "unknown"
+            unused.append(suppress.unused_finding(problem, run.policy.apply_to(rule)))
+        if unused:
+            import heapq
+
+            new = sorted(zip(unused, fingerprints(unused, result.path), strict=True), key=_by_place)
+            pairs = list(heapq.merge(pairs, new, key=_by_place))  # merged in, not sorted again
+    return replace(result, findings=[f for f, _ in pairs], fingerprints=[fp for _, fp in pairs])
+
+
+def _by_place(pair: tuple[Finding, str]) -> tuple[object, ...]:
+    return pair[0].sort_key()
+
+
+STAGES: tuple[Stage, ...] = (
+    root_causes,
+    select,
+    override,
+    dedupe,
+    sort,
+    baseline,
+    suppression,
+)
 
 
 def apply(result: FileResult, run: FileRun, stages: Sequence[Stage] = STAGES) -> FileResult:
@@ -137,6 +188,7 @@ def process(
     policies: Sequence[Policy],
     fail_on: str = "error",
     known: Baseline | None = None,
+    report_unused: bool = True,
 ) -> Outcome:
     """Every file through the stages, in input order."""
     out: list[FileResult] = []
@@ -144,7 +196,7 @@ def process(
     hidden = 0
     prints = frozenset(known.fingerprints()) if known else frozenset()
     for result, policy in zip(results, policies, strict=True):
-        run = FileRun(policy, prints)
+        run = FileRun(policy, prints, report_unused)
         out.append(apply(result, run))
         matched |= run.matched
         hidden += run.hidden
@@ -155,8 +207,12 @@ def process(
 
 
 def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> list[Entry]:
-    """Every selected finding as a baseline entry, ignoring any existing baseline."""
-    outcome = process(results, policies)
+    """Every selected finding as a baseline entry, ignoring any existing baseline.
+
+    Unused suppressions are left out: they arise after the baseline stage, so a
+    baseline could never match them.
+    """
+    outcome = process(results, policies, report_unused=False)
     return [
         Entry(
             fingerprint=fp,

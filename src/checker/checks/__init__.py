@@ -26,6 +26,7 @@ _REGISTRY: dict[str, str] = {
     "attachment": "attachment:check",
     "input": "base:no_check",  # raised by the engine for unreadable files
     "root-cause": "base:no_check",  # raised by the engine from broken identities
+    "suppression": "base:no_check",  # raised by post-processing for an unused suppression
     # statistics tables (2019 and 2021 editions)
     "table-present": "tables:check_present",
     "table-sum": "tables:check_sum",

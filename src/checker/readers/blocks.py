@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from checker.errors import ReadError
-from checker.model import Block, BlockKind, Document, Table, build_table
+from checker.model import Block, BlockKind, Comment, Document, Table, build_table
 
 from .limits import ReadLimits
 
 SourceCell = tuple[str, int, int]  # text, rowspan, colspan — as ``build_table`` takes them
 MAX_SPAN = 1000  # browsers cap colspan at 1000; a real report never comes close
+MAX_COMMENT_CHARS = 1000  # a comment's text kept as data; the rest is cut
+MAX_COMMENTS = 10000  # comments kept per document; a page full of them keeps the first
 
 _SENTENCE_ENDS = "。！？；!?;"
 
@@ -72,6 +74,7 @@ class BlockSink:
         self.blocks: list[Block] = []
         self.n_tables = 0
         self.n_chars = 0
+        self.comments: list[Comment] = []
 
     def _count(self, n: int) -> None:
         """Checks on a text far longer than any report would take minutes: refuse it."""
@@ -97,6 +100,16 @@ class BlockSink:
 
     def heading(self, text: str, level: int | None, line: int | None = None) -> None:
         self._add(BlockKind.HEADING, text, line, level)
+
+    def comment(self, text: str, line: int | None = None) -> None:
+        """A comment standing before the next block (or inside the one being built)."""
+        self.attached(text, len(self.blocks) + 1, None, line)
+
+    def attached(self, text: str, first: int, last: int | None, line: int | None = None) -> None:
+        """A comment on blocks ``first``..``last`` (``last`` None: positional)."""
+        text = text.strip()
+        if text and len(self.comments) < MAX_COMMENTS:
+            self.comments.append(Comment(text[:MAX_COMMENT_CHARS], first, last, line))
 
     def check_table_size(self, cells: int) -> None:
         """Refuse a table whose grid would exceed the cell limit (call before building it)."""
@@ -131,4 +144,5 @@ class BlockSink:
             blocks=tuple(self.blocks),
             encoding=encoding,
             meta=dict(meta or {}),
+            comments=tuple(self.comments),
         )
