@@ -97,7 +97,7 @@ def _preload(engine: Engine) -> None:
     import contextlib
     from importlib import import_module
 
-    from checker.checks import KINDS, check_for
+    from checker.checks import KINDS, kind_for
     from checker.rulepacks.editions import editions
 
     engine.common()
@@ -105,7 +105,7 @@ def _preload(engine: Engine) -> None:
         engine.packset(edition.pack)
     for kind in sorted(KINDS):
         with contextlib.suppress(ImportError, AttributeError):
-            check_for(kind)
+            kind_for(kind)
     for reader in ("docx", "html", "markdown", "text"):
         with contextlib.suppress(ImportError):
             import_module(f"checker.readers.{reader}")

@@ -21,7 +21,7 @@ from checker.engine import Options
 from checker.errors import RulePackError
 from checker.postprocess import Policy
 from checker.readers.limits import ReadLimits
-from checker.rulepacks.loader import PATTERN_TIMEOUT
+from checker.rulepacks.patterns import PATTERN_TIMEOUT
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")
 

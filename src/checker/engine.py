@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.checks import Context, check_for
+from checker.checks import Context, kind_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
@@ -122,7 +122,7 @@ class Engine:
     def _edition_from_tables(self, report: Report) -> Edition | None:
         """Without a year: the edition whose own table labels (``document:
         signatures`` in its pack) stand in the document's tables."""
-        from checker.extract.tables import normalise_label
+        from checker.labels import normalise_label
 
         labels = {
             normalise_label(cell.text)
@@ -173,7 +173,7 @@ class Engine:
             result.applied.append(rule.id)
             ctx = Context(rule, report, facts)
             try:
-                result.findings.extend(check_for(rule.kind)(ctx))
+                result.findings.extend(kind_for(rule.kind).check(ctx, rule.spec))
             except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
                 continue

@@ -21,7 +21,7 @@ from checker.results import THRESHOLDS, FileResult, Outcome, message
 from checker.rootcause import ROOT_CAUSE_RULE, consolidate
 
 if TYPE_CHECKING:
-    from checker.rulepacks.loader import Rule
+    from checker.rulepacks.pack import Rule
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from checker.model import Comment
 
 if TYPE_CHECKING:
     from checker.baseline import Entry
-    from checker.rulepacks.loader import Rule
+    from checker.rulepacks.pack import Rule
 
 # lowest severity rank that fails the run, per --fail-on value
 THRESHOLDS = {"error": 3, "warning": 2, "info": 1, "never": 99}

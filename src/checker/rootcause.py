@@ -17,7 +17,7 @@ from checker.findings import Finding, Item
 from checker.i18n import Text
 
 if TYPE_CHECKING:
-    from checker.rulepacks.loader import Rule
+    from checker.rulepacks.pack import Rule
 
 ROOT_CAUSE_RULE = "T300"  # the pack rule that names a root cause
 

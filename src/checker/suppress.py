@@ -25,7 +25,7 @@ from checker.i18n import Text
 from checker.model import Comment, Location
 
 if TYPE_CHECKING:
-    from checker.rulepacks.loader import Rule
+    from checker.rulepacks.pack import Rule
 
 UNUSED_RULE = "E101"
 _DIRECTIVE = re.compile(r"^\s*checker\s*:\s*(?P<rest>.*)$", re.I | re.S)

@@ -17,7 +17,8 @@ from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
 from checker.numbers import parse_chinese_numeral, to_halfwidth
-from checker.rulepacks.loader import PATTERN_TIMEOUT, PackSet
+from checker.rulepacks.pack import PackSet
+from checker.rulepacks.patterns import PATTERN_TIMEOUT
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
 _TAIL_BLOCKS = 10  # the signature near the end

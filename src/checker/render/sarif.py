@@ -18,7 +18,7 @@ from checker.findings import Finding
 from checker.render.safe import json_text, visible
 from checker.render.words import pairs, position, where
 from checker.results import FileResult, display_path, message
-from checker.rulepacks.loader import Rule
+from checker.rulepacks.pack import Rule
 
 if TYPE_CHECKING:
     from checker.results import Outcome
