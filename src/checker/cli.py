@@ -187,6 +187,29 @@ def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> Non
     sys.stdout.buffer.flush()
 
 
+def _emit_statistics(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
+    from checker import atomic
+    from checker.render.statistics import render
+
+    text = render(outcome, lang, as_json=fmt in ("json", "jsonl"))
+    if output_file is not None:
+        atomic.write_text(output_file, text)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _quiet_summary(outcome: Outcome, lang: str, exit_zero: bool) -> None:
+    """``-q``: the summary line on a failing run, silence on a passing one."""
+    if not outcome.failed or exit_zero:
+        return
+    from checker.render.json_out import summary
+    from checker.render.words import summary_line
+
+    print(summary_line(summary(outcome.results), lang))
+
+
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     from checker.render.json_out import summary
     from checker.render.words import summary_line
@@ -320,6 +343,24 @@ def check(
             "--allow-empty", help="Exit 0 when no report is found (by default that is exit 2)."
         ),
     ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Count the findings per rule, with the first message, instead of listing them.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help=(
+                "Print only the summary when the run fails, nothing when it passes "
+                "(a report for --output-file is still written)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.baseline import BaselineError
@@ -366,7 +407,7 @@ def check(
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)
         fmt, lg = planned.run.format, planned.run.lang
-        for note in planned.notes:
+        for note in planned.notes if not quiet else ():
             _say(note)
         progress = _Progress(len(planned.jobs)) if _show_progress(fmt, len(planned.jobs)) else None
         try:
@@ -377,8 +418,13 @@ def check(
         outcome, notes = finish(request, planned, batch)
         if batch.interrupted:
             _interrupted(outcome, len(planned.jobs), lg)
-        _emit(outcome, fmt, lg, planned.run.output_file)
-        for note in notes:
+        if statistics:
+            _emit_statistics(outcome, fmt, lg, planned.run.output_file)
+        elif not quiet or planned.run.output_file is not None:
+            _emit(outcome, fmt, lg, planned.run.output_file)
+        if quiet:
+            _quiet_summary(outcome, lg, exit_zero)
+        for note in notes if not quiet else ():
             _say(note)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
         label = "rule pack"
