@@ -57,6 +57,11 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class RuleFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
 class ConfigFormat(StrEnum):
     toml = "toml"
     json = "json"
@@ -456,6 +461,12 @@ def check(
 def rule_cmd(
     rule_id: Annotated[str, typer.Argument(help="A rule ID such as A101.")],
     lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    output_format: Annotated[
+        RuleFormat,
+        typer.Option(
+            "--format", "-f", help="text (default) or markdown (a page for both languages)."
+        ),
+    ] = RuleFormat.text,
 ) -> None:
     """Explain one rule: what it checks, its basis, a passing and a failing example."""
     from checker.rulepacks.catalogue import all_rules
@@ -465,6 +476,11 @@ def rule_cmd(
         _fail(f"unknown rule {rule_id!r}")
         return
     rule, editions = found
+    if output_format == RuleFormat.markdown:
+        from checker.ruledoc import markdown
+
+        sys.stdout.write(markdown(rule, editions))
+        return
     lg = lang.value
     zh = lg == "zh"
     print(f"{rule.id}  [{rule.severity.value}] [{rule.category}]  {rule.kind}")
@@ -474,6 +490,9 @@ def rule_cmd(
     print(("消息: " if zh else "message: ") + rule.message.get(lg))
     print(("正确示例: " if zh else "passes: ") + rule.explain.get("pass", ""))
     print(("错误示例: " if zh else "fails: ") + rule.explain.get("fail", ""))
+    from checker.ruledoc import basis_document
+
+    print(("依据说明: " if zh else "sources: ") + str(basis_document()))
 
 
 def _list_rules(fmt: ListFormat, lang: Lang) -> None:
