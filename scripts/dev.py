@@ -3,7 +3,7 @@
 Works the same on Linux, macOS and Windows with nothing but Python 3.11+:
 
     python3 scripts/dev.py demo    # install, then check the bundled seed report
-    python3 scripts/dev.py test    # install with test extras, then run the test suite
+    python3 scripts/dev.py test    # install with test extras, then run the test suite on every core
     python3 scripts/dev.py lint    # ruff and mypy
 
 The package is installed non-editable, as a user would install it, so the
@@ -79,7 +79,13 @@ def main(argv: list[str]) -> int:
         return 0 if code in (0, 1) else code  # findings are the point of the demo
     if task == "test":
         install("test")
-        code = run(PY, "-m", "pytest", *rest)
+        # every core (pytest-xdist, from the test extra), unless the caller chose otherwise
+        parallel = (
+            []
+            if any(a.startswith(("-n", "--numprocesses", "-p")) for a in rest)
+            else ["-n", "auto"]
+        )
+        code = run(PY, "-m", "pytest", *parallel, *rest)
         return code
     if task == "lint":
         install("dev")
