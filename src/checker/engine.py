@@ -11,10 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.across.summary import summarise
 from checker.checks import Context, kind_for
+from checker.checks.across import ACROSS_KINDS
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
-from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
+from checker.extract.report import SOURCE_NAMES, Report, build_report
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.messages import read_reason
@@ -42,7 +44,8 @@ class Options:
     level: str | None = None  # "government" | "department": overrides detection
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
-    pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
+    pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
+    convert_with: str | None = None  # "soffice": read .doc/.wps through LibreOffice
 
 
 class Engine:
@@ -51,8 +54,6 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
-        if self.options.pattern_timeout is not None:
-            set_pattern_timeout(self.options.pattern_timeout)
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
@@ -74,7 +75,7 @@ class Engine:
         from checker.readers import read_path
 
         try:
-            document = read_path(path, self.options.limits)
+            document = read_path(path, self.options.limits, self.options.convert_with)
         except ReadError as exc:
             return self.unreadable(path, exc)
         return self.check_document(document)
@@ -141,10 +142,13 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
+        from checker import budget
+
         try:
-            return self._check_document(document)
+            with budget.document(self.options.pattern_timeout):
+                return self._check_document(document)
         except TimeoutError:
-            error = ReadError(document.path, "too-complex", "a pattern timed out on the report")
+            error = ReadError(document.path, "too-complex", "the pattern budget was spent")
         except Exception as exc:  # never lose the other files to a defect of ours
             error = ReadError(document.path, "internal-error", f"{type(exc).__name__}: {exc}")
         return self.unreadable(document.path, error)
@@ -167,7 +171,11 @@ class Engine:
             rules=packset.rules,
             comments=list(document.comments),
         )
+        across = {}
         for rule in packset.sorted_rules():
+            if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
+                across[rule.id] = rule
+                continue
             if not _applies(rule, report):
                 continue
             result.applied.append(rule.id)
@@ -182,6 +190,12 @@ class Engine:
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
+        if across:
+            try:
+                result.summary = summarise(report, across)
+            except Exception as exc:  # a defect of ours costs the cross-report checks only
+                why = f"internal error: {type(exc).__name__}"
+                result.not_evaluated.extend((rule_id, why) for rule_id in across)
         return result  # raw, in the order the rules ran: see postprocess.STAGES
 
 

@@ -54,6 +54,7 @@ class Request:
     format: str | None = None  # None for these three: from the configuration, else the default
     lang: str | None = None
     jobs: int | None = None
+    previous: str | None = None  # last year's report to compare the reports with (--previous)
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,10 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     known: Baseline | None = None
     if batch.interrupted:  # only a partial summary: no baseline is read or written
         return process(results, policies, plan.run.fail_on), notes
+    from checker.across.run import cross_check
+
+    options = plan.jobs[0].options if plan.jobs else None
+    notes.extend(cross_check(results, request.previous, options))
     if request.update_baseline:
         assert request.baseline is not None
         existing = baselines.load(request.baseline, missing_ok=True)

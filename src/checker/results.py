@@ -17,6 +17,7 @@ from checker.i18n import Text
 from checker.model import Comment
 
 if TYPE_CHECKING:
+    from checker.across.summary import ReportSummary
     from checker.baseline import Entry
     from checker.rulepacks.pack import Rule
 
@@ -38,6 +39,7 @@ class FileResult:
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
     comments: list[Comment] = field(default_factory=list)  # the document's, as data (suppress.py)
+    summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 
 @dataclass

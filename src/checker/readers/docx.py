@@ -65,6 +65,8 @@ class _Tags:
         self.sdt = f"{w}sdt"
         self.sdtContent = f"{w}sdtContent"
         self.gridSpan = f"{w}gridSpan"
+        self.tblGrid = f"{w}tblGrid"
+        self.w = f"{w}w"
         self.vMerge = f"{w}vMerge"
         self.hMerge = f"{w}hMerge"
         self.gridBefore = f"{w}gridBefore"
@@ -95,15 +97,31 @@ def _choice(alternate: etree._Element) -> etree._Element | None:
     return None
 
 
+_SLIVER_TWIPS = 20  # one point
+
+
+def _without_slivers(row: list[_Source], slivers: set[int]) -> list[_Source]:
+    """The row with sliver grid columns taken out of every span; a cell standing
+    only on slivers is dropped."""
+    out = []
+    for entry in row:
+        kept = sum(1 for c in range(entry.start, entry.start + entry.colspan) if c not in slivers)
+        if kept:
+            entry.colspan = kept
+            out.append(entry)
+    return out
+
+
 class _Source:
     """A source cell while vertical merges are still being counted."""
 
-    __slots__ = ("colspan", "rowspan", "text")
+    __slots__ = ("colspan", "rowspan", "start", "text")
 
-    def __init__(self, colspan: int = 1) -> None:
+    def __init__(self, colspan: int = 1, start: int = 0) -> None:
         self.text = ""
         self.rowspan = 1
         self.colspan = colspan
+        self.start = start  # first grid column
 
 
 class _Walker:
@@ -341,7 +359,7 @@ class _Walker:
         open_anchors: dict[int, _Source] = {}  # grid column -> anchor of a vertical merge
         for tr in self.rows(tbl):
             before, after = self._row_props(tr)
-            row = [_Source() for _ in range(before)]
+            row = [_Source(1, c) for c in range(before)]
             col = before
             for tc in self._children(tr, self.t.tc):
                 span, vmerge, hmerge = self._cell_props(tc)
@@ -357,17 +375,20 @@ class _Walker:
                     row[-1].colspan += span  # legacy horizontal merge
                     sources.append((tc, row[-1]))
                 else:
-                    entry = _Source(span)
+                    entry = _Source(span, col)
                     row.append(entry)
                     sources.append((tc, entry))
                     if vmerge is not None:  # restart, or a continue with nothing to continue
                         open_anchors[col] = entry
                 col += span
-            row.extend(_Source() for _ in range(after))
+            row.extend(_Source(1, col + c) for c in range(after))
             if open_anchors:
                 for c in [c for c in open_anchors if c >= col or c < before]:
                     del open_anchors[c]
             rows.append(row)
+        slivers = self._slivers(tbl)
+        if slivers:
+            rows = [_without_slivers(row, slivers) for row in rows]
         shape = [[("", e.rowspan, e.colspan) for e in row] for row in rows]
         self.sink.check_table_size(grid_cells_bound(shape))
         for tc, target in sources:
@@ -375,6 +396,15 @@ class _Walker:
             if text:
                 target.text = f"{target.text}\n{text}" if target.text else text
         return [[(e.text, e.rowspan, e.colspan) for e in row] for row in rows]
+
+    def _slivers(self, tbl: etree._Element) -> set[int]:
+        """Grid columns under a point wide: rounding left over when an editor
+        (LibreOffice among them) lines up cell edges that differ by a twip."""
+        grid = tbl.find(self.t.tblGrid)
+        if grid is None:
+            return set()
+        widths = [int_attr(col.get(self.t.w)) for col in grid]
+        return {i for i, w in enumerate(widths) if w is not None and 0 <= w < _SLIVER_TWIPS}
 
     def cell_text(self, tc: etree._Element) -> str:
         """Paragraphs of a cell joined by newlines; nested tables contribute their cells' text."""
@@ -441,6 +471,25 @@ def _add_comments(part: etree._Element, walker: _Walker, t: _Tags) -> None:
         walker.sink.attached(text, span[0], span[1])
 
 
+def _bound_before_walk(root: etree._Element, p_tag: str, path: str, limits: ReadLimits) -> None:
+    """Count elements and paragraphs (in C, by lxml) before walking them in Python."""
+    elements = paragraphs = 0
+    for el in root.iter():
+        elements += 1
+        if el.tag == p_tag:
+            paragraphs += 1
+    if elements > limits.max_elements:
+        raise ReadError(
+            path, "too-large", f"{elements} XML elements exceeds the limit of {limits.max_elements}"
+        )
+    if paragraphs > limits.max_paragraphs:
+        raise ReadError(
+            path,
+            "too-large",
+            f"{paragraphs} paragraphs exceeds the limit of {limits.max_paragraphs}",
+        )
+
+
 def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
     package = Package(data, path, limits)
     main = package.main_document()
@@ -455,6 +504,7 @@ def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
     part_dir = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
     styles = Styles(package.xml(part_dir + "styles.xml"), w)
     numbering = Numbering(package.xml(part_dir + "numbering.xml"), styles, w)
+    _bound_before_walk(root, t.p, path, limits)
     sink = BlockSink(path, limits)
     walker = _Walker(t, styles, numbering, sink)
     comments = _comments_part(package, part_dir)

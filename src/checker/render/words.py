@@ -16,7 +16,7 @@ def location(loc: Location, lang: str) -> str:
     zh = lang != "en"
     parts: list[str] = []
     if loc.section:
-        parts.append(" › ".join(loc.section))
+        parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
         parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
     if loc.row_label or loc.row is not None:
@@ -25,6 +25,8 @@ def location(loc: Location, lang: str) -> str:
     if loc.column_label or loc.column is not None:
         label = loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}")
         parts.append(label)
+    if loc.page is not None:  # a paged file (PDF, OFD): the page a reader turns to
+        parts.append(f"第{loc.page}页" if zh else f"page {loc.page}")
     if loc.table is not None:
         pass  # a cell is placed by its table, row and column; a paragraph ordinal would confuse
     elif loc.line is not None:
@@ -41,7 +43,7 @@ def where(loc: Location, lang: str, with_section: bool = True) -> str:
     zh = lang != "en"
     parts: list[str] = []
     if with_section and loc.section:
-        parts.append(" › ".join(loc.section))
+        parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
         parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
     if loc.row_label or loc.row is not None:

@@ -21,6 +21,9 @@ from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern
 from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
+from checker.safeopen import Refused, read_text
+
+MAX_PACK_BYTES = 4 * 1024 * 1024  # the shipped packs are tens of KB each
 
 _RULE_HEADER = {"id", "kind", "severity", "category", "message", "basis", "explain", "applies_to"}
 
@@ -40,9 +43,11 @@ def _resolve(name: str, relative_to: Path | None) -> Path:
 def _read(path: Path) -> tuple[Any, dict[Path_, int], str]:
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, MAX_PACK_BYTES)
     except FileNotFoundError:
         raise RulePackError(source, "rule pack not found") from None
+    except Refused as exc:
+        raise RulePackError(source, f"cannot read rule pack: {exc.detail}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(source, f"cannot read rule pack: {exc}") from None
     memo = _PARSED.get(text)
@@ -136,6 +141,8 @@ def merge(
                     for i, p in enumerate(spec.get("none_patterns") or [])
                 ],
             )
+        for key, value in (data.get("across") or {}).items():  # a later pack's block replaces
+            packset.across[key] = value
         for table_name, spec in (data.get("tables") or {}).items():
             packset.tables[table_name] = _merge_table(packset.tables.get(table_name), spec)
         for rule_id in data.get("disable") or []:
