@@ -69,8 +69,21 @@ def render(outcome: Outcome, lang: str) -> str:
 
 
 def _not_evaluated(console: Any, result: FileResult, zh: bool) -> None:
-    if result.not_evaluated:
-        ids = ", ".join(r for r, _ in result.not_evaluated)
-        console.print(
-            for_rich(("  未能评估的规则：" if zh else "  rules not evaluated: ") + ids), style="dim"
-        )
+    """The rules not evaluated, grouped by their reason in the chosen language."""
+    if not result.not_evaluated:
+        return
+    from checker.messages import not_evaluated_code, not_evaluated_reason
+
+    by_code: dict[str, list[str]] = {}
+    words: dict[str, str] = {}
+    for rule, why in result.not_evaluated:
+        code = not_evaluated_code(why)
+        by_code.setdefault(code, []).append(rule)
+        words[code] = not_evaluated_reason(why).get("zh" if zh else "en")
+    if zh:
+        text = "；".join(f"{'、'.join(ids)}（{words[c]}）" for c, ids in by_code.items())
+        line = "  未能评估的规则：" + text
+    else:
+        text = "; ".join(f"{', '.join(ids)} ({words[c]})" for c, ids in by_code.items())
+        line = "  rules not evaluated: " + text
+    console.print(for_rich(line), style="dim")

@@ -19,6 +19,8 @@ def location(loc: Location, lang: str) -> str:
         parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
         parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
+    if loc.rebuilt:
+        parts.append("表格由文本重建" if zh else "table rebuilt from text")
     if loc.row_label or loc.row is not None:
         label = loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}")
         parts.append(label)
