@@ -3,7 +3,7 @@
 Works the same on Linux, macOS and Windows with nothing but Python 3.11+:
 
     python3 scripts/dev.py demo    # install, then check the bundled seed report
-    python3 scripts/dev.py test    # install with test extras, then run the test suite
+    python3 scripts/dev.py test    # install with test extras, then run the test suite on every core
     python3 scripts/dev.py lint    # ruff and mypy
 
 The package is installed non-editable, as a user would install it, so the
@@ -34,8 +34,26 @@ def ensure_venv() -> None:
         venv.EnvBuilder(with_pip=True, clear=False).create(VENV)
 
 
+# The distribution was once called `checker`, a name PyPI gives to another project.
+_FORMER_NAME_PROBE = (
+    "import importlib.metadata as m, sys\n"
+    "try:\n"
+    "    eps = m.distribution('checker').entry_points\n"
+    "except m.PackageNotFoundError:\n"
+    "    sys.exit(1)\n"
+    "sys.exit(0 if any(e.value == 'checker.cli:main' for e in eps) else 1)\n"
+)
+
+
+def drop_former_name() -> None:
+    """An older .venv holds this project under its former name: remove that copy first."""
+    if subprocess.call([str(PY), "-c", _FORMER_NAME_PROBE], cwd=ROOT) == 0:
+        run(PY, "-m", "pip", "uninstall", "--quiet", "--yes", "checker")
+
+
 def install(extras: str = "") -> None:
     ensure_venv()
+    drop_former_name()
     target = f".[{extras}]" if extras else "."
     code = run(
         PY,
@@ -61,7 +79,13 @@ def main(argv: list[str]) -> int:
         return 0 if code in (0, 1) else code  # findings are the point of the demo
     if task == "test":
         install("test")
-        code = run(PY, "-m", "pytest", *rest)
+        # every core (pytest-xdist, from the test extra), unless the caller chose otherwise
+        parallel = (
+            []
+            if any(a.startswith(("-n", "--numprocesses", "-p")) for a in rest)
+            else ["-n", "auto"]
+        )
+        code = run(PY, "-m", "pytest", *parallel, *rest)
         return code
     if task == "lint":
         install("dev")

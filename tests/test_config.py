@@ -238,3 +238,82 @@ def test_explicit_config_applies_to_every_file(tmp_path: Path) -> None:
     _draft(tmp_path)
     proc = run("check", ".", "-f", "json", "--config", "elsewhere.toml", cwd=tmp_path)
     assert _rules(proc.stdout)["draft.txt"] == ["S106"]
+
+
+def test_run_settings_come_from_the_configuration(tmp_path: Path) -> None:
+    """fail-on, format, output-file, jobs and lang in the file; the flags still win."""
+    _write(
+        tmp_path / "checker.toml",
+        'fail-on = "never"\nformat = "json"\noutput-file = "out/checker.json"\njobs = 2\nlang = "en"\n',
+    )
+    _draft(tmp_path / "reports", "a.txt")
+    _draft(tmp_path / "reports", "b.txt")
+    (tmp_path / "out").mkdir()
+    proc = run("check", "reports", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr  # fail-on never
+    assert proc.stdout == ""
+    data = json.loads((tmp_path / "out" / "checker.json").read_text(encoding="utf-8"))
+    assert [Path(f["path"]).name for f in data["files"]] == ["a.txt", "b.txt"]
+    message = data["files"][0]["findings"][0]["message"]
+    assert message.startswith("template placeholder"), message  # lang = "en"
+    flags = run(
+        "check", "reports", "--fail-on", "error", "-f", "concise", "-o", "flags.txt", "--lang", "zh",
+        cwd=tmp_path,
+    )
+    assert flags.returncode == 1
+    assert (tmp_path / "flags.txt").read_text(encoding="utf-8").startswith("reports/a.txt:")
+    assert "模板" in (tmp_path / "flags.txt").read_text(encoding="utf-8")
+
+
+def test_extend_inherits_and_overrides_key_by_key(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "shared" / "base.toml",
+        'ignore = ["C"]\nrules = []\n[severity]\nA102 = "info"\nN102 = "warning"\n',
+    )
+    _write(
+        tmp_path / "city" / "checker.toml",
+        'extend = "../shared/base.toml"\n[severity]\nN102 = "info"\n',
+    )
+    _draft(tmp_path / "city")
+    proc = run("check", "city", "-f", "json", cwd=tmp_path)
+    (file,) = json.loads(proc.stdout)["files"]
+    levels = {f["rule"]: f["severity"] for f in file["findings"]}
+    assert "C101" not in levels  # inherited ignore
+    assert levels["A102"] == "info" and levels["N102"] == "info"  # merged, the child wins
+    shown = json.loads(run("config", "show", "city", "-f", "json", cwd=tmp_path).stdout)
+    assert shown["extend"] == ["shared/base.toml"]
+    _write(tmp_path / "shared" / "base.toml", 'extend = "../city/checker.toml"\n')
+    loop = run("check", "city", cwd=tmp_path)
+    assert loop.returncode == 2 and "comes back" in loop.stderr
+    _write(tmp_path / "shared" / "base.toml", 'ignroe = ["C"]\n')
+    typo = run("check", "city", cwd=tmp_path)
+    assert typo.returncode == 2 and "base.toml:1" in typo.stderr and "ignroe" in typo.stderr
+
+
+def test_per_file_ignores_with_globs_as_in_ruff(tmp_path: Path) -> None:
+    _write(
+        tmp_path / "checker.toml",
+        '[per-file-ignores]\n"drafts/**" = ["C101"]\n"*-2018.txt" = ["N"]\n',
+    )
+    _draft(tmp_path / "drafts" / "deep", "x.txt")
+    _draft(tmp_path / "final", "y-2018.txt")
+    rules = _rules(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
+    assert rules["x.txt"] == ["A101", "A102", "N102", "S106"]
+    assert rules["y-2018.txt"] == ["C101", "A101", "A102", "S106"]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ('format = "pdf"\n', "unknown format 'pdf'"),
+        ("jobs = 0\n", "jobs"),
+        ('lang = "fr"\n', "lang"),
+        ('fail-on = "sometimes"\n', "fail-on"),
+    ],
+)
+def test_bad_run_settings_are_errors(tmp_path: Path, text: str, needle: str) -> None:
+    _write(tmp_path / "checker.toml", text)
+    _draft(tmp_path)
+    proc = run("check", ".", cwd=tmp_path)
+    assert proc.returncode == 2
+    assert needle in proc.stderr and "checker.toml:1" in proc.stderr

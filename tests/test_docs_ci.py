@@ -97,6 +97,8 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     pack = tmp_path / "packs" / "province.yaml"
     pack.parent.mkdir()
     pack.write_text("pack: province\nextends: legacy\n", encoding="utf-8")
+    (tmp_path / "org").mkdir()
+    (tmp_path / "org" / "checker.toml").write_text('ignore = ["C"]\n', encoding="utf-8")
     copy_reports(tmp_path / "reports")
     shown = subprocess.run(
         [sys.executable, "-m", "checker", "config", "show", "reports", "-f", "json"],
@@ -110,6 +112,9 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     data = json.loads(shown.stdout)
     assert data["deadline"] == {"government": "03-15", "department": "03-31"}
     assert data["limits"]["max-file-bytes"] == 33554432
+    assert data["extend"] == ["org/checker.toml"] and data["ignore"] == ["A102"]
+    assert (data["fail-on"], data["format"], data["jobs"], data["lang"]) == ("error", "concise", 2, "zh")
+    assert data["per-file-ignores"] == {"drafts/**": ["C101"], "*-draft.docx": ["D"]}
 
 
 @pytest.mark.parametrize("hook", yaml.safe_load(HOOKS.read_text(encoding="utf-8")))
@@ -125,3 +130,47 @@ def test_the_pre_commit_hook_runs(tmp_path: Path, hook: dict[str, str]) -> None:
     assert proc.returncode == 1, proc.stderr  # the test reports hold errors
     clean = [f for f in files if f.endswith("clean-2018.md")]
     assert _bash(f"{hook['entry']} {clean[0]}", tmp_path, tmp_path / "x").returncode == 0
+
+
+def _distribution_name() -> str:
+    import tomllib
+
+    data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    name: str = data["project"]["name"]
+    return name
+
+
+def test_the_docs_install_this_project_by_its_own_name() -> None:
+    """PyPI's ``checker`` is someone else's: every install line names our distribution."""
+    name = _distribution_name()
+    assert name != "checker"
+    text = DOC.read_text(encoding="utf-8")
+    specs = re.findall(r"CHECKER_SPEC:\s*\"?([^\"\n]+)", text)
+    specs += re.findall(r"python -m pip install \"?([^\"$\n][^\"\n]*)", text)
+    assert specs
+    for spec in specs:
+        assert re.match(rf"{re.escape(name)}\b", spec), spec
+
+
+def test_the_installed_distribution_provides_the_checker_command() -> None:
+    from importlib import metadata
+
+    name = _distribution_name()
+    scripts = {e.name: e.value for e in metadata.distribution(name).entry_points}
+    assert scripts.get("checker") == "checker.cli:main"
+    command = Path(sys.executable).with_name("checker.exe" if sys.platform == "win32" else "checker")
+    proc = subprocess.run([str(command), "--version"], capture_output=True, text=True, env=env())
+    assert proc.returncode == 0 and proc.stdout.startswith("checker ")
+
+
+def test_the_hook_excludes_what_the_folder_walk_skips() -> None:
+    from checker.discover import _REPOSITORY_DOCS
+
+    (hook,) = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    exclude = re.compile(hook["exclude"])
+    for name in _REPOSITORY_DOCS:
+        for path in (f"{name.upper()}.md", f"sub/dir/{name.capitalize()}.txt", f"{name}.html"):
+            assert exclude.search(path), path
+    for report in ("2023/readme-notes.md", "reports/license-office-2023.docx", "a/qinghe.md"):
+        assert not exclude.search(report), report
+    assert exclude.search(".github/pull_request_template.md")

@@ -9,6 +9,7 @@ import pytest
 
 from checker.engine import Engine, Options
 from checker.findings import Finding
+from checker.postprocess import as_reported
 from checker.readers import read_bytes
 from checker.results import FileResult
 
@@ -18,7 +19,7 @@ KINDS = ("docx", "html", "md")
 
 
 def check(path: Path, **options: str) -> FileResult:
-    return Engine(Options(**options)).check_path(str(path))
+    return as_reported(Engine(Options(**options)).check_path(str(path)))
 
 
 def signature(f: Finding) -> tuple[object, ...]:
@@ -108,7 +109,7 @@ def _run_md(text: str) -> FileResult:
     doc = read_bytes(
         ("# 青禾市生态环境局2023年政府信息公开工作年度报告\n\n" + text).encode(), "t.md"
     )
-    return Engine().check_document(doc)
+    return as_reported(Engine().check_document(doc))
 
 
 def test_dash_means_zero_where_the_pack_allows_it() -> None:
@@ -174,7 +175,9 @@ def test_year_in_brackets_after_the_title() -> None:
     assert Engine().check_document(doc).year == 2022
 
 
-@pytest.mark.parametrize(("stem", "edition"), [("edition2019-2020", "2019"), ("edition2021-2023", "2021")])
+@pytest.mark.parametrize(
+    ("stem", "edition"), [("edition2019-2020", "2019"), ("edition2021-2023", "2021")]
+)
 def test_without_any_year_the_tables_pick_the_edition(stem: str, edition: str) -> None:
     import re
 

@@ -89,3 +89,25 @@ def test_findings_go_to_stdout_and_diagnostics_to_stderr(tmp_path: Path) -> None
     assert proc.returncode == 1
     assert proc.stdout == "" and proc.stderr == ""
     assert out.read_text(encoding="utf-8").startswith("{")
+
+
+def test_a_mistyped_path_is_a_usage_error_not_a_finding(tmp_path: Path) -> None:
+    """A typo in a CI job must not pass green, nor look like a broken report."""
+    proc = run("check", CLEAN, str(tmp_path / "reprots"), "--format", "json")
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert "no such file or folder" in proc.stderr and "reprots" in proc.stderr
+    assert run("check", str(tmp_path / "gone.docx"), "--allow-empty").returncode == 2
+
+
+def test_a_run_that_finds_no_report_exits_2_unless_allowed(tmp_path: Path) -> None:
+    (tmp_path / "notes.csv").write_text("not a report\n", encoding="utf-8")
+    (tmp_path / "README.md").write_text("# about this folder\n", encoding="utf-8")
+    empty = run("check", str(tmp_path))
+    assert empty.returncode == 2
+    assert "no report files found" in empty.stderr
+    allowed = run("check", str(tmp_path), "--allow-empty", "--format", "json")
+    assert allowed.returncode == 0, allowed.stderr
+    assert '"files": []' in allowed.stdout
+    glob = run("check", str(tmp_path / "*.docx"))
+    assert glob.returncode == 2 and "no file matches" in glob.stderr

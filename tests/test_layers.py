@@ -7,7 +7,17 @@ import sys
 
 from cli_support import ROOT, env
 
-RENDERERS = ("table", "concise", "json_out", "jsonl", "sarif", "junit", "github", "gitlab", "markdown")
+RENDERERS = (
+    "table",
+    "concise",
+    "json_out",
+    "jsonl",
+    "sarif",
+    "junit",
+    "github",
+    "gitlab",
+    "markdown",
+)
 
 
 def _imported_after(*modules: str) -> set[str]:
@@ -30,3 +40,10 @@ def test_renderers_and_postprocessing_do_not_import_the_engine() -> None:
 def test_postprocessing_does_not_call_up_into_the_renderers() -> None:
     loaded = _imported_after("checker.postprocess")
     assert not any(m.startswith("checker.render") for m in loaded)
+
+
+def test_post_processing_is_one_ordered_list_of_stages() -> None:
+    from checker.postprocess import STAGES
+
+    names = [stage.__name__ for stage in STAGES]
+    assert names[:6] == ["root_causes", "select", "override", "dedupe", "sort", "baseline"]

@@ -15,8 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import Engine, FileResult
+from checker.engine import Engine
 from checker.findings import Finding
+from checker.postprocess import as_reported
+from checker.results import FileResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -25,7 +27,7 @@ EXPORTS = sorted(MANIFEST)
 
 
 def _check(path: Path) -> FileResult:
-    return Engine().check_path(str(path))
+    return as_reported(Engine().check_path(str(path)))
 
 
 def _signature(f: Finding) -> tuple[object, ...]:

@@ -61,6 +61,11 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+class RuleFormat(StrEnum):
+    text = "text"
+    markdown = "markdown"
+
+
 class ConfigFormat(StrEnum):
     toml = "toml"
     json = "json"
@@ -199,6 +204,29 @@ def _write_stdout(text: str) -> None:
     sys.stdout.buffer.flush()
 
 
+def _emit_statistics(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
+    from checker import atomic
+    from checker.render.statistics import render
+
+    text = render(outcome, lang, as_json=fmt in ("json", "jsonl"))
+    if output_file is not None:
+        atomic.write_text(output_file, text)
+        return
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+
+
+def _quiet_summary(outcome: Outcome, lang: str, exit_zero: bool) -> None:
+    """``-q``: the summary line on a failing run, silence on a passing one."""
+    if not outcome.failed or exit_zero:
+        return
+    from checker.render.json_out import summary
+    from checker.render.words import summary_line
+
+    print(summary_line(summary(outcome.results), lang))
+
+
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     from checker import stopping
     from checker.render.json_out import summary
@@ -223,7 +251,7 @@ def check(
         ),
     ],
     output_format: Annotated[
-        OutputFormat,
+        OutputFormat | None,
         typer.Option(
             "--format",
             "--output-format",
@@ -231,15 +259,19 @@ def check(
             help=(
                 "table (default), concise, json, jsonl, sarif, junit, github, gitlab or markdown."
             ),
+            show_default=False,
         ),
-    ] = OutputFormat.table,
+    ] = None,
     output_file: Annotated[
         str | None,
         typer.Option("--output-file", "-o", help="Write the report here (whole, or not at all)."),
     ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of messages: zh (default) or en.")
-    ] = Lang.zh,
+        Lang | None,
+        typer.Option(
+            "--lang", help="Language of messages: zh (default) or en.", show_default=False
+        ),
+    ] = None,
     edition: Annotated[
         str | None,
         typer.Option(
@@ -267,11 +299,16 @@ def check(
         ),
     ] = None,
     fail_on: Annotated[
-        FailOn,
+        FailOn | None,
         typer.Option(
-            "--fail-on", help="Lowest severity that makes the exit code 1; 'never' always exits 0."
+            "--fail-on",
+            help=(
+                "Lowest severity that makes the exit code 1 (default: error); "
+                "'never' always exits 0."
+            ),
+            show_default=False,
         ),
-    ] = FailOn.error,
+    ] = None,
     exit_zero: Annotated[
         bool, typer.Option("--exit-zero", help="Exit 0 even when findings reach --fail-on.")
     ] = False,
@@ -318,6 +355,30 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty", help="Exit 0 when no report is found (by default that is exit 2)."
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option(
+            "--statistics",
+            help="Count the findings per rule, with the first message, instead of listing them.",
+        ),
+    ] = False,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help=(
+                "Print only the summary when the run fails, nothing when it passes "
+                "(a report for --output-file is still written)."
+            ),
+        ),
+    ] = False,
     convert_with: Annotated[
         str | None,
         typer.Option(
@@ -350,7 +411,7 @@ def check(
     from checker import stopping
 
     stopping.install()
-    fmt, lg = output_format.value, lang.value
+    lg = lang.value if lang else "zh"  # until the configuration is read
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
         if edition is not None:
@@ -370,30 +431,40 @@ def check(
                 exclude=tuple(exclude or ()),
                 convert_with=convert_with,
             ),
-            fail_on=fail_on.value,
+            fail_on=fail_on.value if fail_on else None,
             baseline=baseline,
             update_baseline=update_baseline,
             stdin_filename=stdin_filename,
             config=config,
             isolated=isolated,
             output_file=output_file,
+            allow_empty=allow_empty,
+            format=output_format.value if output_format else None,
+            lang=lang.value if lang else None,
+            jobs=jobs,
             previous=previous,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)
-        for note in planned.notes:
+        fmt, lg = planned.run.format, planned.run.lang
+        for note in planned.notes if not quiet else ():
             _say(note)
         progress = _Progress(len(planned.jobs)) if _show_progress(fmt, len(planned.jobs)) else None
         try:
-            batch = run(planned.jobs, _jobs(jobs), progress)
+            batch = run(planned.jobs, _jobs(planned.run.jobs), progress)
         finally:
             if progress is not None:
                 progress.close()
         outcome, notes = finish(request, planned, batch)
         if batch.interrupted:
             _interrupted(outcome, len(planned.jobs), lg)
-        _emit(outcome, fmt, lg, output_file)
-        for note in notes:
+        if statistics:
+            _emit_statistics(outcome, fmt, lg, planned.run.output_file)
+        elif not quiet or planned.run.output_file is not None:
+            _emit(outcome, fmt, lg, planned.run.output_file)
+        if quiet:
+            _quiet_summary(outcome, lg, exit_zero)
+        for note in notes if not quiet else ():
             _say(note)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
         label = "rule pack"
@@ -447,6 +518,12 @@ def _crashes(results: Sequence[FileResult]) -> list[str]:
 def rule_cmd(
     rule_id: Annotated[str, typer.Argument(help="A rule ID such as A101.")],
     lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    output_format: Annotated[
+        RuleFormat,
+        typer.Option(
+            "--format", "-f", help="text (default) or markdown (a page for both languages)."
+        ),
+    ] = RuleFormat.text,
 ) -> None:
     """Explain one rule: what it checks, its basis, a passing and a failing example."""
     from checker.rulepacks.catalogue import all_rules
@@ -456,6 +533,11 @@ def rule_cmd(
         _fail(f"unknown rule {rule_id!r}")
         return
     rule, editions = found
+    if output_format == RuleFormat.markdown:
+        from checker.ruledoc import markdown
+
+        sys.stdout.write(markdown(rule, editions))
+        return
     lg = lang.value
     zh = lg == "zh"
     print(f"{rule.id}  [{rule.severity.value}] [{rule.category}]  {rule.kind}")
@@ -465,6 +547,9 @@ def rule_cmd(
     print(("消息: " if zh else "message: ") + rule.message.get(lg))
     print(("正确示例: " if zh else "passes: ") + rule.explain.get("pass", ""))
     print(("错误示例: " if zh else "fails: ") + rule.explain.get("fail", ""))
+    from checker.ruledoc import basis_document
+
+    print(("依据说明: " if zh else "sources: ") + str(basis_document()))
 
 
 def _list_rules(fmt: ListFormat, lang: Lang) -> None:
@@ -551,6 +636,9 @@ def config_show(
     data = describe(found)
     if found.source is not None:
         data["source"] = os.path.relpath(found.source)
+    data["extend"] = [os.path.relpath(p) for p in data["extend"]]
+    if data["output-file"] is not None:
+        data["output-file"] = os.path.relpath(data["output-file"])
     if output_format == ConfigFormat.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return

@@ -45,12 +45,19 @@ class Config:
     select: tuple[str, ...] | None = None
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
-    per_path_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     deadline: tuple[tuple[str, str], ...] = ()
     exclude: tuple[str, ...] = ()
     limits: tuple[tuple[str, int], ...] = ()
     pattern_timeout_ms: int | None = None
+    # settings of the whole run, as the flags of the same names
+    fail_on: str | None = None
+    format: str | None = None
+    output_file: str | None = None
+    jobs: int | None = None
+    lang: str | None = None
+    extends: tuple[str, ...] = ()  # the files this one inherits from, nearest first
 
     def read_limits(self) -> ReadLimits:
         return ReadLimits(**dict(self.limits))
@@ -60,7 +67,7 @@ class Config:
         out = [("select", s) for s in self.select or ()]
         out += [("extend-select", s) for s in self.extend_select]
         out += [("ignore", s) for s in self.ignore]
-        out += [(f"per-path-ignores.{g}", s) for g, ids in self.per_path_ignores for s in ids]
+        out += [(f"per-file-ignores.{g}", s) for g, ids in self.per_file_ignores for s in ids]
         out += [("severity", s) for s, _ in self.severity]
         return out
 
@@ -137,9 +144,24 @@ def _tuple_map(value: dict[str, Any] | None) -> tuple[tuple[str, Any], ...]:
 
 def parse(path: str | os.PathLike[str]) -> Config | None:
     """Read one configuration file; ``None`` for a pyproject.toml without ``[tool.checker]``."""
+    loaded = _load(Path(path), ())
+    if loaded is None:
+        return None
+    data, text, chain = loaded
+    file = Path(path)
+    return _build(data, file.resolve().parent, str(file), text, chain[1:])
+
+
+# keys whose values are paths, resolved against the folder of the file that sets them
+_PATH_KEYS = ("rules", "output-file")
+# tables merged entry by entry when a file extends another
+_TABLE_KEYS = ("severity", "deadline", "limits", "per-file-ignores", "per-path-ignores")
+
+
+def _load(file: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], str, tuple[str, ...]] | None:
+    """One file's validated settings merged over those it extends, and the chain of files."""
     import tomllib
 
-    file = Path(path)
     source = str(file)
     try:
         text = read_text(file, MAX_CONFIG_BYTES)
@@ -161,10 +183,39 @@ def parse(path: str | os.PathLike[str]) -> Config | None:
     if not isinstance(data, dict):
         raise ConfigError(source, "[tool.checker] must be a table", key="tool.checker")
     _validate(data, text, source, table)
-    return _build(data, file.resolve().parent, source, text)
+    _check_values(data, text, source)
+    root = file.resolve().parent
+    data = dict(data)
+    if "rules" in data:
+        data["rules"] = [str((root / p).resolve()) for p in data["rules"]]
+    if "output-file" in data:
+        data["output-file"] = str(root / data["output-file"])
+    key = str(file.resolve())
+    chain = (key,)
+    parent_ref = data.pop("extend", None)
+    if parent_ref is None:
+        return data, text, chain
+    parent = (root / parent_ref).resolve()
+    line = _line_of(text, "extend")
+    if str(parent) in (*seen, key):
+        raise ConfigError(source, f"extend {parent_ref!r} comes back to this file", line, "extend")
+    if not parent.is_file():
+        raise ConfigError(source, f"extend {parent_ref!r}: no such file", line, "extend")
+    inherited = _load(parent, (*seen, key))
+    if inherited is None:
+        raise ConfigError(source, f"extend {parent_ref!r}: no [tool.checker] table", line, "extend")
+    base, _text, parents = inherited
+    merged = dict(base)
+    for name, value in data.items():
+        if name in _TABLE_KEYS and isinstance(merged.get(name), dict):
+            merged[name] = {**merged[name], **value}
+        else:
+            merged[name] = value
+    return merged, text, chain + parents
 
 
-def _build(data: dict[str, Any], root: Path, source: str, text: str) -> Config:
+def _check_values(data: dict[str, Any], text: str, source: str) -> None:
+    """What the schema cannot say: known editions and formats, real dates, known limits."""
     edition = data.get("edition")
     if edition is not None:
         from checker.rulepacks.editions import edition_by_id, editions
@@ -177,6 +228,17 @@ def _build(data: dict[str, Any], root: Path, source: str, text: str) -> Config:
                 _line_of(text, "edition"),
                 "edition",
             )
+    fmt = data.get("format")
+    if fmt is not None:
+        from checker.render import FORMATS
+
+        if fmt not in FORMATS:
+            raise ConfigError(
+                source,
+                f"unknown format {fmt!r} (known: {', '.join(FORMATS)})",
+                _line_of(text, "format"),
+                "format",
+            )
     for level, monthday in (data.get("deadline") or {}).items():
         month, day = (int(x) for x in monthday.split("-"))
         import datetime as dt
@@ -187,37 +249,46 @@ def _build(data: dict[str, Any], root: Path, source: str, text: str) -> Config:
             raise ConfigError(
                 source, f"no such date {monthday!r}", _line_of(text, level), f"deadline.{level}"
             ) from None
-    limits = {k.replace("-", "_"): v for k, v in (data.get("limits") or {}).items()}
-    pattern_timeout_ms = limits.pop("pattern_timeout_ms", None)
     known_limits = {f.name for f in fields(ReadLimits)} | {"pattern_timeout_ms"}
-    for name in limits:
-        if name not in known_limits:
-            key = name.replace("_", "-")
+    for name in data.get("limits") or {}:
+        if name.replace("-", "_") not in known_limits:
             known = ", ".join(sorted(k.replace("_", "-") for k in known_limits))
             raise ConfigError(
                 source,
-                f"unknown key {key!r} in [limits] (known: {known})",
-                _line_of(text, key),
-                key,
+                f"unknown key {name!r} in [limits] (known: {known})",
+                _line_of(text, name),
+                name,
             )
+
+
+def _build(
+    data: dict[str, Any], root: Path, source: str, text: str, extends: tuple[str, ...] = ()
+) -> Config:
+    limits = {k.replace("-", "_"): v for k, v in (data.get("limits") or {}).items()}
+    pattern_timeout_ms = limits.pop("pattern_timeout_ms", None)
     select = data.get("select")
+    ignores = {**(data.get("per-path-ignores") or {}), **(data.get("per-file-ignores") or {})}
     return Config(
         source=source,
         root=str(root),
-        edition=edition,
-        rules=tuple(str((root / p).resolve()) for p in data.get("rules") or ()),
+        edition=data.get("edition"),
+        rules=tuple(data.get("rules") or ()),
         level=data.get("level"),
         select=None if select is None else tuple(select),
         extend_select=tuple(data.get("extend-select") or ()),
         ignore=tuple(data.get("ignore") or ()),
-        per_path_ignores=tuple(
-            (glob, tuple(ids)) for glob, ids in sorted((data.get("per-path-ignores") or {}).items())
-        ),
+        per_file_ignores=tuple((glob, tuple(ids)) for glob, ids in sorted(ignores.items())),
         severity=_tuple_map(data.get("severity")),
         deadline=_tuple_map(data.get("deadline")),
         exclude=tuple(data.get("exclude") or ()),
         limits=_tuple_map(limits),
         pattern_timeout_ms=pattern_timeout_ms,
+        fail_on=data.get("fail-on"),
+        format=data.get("format"),
+        output_file=data.get("output-file"),
+        jobs=data.get("jobs"),
+        lang=data.get("lang"),
+        extends=extends,
     )
 
 
@@ -279,7 +350,7 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
     """Merge a file's configuration with the command line."""
     ignore = list(config.ignore)
     relative = _relative(path, config.root)
-    for pattern, ids in config.per_path_ignores:
+    for pattern, ids in config.per_file_ignores:
         if relative is not None and _glob_match(relative, pattern):
             ignore.extend(ids)
     ignore.extend(cli.ignore)
@@ -365,10 +436,16 @@ def describe(config: Config) -> dict[str, Any]:
         "select": None if config.select is None else list(config.select),
         "extend-select": list(config.extend_select),
         "ignore": list(config.ignore),
-        "per-path-ignores": {g: list(ids) for g, ids in config.per_path_ignores},
+        "per-file-ignores": {g: list(ids) for g, ids in config.per_file_ignores},
         "severity": dict(config.severity),
         "deadline": dict(config.deadline),
         "exclude": list(config.exclude),
+        "fail-on": config.fail_on or "error",
+        "format": config.format or "table",
+        "output-file": config.output_file,
+        "jobs": config.jobs,
+        "lang": config.lang or "zh",
+        "extend": list(config.extends),
         "limits": {
             **{f.name.replace("_", "-"): getattr(limits, f.name) for f in fields(limits)},
             "pattern-timeout-ms": config.pattern_timeout_ms or int(PATTERN_TIMEOUT * 1000),

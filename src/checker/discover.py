@@ -4,9 +4,11 @@ Files are taken as given; directories are walked for known report extensions
 (hidden entries and a repository's README, CHANGELOG, LICENSE… skipped); globs
 are expanded; ``-`` is standard input. What
 cannot be walked — a symbolic-link loop, a broken link, a directory that cannot
-be listed, a glob that matches nothing, a link that leads out of the folder
-being walked — becomes a target that carries its reason, so that it turns
-into one input finding and the rest of the run goes on.
+be listed, a link that leads out of the folder being walked — becomes a target
+that carries its reason, so that it turns into one input finding and the rest
+of the run goes on. A named path that does not exist and a glob that matches
+nothing are marked too: the command line treats them as the user's mistake,
+not as a report.
 The list is sorted by path so that output does not depend on the file system.
 """
 
@@ -19,6 +21,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 STDIN = "-"
+# problems of a named path; the command line refuses the first, and notes the second
+NOT_FOUND, NO_MATCH = "not-found", "no-match"
 
 
 @dataclass(frozen=True)
@@ -141,7 +145,7 @@ def _expand(arg: str, extensions: frozenset[str], out: list[Target]) -> None:
     if not os.path.lexists(arg) and glob.has_magic(arg):
         matches = sorted(glob.glob(arg, recursive=True))
         if not matches:
-            out.append(Target(display(arg), True, ("not-found", "no file matches the pattern")))
+            out.append(Target(display(arg), True, (NO_MATCH, "no file matches the pattern")))
         for match in matches:
             if os.path.isdir(match):
                 _walk(match, extensions, out, (), set())
@@ -156,6 +160,9 @@ def _expand(arg: str, extensions: frozenset[str], out: list[Target]) -> None:
         if problem is not None:
             out.append(Target(display(arg), True, problem))
             return
+    if not os.path.lexists(arg):
+        out.append(Target(display(arg), True, (NOT_FOUND, "no such file or folder")))
+        return
     out.append(Target(display(arg), True))
 
 

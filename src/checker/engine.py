@@ -18,12 +18,11 @@ from checker.checks.across import ACROSS_KINDS
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import SOURCE_NAMES, Report, build_report
-from checker.findings import Finding, dedupe
+from checker.findings import Finding
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
 from checker.results import FileResult, display_path
-from checker.rootcause import consolidate
 from checker.rulepacks.editions import (
     Edition,
     edition_by_id,
@@ -37,7 +36,6 @@ if TYPE_CHECKING:
     from checker.readers.limits import ReadLimits
 
 INPUT_RULE = "E001"
-ROOT_CAUSE_RULE = "T300"  # one wrong cell breaking several identities
 
 
 @dataclass(frozen=True)
@@ -170,6 +168,7 @@ class Engine:
             year=report.year,
             source_kind=document.source_kind,
             rules=packset.rules,
+            comments=list(document.comments),
         )
         across = {}
         for rule in packset.sorted_rules():
@@ -201,9 +200,7 @@ class Engine:
             except Exception as exc:  # a defect of ours costs the cross-report checks only
                 why = f"internal error: {type(exc).__name__}"
                 result.not_evaluated.extend((rule_id, why) for rule_id in across)
-        result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
-        result.findings = dedupe(sorted(result.findings, key=Finding.sort_key))
-        return result
+        return result  # raw, in the order the rules ran: see postprocess.STAGES
 
 
 def _applies(rule: Rule, report: Report) -> bool:

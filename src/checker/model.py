@@ -129,12 +129,27 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A comment in the source (``<!-- … -->``, a Word comment), verbatim.
+
+    Readers keep comments as data and never interpret them: what a comment
+    means to the checker (a suppression directive) is decided after the rules.
+    """
+
+    text: str
+    block: int  # 1-based index of the block it stands before, or of the first it is attached to
+    last: int | None = None  # a comment attached to blocks (Word): the last one; None: positional
+    line: int | None = None  # 1-based source line, when the source has lines
+
+
+@dataclass(frozen=True)
 class Document:
     path: str
     source_kind: str  # "text", "markdown", "html", "docx"
     blocks: tuple[Block, ...]
     encoding: str | None = None
     meta: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    comments: tuple[Comment, ...] = ()
 
     @property
     def tables(self) -> list[Table]:

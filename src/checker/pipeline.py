@@ -12,6 +12,7 @@ import os
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from checker.baseline import Baseline
 from checker.batch import Batch, Job
@@ -25,7 +26,7 @@ from checker.config import (
     known_rule_ids,
     settings_for,
 )
-from checker.discover import STDIN, discover
+from checker.discover import NO_MATCH, NOT_FOUND, STDIN, Target, discover
 from checker.errors import CheckerError
 from checker.postprocess import Policy
 from checker.readers.limits import DEFAULT_LIMITS
@@ -42,14 +43,29 @@ class UsageError(CheckerError):
 class Request:
     paths: tuple[str, ...]
     overrides: Overrides = field(default_factory=Overrides)
-    fail_on: str = "error"
+    fail_on: str | None = None  # None: from the configuration, else "error"
     baseline: str | None = None
     update_baseline: bool = False
     stdin_filename: str | None = None
     config: str | None = None
     isolated: bool = False
     output_file: str | None = None
+    allow_empty: bool = False  # a run that finds no report exits 0 instead of 2
+    format: str | None = None  # None for these three: from the configuration, else the default
+    lang: str | None = None
+    jobs: int | None = None
     previous: str | None = None  # last year's report to compare the reports with (--previous)
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """Settings of the run as a whole: the command line, else the configuration, else these."""
+
+    fail_on: str = "error"
+    format: str = "table"
+    output_file: str | None = None
+    jobs: int | None = None  # None: one per CPU
+    lang: str = "zh"
 
 
 @dataclass
@@ -57,6 +73,20 @@ class Plan:
     jobs: list[Job]
     policies: list[Policy]
     notes: list[str] = field(default_factory=list)  # diagnostics for stderr
+    run: RunOptions = field(default_factory=RunOptions)
+
+
+def run_options(request: Request, resolver: Resolver) -> RunOptions:
+    """The run's settings; the configuration that applies is --config's, else the one
+    for the current folder (as ruff takes its run settings from the project's file)."""
+    config = resolver.for_dir(Path.cwd().resolve())
+    return RunOptions(
+        fail_on=request.fail_on or config.fail_on or "error",
+        format=request.format or config.format or "table",
+        output_file=request.output_file or config.output_file,
+        jobs=request.jobs or config.jobs,
+        lang=request.lang or config.lang or "zh",
+    )
 
 
 def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | None:
@@ -77,9 +107,9 @@ def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | No
 
 def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
     resolver = Resolver(request.config, request.isolated)
+    run = run_options(request, resolver)
     overrides = request.overrides
-    targets = discover(request.paths)
-    notes: list[str] = []
+    targets, notes = _named_paths(discover(request.paths))
     jobs: list[Job] = []
     policies: list[Policy] = []
     used: list[Settings] = []
@@ -96,13 +126,28 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
         policies.append(settings.policy)
         used.append(settings)
     if not jobs:
+        if not request.allow_empty:
+            why = "no report files found under the given paths (--allow-empty to accept that)"
+            raise UsageError("\n".join([*notes, why]))
         notes.append("no report files found under the given paths")
-    _validate(request, resolver, used, [j.target.path for j in jobs])
-    return Plan(jobs, policies, notes)
+    _validate(request, run, resolver, used, [j.target.path for j in jobs])
+    return Plan(jobs, policies, notes, run)
+
+
+def _named_paths(targets: list[Target]) -> tuple[list[Target], list[str]]:
+    """A mistyped path is a usage error; a glob that matches nothing only a note."""
+    missing = [t.path for t in targets if t.problem and t.problem[0] == NOT_FOUND]
+    if missing:
+        shown = ", ".join(repr(p) for p in missing)
+        raise UsageError(f"no such file or folder: {shown}")
+    notes = [
+        f"no file matches {t.path!r}" for t in targets if t.problem and t.problem[0] == NO_MATCH
+    ]
+    return [t for t in targets if not (t.problem and t.problem[0] == NO_MATCH)], notes
 
 
 def _validate(
-    request: Request, resolver: Resolver, used: list[Settings], inputs: list[str]
+    request: Request, run: RunOptions, resolver: Resolver, used: list[Settings], inputs: list[str]
 ) -> None:
     packs = sorted({p for s in used for p in s.options.extra_packs} | set(request.overrides.rules))
     cli = request.overrides
@@ -117,8 +162,8 @@ def _validate(
         for option, selector in cli_selectors:
             if not any(rule_id.startswith(selector) for rule_id in known):
                 raise UsageError(f"{option}: no rule {selector!r} (see `checker rules`)")
-    if request.output_file:
-        _refuse_overwriting_inputs(request.output_file, inputs)
+    if run.output_file:
+        _refuse_overwriting_inputs(run.output_file, inputs)
     if request.update_baseline and request.baseline:
         _refuse_overwriting_inputs(request.baseline, inputs)
 
@@ -148,7 +193,7 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     notes: list[str] = []
     known: Baseline | None = None
     if batch.interrupted:  # only a partial summary: no baseline is read or written
-        return process(results, policies, request.fail_on), notes
+        return process(results, policies, plan.run.fail_on), notes
     from checker.across.run import cross_check
 
     options = plan.jobs[0].options if plan.jobs else None
@@ -162,7 +207,7 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
         notes.append(f"baseline: wrote {len(known.entries)} entries to {request.baseline}")
     elif request.baseline is not None:
         known = baselines.load(request.baseline)
-    outcome = process(results, policies, request.fail_on, known)
+    outcome = process(results, policies, plan.run.fail_on, known)
     outcome.baseline = request.baseline
     outcome.planned = len(plan.jobs)
     outcome.interrupted = batch.interrupted
@@ -175,4 +220,13 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     return outcome, notes
 
 
-__all__ = ["ConfigError", "Plan", "Request", "UsageError", "finish", "plan", "selectors"]
+__all__ = [
+    "ConfigError",
+    "Plan",
+    "Request",
+    "RunOptions",
+    "UsageError",
+    "finish",
+    "plan",
+    "selectors",
+]

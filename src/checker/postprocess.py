@@ -1,19 +1,27 @@
-"""Between the rules and the renderers: select → override → dedupe → baseline → sort → gate.
+"""Between the rules and the renderers: one ordered list of stages, applied per file.
 
 Rules only say what is wrong; whether a finding is shown, at which severity,
 whether it is already known, and whether the run fails are decided here, once,
-for every output format.
+for every output format. Each stage takes a file's result and returns the next
+one (textlint's message pipeline): root causes → select → override → dedupe →
+sort → baseline → suppression. Nothing else sorts, dedupes or filters findings.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from checker.baseline import Baseline, Entry
-from checker.findings import Finding, Severity, dedupe
+from checker.findings import Finding, Severity
+from checker.findings import dedupe as dedupe_findings
 from checker.fingerprint import fingerprints, stable_path
 from checker.results import THRESHOLDS, FileResult, Outcome, message
+from checker.rootcause import ROOT_CAUSE_RULE, consolidate
+
+if TYPE_CHECKING:
+    from checker.rulepacks.pack import Rule
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,11 @@ class Policy:
             return True
         return any(rule_id.startswith(p) for p in (*self.select, *self.extend_select))
 
+    def apply_to(self, rule: Rule) -> Rule:
+        """The rule at its configured severity."""
+        level = self.severity_for(rule.id, rule.severity)
+        return rule if level == rule.severity else replace(rule, severity=level)
+
     def override(self, rule_id: str) -> Severity | None:
         """The configured severity for a rule, by its longest matching prefix."""
         best: tuple[int, str] | None = None
@@ -49,60 +62,157 @@ class Policy:
         return self.override(rule_id) or default
 
 
-def select(result: FileResult, policy: Policy) -> FileResult:
-    """Drop unselected rules and apply severity overrides, findings and rule table alike."""
+@dataclass
+class FileRun:
+    """What the stages share while one file goes through them."""
+
+    policy: Policy
+    known: frozenset[str] = frozenset()  # the baseline's fingerprints
+    report_unused: bool = True  # suppressions that silence nothing become findings
+    matched: set[str] = field(default_factory=set)  # baseline entries met in this file
+    hidden: int = 0  # findings hidden by the baseline
+
+
+Stage = Callable[[FileResult, FileRun], FileResult]
+
+
+def root_causes(result: FileResult, run: FileRun) -> FileResult:
+    """One wrong cell that breaks several identities is reported once (see rootcause.py)."""
+    rule = result.rules.get(ROOT_CAUSE_RULE)
+    return replace(result, findings=consolidate(result.findings, rule))
+
+
+def select(result: FileResult, run: FileRun) -> FileResult:
+    """Drop the rules the policy does not select: their findings and their bookkeeping."""
+    chosen = run.policy.selects
+    return replace(
+        result,
+        findings=[f for f in result.findings if chosen(f.rule)],
+        applied=[r for r in result.applied if chosen(r)],
+        not_evaluated=[(r, why) for r, why in result.not_evaluated if chosen(r)],
+    )
+
+
+def override(result: FileResult, run: FileRun) -> FileResult:
+    """Configured severities, in the findings and in the rule table the renderers show."""
+    policy = run.policy
+    if not policy.severity:
+        return result
     rules = {}
     for rule_id, rule in result.rules.items():
         level = policy.severity_for(rule_id, rule.severity)
         rules[rule_id] = rule if level == rule.severity else replace(rule, severity=level)
     findings = []
     for f in result.findings:
-        if not policy.selects(f.rule):
-            continue
         # a rule may report below its default (a guess is a warning): keep that unless overridden
         level = policy.severity_for(f.rule, f.severity)
         findings.append(f if level == f.severity else replace(f, severity=level))
-    return replace(
-        result,
-        findings=findings,
-        rules=rules,
-        applied=[r for r in result.applied if policy.selects(r)],
-        not_evaluated=[(r, why) for r, why in result.not_evaluated if policy.selects(r)],
-    )
+    return replace(result, findings=findings, rules=rules)
+
+
+def dedupe(result: FileResult, run: FileRun) -> FileResult:
+    return replace(result, findings=dedupe_findings(result.findings))
+
+
+def sort(result: FileResult, run: FileRun) -> FileResult:
+    """Document order, so that output does not depend on the order rules ran in."""
+    return replace(result, findings=sorted(result.findings, key=Finding.sort_key))
+
+
+def baseline(result: FileResult, run: FileRun) -> FileResult:
+    """Fingerprint every finding, then hide those the baseline already knows."""
+    prints = fingerprints(result.findings, result.path)
+    kept = [(f, fp) for f, fp in zip(result.findings, prints, strict=True) if fp not in run.known]
+    run.matched.update(fp for fp in prints if fp in run.known)
+    run.hidden += len(prints) - len(kept)
+    return replace(result, findings=[f for f, _ in kept], fingerprints=[fp for _, fp in kept])
+
+
+def suppression(result: FileResult, run: FileRun) -> FileResult:
+    """Inline ``checker: ignore`` comments; a suppression that silences nothing is reported."""
+    if not result.comments:
+        return result
+    from checker import suppress
+
+    findings, problems = suppress.apply(result.findings, result.comments)
+    kept = {id(f) for f in findings}
+    pairs = [(f, fp) for f, fp in zip(result.findings, result.fingerprints, strict=True)]
+    pairs = [(f, fp) for f, fp in pairs if id(f) in kept]
+    rule = result.rules.get(suppress.UNUSED_RULE)
+    if rule is not None and run.report_unused and run.policy.selects(rule.id):
+        unused = []
+        for problem in problems:
+            if problem.reason == "unused" and problem.rule is not None:
+                named = [r for r in result.rules if r.startswith(problem.rule)]
+                if named and not any(run.policy.selects(r) for r in named):
+                    continue  # the rule is switched off here: nothing to silence, nothing wrong
+                if not any(r.startswith(problem.rule) for r in result.applied):
+                    problem.reason = "unknown"
+            unused.append(suppress.unused_finding(problem, run.policy.apply_to(rule)))
+        if unused:
+            import heapq
+
+            new = sorted(zip(unused, fingerprints(unused, result.path), strict=True), key=_by_place)
+            pairs = list(heapq.merge(pairs, new, key=_by_place))  # merged in, not sorted again
+    return replace(result, findings=[f for f, _ in pairs], fingerprints=[fp for _, fp in pairs])
+
+
+def _by_place(pair: tuple[Finding, str]) -> tuple[object, ...]:
+    return pair[0].sort_key()
+
+
+STAGES: tuple[Stage, ...] = (
+    root_causes,
+    select,
+    override,
+    dedupe,
+    sort,
+    baseline,
+    suppression,
+)
+
+
+def apply(result: FileResult, run: FileRun, stages: Sequence[Stage] = STAGES) -> FileResult:
+    for stage in stages:
+        result = stage(result, run)
+    return result
+
+
+def as_reported(result: FileResult, policy: Policy | None = None) -> FileResult:
+    """One file's result as a run reports it (without a baseline): for library callers."""
+    return apply(result, FileRun(policy or Policy()))
 
 
 def process(
     results: Sequence[FileResult],
     policies: Sequence[Policy],
     fail_on: str = "error",
-    baseline: Baseline | None = None,
+    known: Baseline | None = None,
+    report_unused: bool = True,
 ) -> Outcome:
-    """The whole pipeline, file by file, in input order."""
+    """Every file through the stages, in input order."""
     out: list[FileResult] = []
     matched: set[str] = set()
-    suppressed = 0
-    known = baseline.fingerprints() if baseline else set()
+    hidden = 0
+    prints = frozenset(known.fingerprints()) if known else frozenset()
     for result, policy in zip(results, policies, strict=True):
-        chosen = select(result, policy)
-        findings = sorted(dedupe(chosen.findings), key=Finding.sort_key)
-        prints = fingerprints(findings, chosen.path)
-        kept = [(f, fp) for f, fp in zip(findings, prints, strict=True) if fp not in known]
-        matched.update(fp for fp in prints if fp in known)
-        suppressed += len(findings) - len(kept)
-        out.append(
-            replace(chosen, findings=[f for f, _ in kept], fingerprints=[fp for _, fp in kept])
-        )
+        run = FileRun(policy, prints, report_unused)
+        out.append(apply(result, run))
+        matched |= run.matched
+        hidden += run.hidden
     stale: list[Entry] = []
-    if baseline is not None:
-        stale = baseline.stale({stable_path(r.path) for r in results}, matched)
-    return Outcome(
-        results=out, fail_on=fail_on, suppressed=suppressed, stale=stale, planned=len(out)
-    )
+    if known is not None:
+        stale = known.stale({stable_path(r.path) for r in results}, matched)
+    return Outcome(results=out, fail_on=fail_on, suppressed=hidden, stale=stale, planned=len(out))
 
 
 def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> list[Entry]:
-    """Every selected finding as a baseline entry, ignoring any existing baseline."""
-    outcome = process(results, policies)
+    """Every selected finding as a baseline entry, ignoring any existing baseline.
+
+    Unused suppressions are left out: they arise after the baseline stage, so a
+    baseline could never match them.
+    """
+    outcome = process(results, policies, report_unused=False)
     return [
         Entry(
             fingerprint=fp,
@@ -116,4 +226,13 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
     ]
 
 
-__all__ = ["THRESHOLDS", "Outcome", "Policy", "all_entries", "process", "select"]
+__all__ = [
+    "STAGES",
+    "THRESHOLDS",
+    "FileRun",
+    "Outcome",
+    "Policy",
+    "all_entries",
+    "as_reported",
+    "process",
+]

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from checker.findings import Finding, render_message
 from checker.i18n import Text
+from checker.model import Comment
 
 if TYPE_CHECKING:
     from checker.across.summary import ReportSummary
@@ -37,6 +38,7 @@ class FileResult:
     readable: bool = True
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
+    comments: list[Comment] = field(default_factory=list)  # the document's, as data (suppress.py)
     summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 

@@ -11,10 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from checker.findings import Finding, Item
 from checker.i18n import Text
-from checker.rulepacks.pack import Rule
+
+if TYPE_CHECKING:
+    from checker.rulepacks.pack import Rule
+
+ROOT_CAUSE_RULE = "T300"  # the pack rule that names a root cause
 
 
 def consolidate(findings: list[Finding], rule: Rule | None) -> list[Finding]:

@@ -21,6 +21,7 @@ import yaml
 from checker.engine import Engine, Options
 from checker.errors import ReadError
 from checker.numbers import format_number
+from checker.postprocess import as_reported
 from checker.readers import read_bytes
 from checker.rulepacks.catalogue import all_rules
 
@@ -83,7 +84,7 @@ def _run(spec: dict[str, Any], case: dict[str, Any]) -> list[Any]:
     except ReadError as exc:
         result = engine.unreadable(name, exc)
     else:
-        result = engine.check_document(document)
+        result = as_reported(engine.check_document(document))
     return [f for f in result.findings if f.rule == spec["rule"]]
 
 

@@ -48,6 +48,7 @@ _REGISTRY: dict[str, str] = {
     "attachment": "attachment:ATTACHMENT",
     "input": "base:INPUT",  # raised by the engine for unreadable files
     "root-cause": "base:ROOT_CAUSE",  # raised by the engine from broken identities
+    "suppression": "base:SUPPRESSION",  # raised by post-processing for an unused suppression
     # statistics tables (2019 and 2021 editions)
     "table-present": "tables:TABLE_PRESENT",
     "table-sum": "tables:TABLE_SUM",

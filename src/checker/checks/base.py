@@ -99,5 +99,6 @@ def no_check(ctx: Context, spec: object) -> Iterable[Finding]:
 
 INPUT = Kind("input", no_params, no_check)  # raised by the engine for unreadable files
 ROOT_CAUSE = Kind("root-cause", no_params, no_check)  # raised by the engine from broken identities
+SUPPRESSION = Kind("suppression", no_params, no_check)  # raised by post-processing (suppress.py)
 
 CheckFn = Callable[[Context, Any], Iterable[Finding]]

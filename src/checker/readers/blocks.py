@@ -6,12 +6,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from checker.errors import ReadError
-from checker.model import Block, BlockKind, Document, Table, build_table
+from checker.model import Block, BlockKind, Comment, Document, Table, build_table
 
 from .limits import ReadLimits
 
 SourceCell = tuple[str, int, int]  # text, rowspan, colspan — as ``build_table`` takes them
 MAX_SPAN = 1000  # browsers cap colspan at 1000; a real report never comes close
+MAX_COMMENT_CHARS = 1000  # a comment's text kept as data; the rest is cut
+MAX_COMMENTS = 10000  # comments kept per document; a page full of them keeps the first
 
 _SENTENCE_ENDS = "。！？；!?;"
 
@@ -73,6 +75,7 @@ class BlockSink:
         self.blocks: list[Block] = []
         self.n_tables = 0
         self.n_chars = 0
+        self.comments: list[Comment] = []
 
     def _count(self, n: int) -> None:
         """Checks on a text far longer than any report would take minutes: refuse it."""
@@ -102,6 +105,16 @@ class BlockSink:
         self, text: str, level: int | None, line: int | None = None, page: int | None = None
     ) -> None:
         self._add(BlockKind.HEADING, text, line, level, page)
+
+    def comment(self, text: str, line: int | None = None) -> None:
+        """A comment standing before the next block (or inside the one being built)."""
+        self.attached(text, len(self.blocks) + 1, None, line)
+
+    def attached(self, text: str, first: int, last: int | None, line: int | None = None) -> None:
+        """A comment on blocks ``first``..``last`` (``last`` None: positional)."""
+        text = text.strip()
+        if text and len(self.comments) < MAX_COMMENTS:
+            self.comments.append(Comment(text[:MAX_COMMENT_CHARS], first, last, line))
 
     def check_table_size(self, cells: int) -> None:
         """Refuse a table whose grid would exceed the cell limit (call before building it)."""
@@ -148,4 +161,5 @@ class BlockSink:
             blocks=tuple(self.blocks),
             encoding=encoding,
             meta=dict(meta or {}),
+            comments=tuple(self.comments),
         )

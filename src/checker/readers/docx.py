@@ -73,6 +73,9 @@ class _Tags:
         self.gridAfter = f"{w}gridAfter"
         self.txbxContent = f"{w}txbxContent"
         self.altChunk = f"{w}altChunk"
+        self.id_ = f"{w}id"
+        self.comment = f"{w}comment"
+        self.comment_marks = (f"{w}commentRangeStart", f"{w}commentReference")
         self.inline = frozenset(f"{w}{name}" for name in _INLINE_CONTAINERS)
         self.blocks = frozenset(f"{w}{name}" for name in _BLOCK_CONTAINERS)
         self.graphics = frozenset(f"{w}{name}" for name in ("drawing", "pict", "object"))
@@ -128,6 +131,21 @@ class _Walker:
         self.numbering = numbering
         self.sink = sink
         self.alt_chunks = 0  # imported HTML/RTF parts Word renders but this reader does not
+        self.comment_tags: tuple[str, ...] = ()  # set when the package has comments
+        self.commented: dict[str, tuple[int, int]] = {}  # comment id -> first, last block
+
+    def _note_comments(self, el: etree._Element, before: int) -> None:
+        """Which blocks the Word comments anchored in ``el`` are attached to."""
+        if not self.comment_tags:
+            return
+        first = before + 1
+        last = max(len(self.sink.blocks), first)
+        for mark in el.iter(*self.comment_tags):
+            key = mark.get(self.t.id_)
+            if key is None:
+                continue
+            start, end = self.commented.get(key, (first, last))
+            self.commented[key] = (min(start, first), max(end, last))
 
     # ---- block level -------------------------------------------------------------------
 
@@ -135,10 +153,13 @@ class _Walker:
         t = self.t
         for el in parent:
             tag = el.tag
+            before = len(self.sink.blocks)
             if tag == t.p:
                 self.paragraph(el)
+                self._note_comments(el, before)
             elif tag == t.tbl:
                 self.sink.table(self.table_grid(el))
+                self._note_comments(el, before)
             elif tag == t.sdt:
                 content = el.find(t.sdtContent)
                 if content is not None:
@@ -434,6 +455,22 @@ def _core_title(package: Package) -> str | None:
     return (title.text or "").strip()
 
 
+def _comments_part(package: Package, part_dir: str) -> etree._Element | None:
+    """Word's comments part (``word/comments.xml``), when the document has one."""
+    name = part_dir + "comments.xml"
+    return package.xml(name) if package.has(name) else None
+
+
+def _add_comments(part: etree._Element, walker: _Walker, t: _Tags) -> None:
+    """Each Word comment's text, attached to the blocks its range covers."""
+    for comment in part.iter(t.comment):
+        span = walker.commented.get(comment.get(t.id_) or "")
+        if span is None:
+            continue
+        text = "\n".join("".join(x.text or "" for x in p.iter(t.t)) for p in comment.iter(t.p))
+        walker.sink.attached(text, span[0], span[1])
+
+
 def _bound_before_walk(root: etree._Element, p_tag: str, path: str, limits: ReadLimits) -> None:
     """Count elements and paragraphs (in C, by lxml) before walking them in Python."""
     elements = paragraphs = 0
@@ -470,7 +507,12 @@ def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
     _bound_before_walk(root, t.p, path, limits)
     sink = BlockSink(path, limits)
     walker = _Walker(t, styles, numbering, sink)
+    comments = _comments_part(package, part_dir)
+    if comments is not None:
+        walker.comment_tags = t.comment_marks
     walker.blocks(body)
+    if comments is not None:
+        _add_comments(comments, walker, t)
     meta: dict[str, str] = {}
     if walker.alt_chunks:
         meta["unread_parts"] = f"{walker.alt_chunks} embedded altChunk part(s) not read"

@@ -207,7 +207,9 @@ class _Walker:
     def children(self, el: etree._Element, in_article: bool, depth: int) -> None:
         self.text(el.text, _line(el))
         for child in el:
-            if not self.page.skip(child, in_article):
+            if isinstance(child, etree._Comment):
+                self.sink.comment(child.text or "", line=_line(child))
+            elif not self.page.skip(child, in_article):
                 self.visit(child, in_article, depth + 1)
             self.text(child.tail, _line(child))
 
@@ -358,8 +360,10 @@ def read_html(data: bytes, path: str, limits: ReadLimits) -> Document:
     # huge_tree lifts libxml2's nesting limit from 256 to 2048: pages with
     # hundreds of unclosed <font> tags exist, and hitting the limit silently
     # drops the rest of the page.  The HTML parser loads no DTD or entities.
+    # Comments stay in the tree: the walk skips them as text and keeps them as
+    # the document's comments.
     parser = lxml.html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True
+        remove_comments=False, remove_pis=True, no_network=True, recover=True, huge_tree=True
     )
     try:
         root = lxml.html.document_fromstring(text, parser=parser)

@@ -2,7 +2,8 @@
 
 Only what changes the meaning for later checks is interpreted (heading levels,
 tables); other markup is removed just enough that it does not get in the way
-of matching Chinese text.  Embedded HTML stays as text lines.
+of matching Chinese text.  Embedded HTML stays as text lines, except comments
+on lines of their own, which become the document's comments.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from .text import read_lines, split_lines
 _LINK = re.compile(r"!?\[([^\]\n]{0,500})\]\([^)\n]{0,2000}\)")
 _LIST_MARKERS = ("- ", "* ", "+ ")
 _FENCES = ("```", "~~~")
+_COMMENT_START, _COMMENT_END = "<!--", "-->"
 
 
 def inline(text: str) -> str:
@@ -55,15 +57,36 @@ class _MarkdownLines:
 
     def __init__(self) -> None:
         self.in_fence = False
+        self.comment: list[str] | None = None  # lines of an HTML comment still open
+        self.comment_line = 0
 
     def __call__(self, sink: BlockSink, line: str, number: int) -> None:
         stripped = line.strip()
+        if self.comment is not None:
+            head, end, rest = stripped.partition(_COMMENT_END)
+            self.comment.append(head)
+            if not end:
+                return
+            sink.comment("\n".join(self.comment), line=self.comment_line)
+            self.comment = None
+            stripped = rest.strip()
+            if not stripped:
+                return
         if stripped.startswith(_FENCES):
             self.in_fence = not self.in_fence
             return
         if self.in_fence:
             sink.paragraph(stripped, line=number)
             return
+        if stripped.startswith(_COMMENT_START):  # kept as data, not as text of the report
+            head, end, rest = stripped[len(_COMMENT_START) :].partition(_COMMENT_END)
+            if not end:
+                self.comment, self.comment_line = [head], number
+                return
+            sink.comment(head, line=number)
+            stripped = rest.strip()
+            if not stripped:
+                return
         heading = heading_of(stripped)
         if heading is not None:
             sink.heading(heading[1], heading[0], line=number)

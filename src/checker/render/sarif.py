@@ -18,6 +18,7 @@ from checker.findings import Finding
 from checker.render.safe import json_text, visible
 from checker.render.words import pairs, position, where
 from checker.results import FileResult, display_path, message
+from checker.ruledoc import help_uri
 from checker.rulepacks.pack import Rule
 
 if TYPE_CHECKING:
@@ -38,6 +39,8 @@ def artifact_uri(path: str) -> str:
 
 
 def _help(rule: Rule) -> dict[str, str]:
+    from checker.ruledoc import markdown
+
     ex = rule.explain
     zh = (
         f"检查：{ex.get('zh', '')}\n依据：{rule.basis.zh}\n"
@@ -47,12 +50,7 @@ def _help(rule: Rule) -> dict[str, str]:
         f"Checks: {ex.get('en', '')}\nBasis: {rule.basis.en}\n"
         f"Passes: {ex.get('pass', '')}\nFails: {ex.get('fail', '')}"
     )
-    markdown = (
-        f"**检查** {ex.get('zh', '')}  \n**依据** {rule.basis.zh}  \n"
-        f"**正确示例** {ex.get('pass', '')}  \n**错误示例** {ex.get('fail', '')}\n\n"
-        f"**Checks** {ex.get('en', '')}  \n**Basis** {rule.basis.en}"
-    )
-    return {"text": f"{zh}\n\n{en}", "markdown": markdown}
+    return {"text": f"{zh}\n\n{en}", "markdown": markdown(rule)}
 
 
 def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
@@ -64,6 +62,7 @@ def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
         "shortDescription": {"text": visible(short)},
         "fullDescription": {"text": visible(f"{short} ({rule.basis.get(lang)})")},
         "help": _help(rule),
+        "helpUri": help_uri(rule),
         "defaultConfiguration": {"level": LEVEL[rule.severity.value]},
         "properties": {
             "category": rule.category,
