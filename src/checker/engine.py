@@ -167,10 +167,10 @@ class Engine:
         return self.unreadable(document.path, error)
 
     def _check_document(self, document: Document) -> FileResult:
-        report = build_report(document, self.common(), outline=False)
-        edition, reason = self.choose_edition(report)
+        first = build_report(document, self.common())
+        edition, reason = self.choose_edition(first)
         packset = self.packset(edition.pack)
-        report = build_report(document, packset)
+        report = build_report(document, packset, like=first)
         if self.options.level is not None:
             report.level = self.options.level
         report.edition = edition.id

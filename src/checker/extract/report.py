@@ -9,7 +9,7 @@ rule pack's ``document`` patterns, not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checker.extract.dates import DateFact, parse_date
@@ -57,6 +57,7 @@ class Report:
     level: str = "other"  # government | department | other (townships, committees…)
     edition: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-report memo for extractors
+    outlined: bool = True  # False: built without its outline, for a quick look at the year
 
     @property
     def government(self) -> bool:
@@ -96,8 +97,32 @@ def finditer(pattern: Any, text: str) -> Any:
     return pattern.finditer(text, timeout=_timeout)
 
 
-def build_report(document: Document, packset: PackSet, *, outline: bool = True) -> Report:
-    """The report as the checks see it; ``outline=False`` for a quick look at the year."""
+def _reading(packset: PackSet) -> tuple[object, ...]:
+    """Everything in a pack set that decides how a report is built from a document."""
+    return tuple(
+        (part, key, tuple(p.pattern for p in patterns))
+        for part, groups in (("document", packset.document), ("outline", packset.outline))
+        for key, patterns in sorted(groups.items())
+    )
+
+
+def build_report(
+    document: Document, packset: PackSet, *, outline: bool = True, like: Report | None = None
+) -> Report:
+    """The report as the checks see it; ``outline=False`` for a quick look at the year.
+
+    ``like`` is a report of the same document built with another pack set
+    (the one read to find the year): when both read documents with the same
+    patterns, it is reused instead of being built again.
+    """
+    if (
+        like is not None
+        and like.document is document
+        and outline
+        and like.outlined
+        and _reading(like.packset) == _reading(packset)
+    ):
+        return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
     patterns = packset.document
     boilerplate = patterns.get("boilerplate", [])
     all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
@@ -123,6 +148,7 @@ def build_report(document: Document, packset: PackSet, *, outline: bool = True) 
     if not report.year_sources:
         _guess_year(report, patterns.get("year_mention", []), patterns.get("year_text", []))
     report.level = _level(report, patterns)
+    report.outlined = outline
     return report
 
 
