@@ -12,42 +12,25 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-import regex
-
 from checker.checks.base import Context, Kind
 from checker.extract.report import finditer, search
 from checker.findings import Finding
 from checker.numbers import to_halfwidth
 from checker.rulepacks.params import Params
-
-# references between groups (by number, by name, recursion) cannot survive the joining
-_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?&|\(\?R|\(\?[+-]?\d")
+from checker.rulepacks.patterns import screen
 
 
 @dataclass(frozen=True)
 class ForbiddenSpec:
     patterns: tuple[Any, ...]
     head_blocks: int | None  # only the first text blocks (scope: head); None: everywhere
-    any: Any  # all patterns as one alternation, to rule a text out in one search; None: none
-
-
-def alternation(patterns: tuple[Any, ...]) -> Any:
-    """One pattern matching where any of ``patterns`` matches (None when they cannot be
-    joined: a reference would point at another pattern's group)."""
-    if not patterns or any(_REFERENCE.search(p.pattern) for p in patterns):
-        return None
-    sources = [regex.sub(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>", "(?:", p.pattern) for p in patterns]
-    try:
-        return regex.compile("|".join(f"(?:{s})" for s in sources), patterns[0].flags)
-    except regex.error:
-        return None
+    any: Any  # all patterns as one screen (``patterns.screen``); None: search each
 
 
 def parse(params: Params) -> ForbiddenSpec:
     head = int(params.get("head_blocks", 8)) if params.get("scope") == "head" else None
     patterns = params.patterns("patterns")
-    same_flags = len({p.flags for p in patterns}) <= 1
-    return ForbiddenSpec(patterns, head, alternation(patterns) if same_flags else None)
+    return ForbiddenSpec(patterns, head, screen(patterns))
 
 
 def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.extract.report import Report, finditer, search
+from checker.extract.report import Report, finditer, may_match, search
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import parse_number
@@ -54,6 +54,8 @@ class FactStore:
         found: list[Fact] = []
         for block in self.report.text_blocks():
             text = self.report.norm[block.index]
+            if not may_match(definition.screen, text):
+                continue
             for pattern in definition.patterns:
                 here = [
                     Fact(

@@ -97,6 +97,18 @@ def finditer(pattern: Any, text: str) -> Any:
     return pattern.finditer(text, timeout=_timeout)
 
 
+def may_match(screen: Any, text: str) -> bool:
+    """False when no pattern of a screened list can match ``text`` (see ``patterns.screen``)."""
+    return screen is None or search(screen, text) is not None
+
+
+def any_match(patterns: list[Any], screen: Any, text: str) -> bool:
+    """Whether one of ``patterns`` matches: one search with their screen when there is one."""
+    if screen is not None:
+        return search(screen, text) is not None
+    return any(search(p, text) for p in patterns)
+
+
 def _reading(packset: PackSet) -> tuple[object, ...]:
     """Everything in a pack set that decides how a report is built from a document."""
     return tuple(
@@ -124,13 +136,16 @@ def build_report(
     ):
         return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
     patterns = packset.document
+    screens = packset.screens
     boilerplate = patterns.get("boilerplate", [])
+    boilerplate_screen = screens.get("boilerplate")
     all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
     published = _published(document, all_norm, patterns.get("published", []))
     blocks = [
         b
         for b in document.blocks
-        if b.kind == BlockKind.TABLE or not any(search(p, all_norm[b.index]) for p in boilerplate)
+        if b.kind == BlockKind.TABLE
+        or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
     ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
     tree = build_outline(blocks, packset.outline.get("not_headings", [])) if outline else Outline()
@@ -143,11 +158,16 @@ def build_report(
         published=published,
     )
     _find_title(report, patterns.get("title", []))
-    _find_period(report, patterns.get("period", []))
+    _find_period(report, patterns.get("period", []), screens.get("period"))
     _find_signature(report, patterns.get("signature", []))
     if not report.year_sources:
-        _guess_year(report, patterns.get("year_mention", []), patterns.get("year_text", []))
-    report.level = _level(report, patterns)
+        _guess_year(
+            report,
+            patterns.get("year_mention", []),
+            patterns.get("year_text", []),
+            screens.get("year_text"),
+        )
+    report.level = _level(report, patterns, screens)
     report.outlined = outline
     return report
 
@@ -196,9 +216,11 @@ def _year(text: str) -> int | None:
     return value if value is not None and 1990 <= value <= 2100 else None
 
 
-def _find_period(report: Report, patterns: list[Any]) -> None:
+def _find_period(report: Report, patterns: list[Any], screen: Any) -> None:
     for block in report.text_blocks():
         text = report.norm[block.index]
+        if not may_match(screen, text):
+            continue
         for pattern in patterns:
             m = search(pattern, text)
             if not m:
@@ -215,7 +237,9 @@ def _find_period(report: Report, patterns: list[Any]) -> None:
                 return
 
 
-def _guess_year(report: Report, mentions: list[Any], anywhere: list[Any]) -> None:
+def _guess_year(
+    report: Report, mentions: list[Any], anywhere: list[Any], anywhere_screen: Any
+) -> None:
     """Without a title, period or signature: the report naming itself near the
     top, else the year the text mentions most. Weak sources: used to pick the
     edition, never to accuse the title or period of disagreeing."""
@@ -229,8 +253,11 @@ def _guess_year(report: Report, mentions: list[Any], anywhere: list[Any]) -> Non
                 return
     counts: dict[int, int] = {}
     for block in blocks:
+        text = report.norm[block.index]
+        if not may_match(anywhere_screen, text):
+            continue
         for pattern in anywhere:
-            for m in finditer(pattern, report.norm[block.index]):
+            for m in finditer(pattern, text):
                 counts[int(m["year"])] = counts.get(int(m["year"]), 0) + 1
     if counts:
         year = max(sorted(counts), key=lambda y: counts[y])
@@ -252,7 +279,7 @@ def _find_signature(report: Report, patterns: list[Any]) -> None:
                     return
 
 
-def _level(report: Report, patterns: dict[str, list[Any]]) -> str:
+def _level(report: Report, patterns: dict[str, list[Any]], screens: dict[str, Any]) -> str:
     """The issuing body's level, from the title (else the opening and closing lines)."""
     if report.title is not None:
         texts = [report.norm[report.title.index]]
@@ -260,6 +287,7 @@ def _level(report: Report, patterns: dict[str, list[Any]]) -> str:
         blocks = report.text_blocks()
         texts = [report.norm[b.index] for b in blocks[:_HEAD_BLOCKS] + blocks[-_TAIL_BLOCKS:]]
     for level in ("government", "department"):
-        if any(search(p, t) for p in patterns.get(f"{level}_body", []) for t in texts):
+        key = f"{level}_body"
+        if any(any_match(patterns.get(key, []), screens.get(key), t) for t in texts):
             return level
     return "other"

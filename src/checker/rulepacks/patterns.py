@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -28,3 +29,28 @@ def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_
             line=line_for(lines, path),
             key=str(path[-2]) if len(path) > 1 else None,
         ) from None
+
+
+# references between groups (by number, by name, recursion) cannot survive the joining
+_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?&|\(\?R|\(\?[+-]?\d")
+_NAMED_GROUP = regex.compile(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
+
+
+def screen(patterns: Sequence[Any]) -> Any:
+    """One pattern that matches a text exactly when one of ``patterns`` does.
+
+    Most texts match none of a list, so one search with the screen rules a
+    text out instead of one search per pattern; only a text it matches is
+    searched pattern by pattern for what matched. None when the patterns
+    cannot be joined (a reference to a group, different flags): then search
+    them one by one.
+    """
+    if not patterns or len({p.flags for p in patterns}) > 1:
+        return None
+    if any(_REFERENCE.search(p.pattern) for p in patterns):
+        return None
+    sources = [_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns]
+    try:
+        return regex.compile("|".join(f"(?:{s})" for s in sources), patterns[0].flags)
+    except regex.error:
+        return None

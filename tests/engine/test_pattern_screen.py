@@ -1,12 +1,13 @@
-"""The one-search screen of forbidden-pattern rules finds a text exactly when a pattern does."""
+"""A screen (all of a list of patterns as one) finds a text exactly when a pattern does."""
 
 from __future__ import annotations
 
 import regex
 
-from checker.checks.forbidden_pattern import ForbiddenSpec, alternation
+from checker.checks.forbidden_pattern import ForbiddenSpec
 from checker.rulepacks.editions import editions
 from checker.rulepacks.loader import load_packset
+from checker.rulepacks.patterns import screen
 
 TEXTS = [
     "",
@@ -45,7 +46,7 @@ def test_the_screen_agrees_with_the_patterns_on_every_shipped_rule() -> None:
 
 
 def test_patterns_that_refer_to_their_groups_are_not_joined() -> None:
-    assert alternation((regex.compile(r"(a)\1"), regex.compile("b"))) is None
-    assert alternation((regex.compile(r"(?P<x>a)(?P=x)"),)) is None
-    joined = alternation((regex.compile(r"(?P<y>a)b"), regex.compile(r"(?P<y>c)")))
+    assert screen((regex.compile(r"(a)\1"), regex.compile("b"))) is None
+    assert screen((regex.compile(r"(?P<x>a)(?P=x)"),)) is None
+    joined = screen((regex.compile(r"(?P<y>a)b"), regex.compile(r"(?P<y>c)")))
     assert joined is not None and joined.search("zcz")
