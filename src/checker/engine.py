@@ -21,6 +21,7 @@ from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
 from checker.rootcause import consolidate
+from checker.rulepacks import compiled
 from checker.rulepacks.editions import (
     Edition,
     edition_by_id,
@@ -159,7 +160,9 @@ class Engine:
 
     def check_document(self, document: Document) -> FileResult:
         try:
-            return self._check_document(document)
+            result = self._check_document(document)
+            compiled.save()  # the grammars' patterns, compiled on the first report
+            return result
         except TimeoutError:
             error = ReadError(document.path, "too-complex", "a pattern timed out on the report")
         except Exception as exc:  # never lose the other files to a defect of ours

@@ -16,6 +16,7 @@ from checker.errors import RulePackError
 from checker.findings import Severity
 from checker.i18n import Text
 from checker.resources import rules_dir
+from checker.rulepacks import compiled
 from checker.rulepacks.pack import FactDef, PackSet, Rule, TableDef
 from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern, screen
@@ -198,6 +199,7 @@ def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
     packset = merge(edition_pack, load_chain(edition_pack))
     for ref in extra or []:
         merge(edition_pack, load_chain(ref, Path.cwd()), into=packset)
+    compiled.save()
     return packset
 
 

@@ -9,6 +9,7 @@ import regex
 
 from checker.errors import RulePackError
 from checker.numbers import NUMBER_PATTERN
+from checker.rulepacks import compiled
 from checker.rulepacks.yamlines import Path_, line_for
 
 DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
@@ -21,7 +22,7 @@ def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_
     for name, fragment in PLACEHOLDERS.items():
         expanded = expanded.replace(name, fragment)
     try:
-        return regex.compile(expanded)
+        return compiled.cached(expanded)
     except regex.error as exc:
         raise RulePackError(
             source,
@@ -51,6 +52,6 @@ def screen(patterns: Sequence[Any]) -> Any:
         return None
     sources = [_NAMED_GROUP.sub("(?:", p.pattern) for p in patterns]
     try:
-        return regex.compile("|".join(f"(?:{s})" for s in sources), patterns[0].flags)
+        return compiled.cached("|".join(f"(?:{s})" for s in sources), patterns[0].flags)
     except regex.error:
         return None
