@@ -12,10 +12,13 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from checker.discover import STDIN, Target
-from checker.engine import Engine, FileResult, Options
 from checker.errors import CheckerError, ReadError, RulePackError
+
+if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first file
+    from checker.engine import Engine, FileResult, Options
 
 
 class WorkerError(CheckerError):
@@ -57,6 +60,8 @@ def engine_for(options: Options) -> Engine:
     """This process's engine for ``options``, built on first use."""
     engine = _ENGINES.get(options)
     if engine is None:
+        from checker.engine import Engine
+
         engine = _ENGINES[options] = Engine(options)
     return engine
 
