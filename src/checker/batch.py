@@ -18,7 +18,8 @@ from checker.discover import STDIN, Target
 from checker.errors import CheckerError, ReadError, RulePackError
 
 if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first file
-    from checker.engine import Engine, FileResult, Options
+    from checker.engine import Engine, Options
+    from checker.results import FileResult
 
 
 class WorkerError(CheckerError):

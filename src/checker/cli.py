@@ -18,7 +18,7 @@ import typer
 from checker import __version__
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 app = typer.Typer(
     name="checker",

@@ -8,8 +8,7 @@ letting them pass silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker.checks import Context, kind_for
@@ -20,6 +19,7 @@ from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
+from checker.results import FileResult, display_path
 from checker.rootcause import consolidate
 from checker.rulepacks import compiled
 from checker.rulepacks.editions import (
@@ -46,21 +46,6 @@ class Options:
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
     pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    edition: str | None = None
-    edition_reason: Text | None = None
-    year: int | None = None
-    source_kind: str | None = None
-    not_evaluated: list[tuple[str, str]] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    readable: bool = True
-    applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
-    fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
 
 
 class Engine:
@@ -210,6 +195,5 @@ def _applies(rule: Rule, report: Report) -> bool:
     return rule.applies_to in ("all", report.level)
 
 
-def display_path(path: str) -> str:
-    """Paths as the user gave them, with forward slashes for stable output."""
-    return Path(path).as_posix() if path != "-" else path
+# the result types moved to checker.results; these names stay importable from here
+__all__ = ["Engine", "FileResult", "Options", "display_path"]

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.engine import display_path
 from checker.render.json_out import summary
 from checker.render.safe import one_line
-from checker.render.words import is_line_based, message, position, summary_line, where
+from checker.render.words import is_line_based, position, summary_line, where
+from checker.results import display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 
 def render(outcome: Outcome, lang: str) -> str:

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.engine import FileResult, display_path
 from checker.findings import Finding
 from checker.render.json_out import summary
 from checker.render.safe import for_github_message, for_github_property, one_line
-from checker.render.words import message, position, summary_line, where
+from checker.render.words import position, summary_line, where
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 CAP = 10
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}

@@ -11,12 +11,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from checker.engine import FileResult, display_path
 from checker.render.safe import for_xml
-from checker.render.words import SEVERITY_WORDS, location, message
+from checker.render.words import SEVERITY_WORDS, location
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 
 def _suite(result: FileResult, lang: str) -> ET.Element:

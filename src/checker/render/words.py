@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from checker.engine import FileResult
-from checker.findings import Finding, render_message
+from checker.findings import Finding
 from checker.model import Location
+from checker.results import FileResult
 
 SEVERITY_WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
     "en": {"error": "error", "warning": "warning", "info": "info"},
 }
-
-
-def message(result: FileResult, finding: Finding, lang: str) -> str:
-    rule = result.rules.get(finding.rule)
-    template = rule.message.get(lang) if rule else finding.rule
-    text = render_message(template, finding, lang)
-    if finding.rule == "E001" and finding.args.get("detail"):
-        text += f" ({finding.args['detail']})"
-    return text
 
 
 def location(loc: Location, lang: str) -> str:
