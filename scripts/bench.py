@@ -2,6 +2,7 @@
 
     python3 scripts/bench.py            # uses .venv/bin/checker if present
     python3 scripts/bench.py --runs 21
+    python3 scripts/bench.py --paragraphs 200000   # one huge report: CPU seconds, in process
 
 Wall time includes interpreter start-up, as a user waits for it. Figures are
 for comparing changes on one machine, not absolute promises; run on an idle
@@ -19,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,10 +79,45 @@ def in_process(runs: int) -> dict[str, float]:
     return out
 
 
+def huge(paragraphs: int) -> None:
+    """CPU seconds to check one text report of ``paragraphs`` paragraphs (the seed's, repeated)."""
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from checker.engine import Engine
+    from checker.readers.limits import DEFAULT_LIMITS
+
+    seed = [
+        line
+        for line in (SAMPLES / "legacy-2018-clean.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    lines = [seed[i % len(seed)] for i in range(paragraphs)]
+    limits = replace(
+        DEFAULT_LIMITS, max_file_bytes=1 << 31, max_text_bytes=1 << 31, max_text_chars=1 << 31
+    )
+    engine = Engine()
+    engine.check_path(str(SAMPLES / "legacy-2018-clean.txt"))  # packs and imports
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (paragraphs // 4, paragraphs // 2, paragraphs):
+            path = Path(tmp) / f"huge-{n}.txt"
+            path.write_text("\n\n".join(lines[:n]), encoding="utf-8")
+            from checker.readers import read_path
+
+            start = time.process_time()
+            result = engine.check_document(read_path(str(path), limits))
+            seconds = time.process_time() - start
+            print(f"{n:>8} paragraphs: {seconds:6.2f} s CPU, {len(result.findings)} findings")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--paragraphs", type=int, default=0)
     args = parser.parse_args()
+    if args.paragraphs:
+        huge(args.paragraphs)
+        return 0
     cmd = checker_command()
     docx = str(SAMPLES / "edition2021-2023-clean.docx")
     subprocess.run([*cmd, "check", docx], capture_output=True, check=False)  # fill the pack cache

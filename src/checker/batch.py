@@ -155,7 +155,9 @@ def _receive(shipped: Shipped | PackFailure, job: Job) -> FileResult:
         raise shipped.error()
     result = shipped.result
     if shipped.pack is not None:
-        result.rules = engine_for(job.options).packset(shipped.pack).rules
+        rules = result.rules = engine_for(job.options).packset(shipped.pack).rules
+        # unpickled rule IDs are new strings per file: point at the rule table's instead
+        result.applied = [rules[r].id if r in rules else r for r in result.applied]
     return result
 
 
