@@ -10,9 +10,15 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterable
 
 
 def write_text(path: str, text: str) -> None:
+    write_chunks(path, [text])
+
+
+def write_chunks(path: str, chunks: Iterable[str]) -> None:
+    """``write_text`` of the concatenated chunks, without ever joining them."""
     target = os.path.abspath(path)
     folder = os.path.dirname(target)
     fd, temporary = tempfile.mkstemp(
@@ -20,7 +26,8 @@ def write_text(path: str, text: str) -> None:
     )
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+            for chunk in chunks:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(target))

@@ -171,19 +171,19 @@ class _Progress:
 
 def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
     from checker import atomic
-    from checker.render import render
+    from checker.render import render_chunks
 
     if output_file is not None:
-        atomic.write_text(output_file, render(fmt, outcome, lang))
+        atomic.write_chunks(output_file, render_chunks(fmt, outcome, lang))
         return
     if fmt == "table":
         from checker.render.table import render_to
 
         render_to(outcome, lang, _console())
         return
-    data = render(fmt, outcome, lang).encode("utf-8")
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    for chunk in render_chunks(fmt, outcome, lang):
+        sys.stdout.buffer.write(chunk.encode("utf-8"))
     sys.stdout.buffer.flush()
 
 
