@@ -8,8 +8,10 @@ so that ``checker --version`` and shell completion stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -18,7 +20,9 @@ import typer
 from checker import __version__
 
 if TYPE_CHECKING:
-    from checker.results import Outcome
+    from collections.abc import Sequence
+
+    from checker.results import FileResult, Outcome
 
 app = typer.Typer(
     name="checker",
@@ -29,6 +33,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 rules_app = typer.Typer(help="List the rules.", rich_markup_mode=None)
@@ -36,7 +41,7 @@ config_app = typer.Typer(help="Inspect the configuration.", rich_markup_mode=Non
 app.add_typer(rules_app, name="rules")
 app.add_typer(config_app, name="config")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 143: SIGTERM
 PROGRESS_MIN_FILES = 6
 
 
@@ -174,27 +179,36 @@ def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> Non
     from checker.render import render_chunks
 
     if output_file is not None:
-        atomic.write_chunks(output_file, render_chunks(fmt, outcome, lang))
+        try:
+            atomic.write_chunks(output_file, render_chunks(fmt, outcome, lang))
+        except atomic.WriteError:  # the findings are not lost with the file
+            _write_stdout(render_chunks(fmt, outcome, lang))
+            raise
         return
     if fmt == "table":
         from checker.render.table import render_to
 
         render_to(outcome, lang, _console())
         return
+    _write_stdout(render_chunks(fmt, outcome, lang))
+
+
+def _write_stdout(chunks: Iterable[str]) -> None:
     sys.stdout.flush()
-    for chunk in render_chunks(fmt, outcome, lang):
+    for chunk in chunks:
         sys.stdout.buffer.write(chunk.encode("utf-8"))
     sys.stdout.buffer.flush()
 
 
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
+    from checker import stopping
     from checker.render.json_out import summary
     from checker.render.words import summary_line
 
     done = len(outcome.results)
-    _say(f"interrupted: {done} of {planned} file(s) checked; no report written")
+    _say(f"{stopping.word()}: {done} of {planned} file(s) checked; no report written")
     _say(summary_line(summary(outcome.results), lang))
-    raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(stopping.exit_code())
 
 
 @app.command()
@@ -307,6 +321,7 @@ def check(
     ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
+    from checker.atomic import WriteError
     from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
@@ -317,6 +332,9 @@ def check(
         _fail(f"--level must be government or department, not {level!r}")
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
+    from checker import stopping
+
+    stopping.install()
     fmt, lg = output_format.value, lang.value
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
@@ -368,22 +386,44 @@ def check(
             label = "baseline"
         _fail(f"{label} error: {exc}")
         return
-    except (UsageError, WorkerError) as exc:
+    except (UsageError, WorkerError, WriteError) as exc:
         _fail(str(exc))
         return
     except KeyboardInterrupt:  # before the batch began, or after it ended
+        from checker import stopping
+
         if planned_jobs:
             from checker.render.json_out import summary
             from checker.render.words import summary_line
 
-            _say(f"interrupted: 0 of {planned_jobs} file(s) checked; no report written")
+            _say(f"{stopping.word()}: 0 of {planned_jobs} file(s) checked; no report written")
             _say(summary_line(summary([]), lg))
         else:
-            _say("interrupted before any file was checked; no report written")
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+            _say(f"{stopping.word()} before any file was checked; no report written")
+        raise typer.Exit(stopping.exit_code()) from None
+    crashed = _crashes(batch.results)
+    for line in crashed:
+        _say(line)
+    if crashed:  # a defect of ours is never a finding: exit 2, whatever was found
+        raise typer.Exit(EXIT_USAGE)
     if exit_zero:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
+
+
+def _crashes(results: Sequence[FileResult]) -> list[str]:
+    """One line per file (and rule) where an exception of ours was caught."""
+    lines = []
+    for result in results:
+        for f in result.findings:
+            if f.rule == "E001" and f.args.get("code") == "internal-error":
+                error = str(f.args.get("detail", "")).split(":", 1)[0] or "Exception"
+                lines.append(f"checker: internal error in {result.path}: {error}")
+        for rule_id, reason in result.not_evaluated:
+            if reason.startswith("internal error"):
+                error = reason.split(":", 1)[-1].strip() or "Exception"
+                lines.append(f"checker: internal error in {result.path} (rule {rule_id}): {error}")
+    return lines
 
 
 @app.command("rule")
@@ -502,11 +542,25 @@ def config_show(
     sys.stdout.write(dumps(data))
 
 
+def _narrow_console_safe() -> None:
+    """Text a console's encoding cannot show (GBK on a Chinese Windows console) is
+    replaced, never fatal; machine formats are written as UTF-8 bytes anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a detached stream
+                reconfigure(errors="replace")
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
+    _narrow_console_safe()
     try:
-        app()
-    except RulePackError as exc:  # pragma: no cover - safety net
+        app(standalone_mode=True)
+    except RulePackError as exc:
         print(f"rule pack error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a defect of ours: one line, exit 2, never a traceback
+        print(f"checker: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(EXIT_USAGE)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from checker.checks import Context, kind_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
-from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
+from checker.extract.report import SOURCE_NAMES, Report, build_report
 from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
@@ -45,7 +45,7 @@ class Options:
     level: str | None = None  # "government" | "department": overrides detection
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
-    pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
+    pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
 
 
 class Engine:
@@ -54,8 +54,6 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
-        if self.options.pattern_timeout is not None:
-            set_pattern_timeout(self.options.pattern_timeout)
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
@@ -144,12 +142,15 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
+        from checker import budget
+
         try:
-            result = self._check_document(document)
+            with budget.document(self.options.pattern_timeout):
+                result = self._check_document(document)
             compiled.save()  # the grammars' patterns, compiled on the first report
             return result
         except TimeoutError:
-            error = ReadError(document.path, "too-complex", "a pattern timed out on the report")
+            error = ReadError(document.path, "too-complex", "the pattern budget was spent")
         except Exception as exc:  # never lose the other files to a defect of ours
             error = ReadError(document.path, "internal-error", f"{type(exc).__name__}: {exc}")
         return self.unreadable(document.path, error)

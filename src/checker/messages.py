@@ -28,6 +28,7 @@ READ_REASONS: dict[str, Text] = {
     ),
     "undecodable": Text("无法识别文本编码", "the text encoding cannot be recognised"),
     "table-too-large": Text("表格超过大小上限", "a table is larger than the limit"),
+    "link-outside": Text("链接指向所检查的文件夹之外", "link leaves the checked folder"),
     "symlink-loop": Text("符号链接循环指向自身", "a loop of symbolic links"),
     "unreadable": Text("无法读取文件", "the file cannot be read"),
     "not-a-file": Text("不是普通文件（管道或设备）", "not a regular file (a pipe or a device)"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from checker.render.safe import for_xml
+from checker.render.safe import for_xml, one_line
 from checker.render.words import SEVERITY_WORDS, location
 from checker.results import FileResult, display_path, message
 
@@ -39,7 +39,7 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
             worst = max(hits, key=lambda f: f.severity.rank)
             body = "\n".join(
                 f"{location(f.location, lang)}: [{words[f.severity.value]}] "
-                f"{message(result, f, lang)}"
+                + one_line(message(result, f, lang))
                 for f in hits
             )
             failure = ET.SubElement(

@@ -16,7 +16,7 @@ def location(loc: Location, lang: str) -> str:
     zh = lang != "en"
     parts: list[str] = []
     if loc.section:
-        parts.append(" › ".join(loc.section))
+        parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
         parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
     if loc.row_label or loc.row is not None:
@@ -41,7 +41,7 @@ def where(loc: Location, lang: str, with_section: bool = True) -> str:
     zh = lang != "en"
     parts: list[str] = []
     if with_section and loc.section:
-        parts.append(" › ".join(loc.section))
+        parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
         parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
     if loc.row_label or loc.row is not None:

@@ -22,6 +22,9 @@ from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern, screen
 from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
+from checker.safeopen import Refused, read_text
+
+MAX_PACK_BYTES = 4 * 1024 * 1024  # the shipped packs are tens of KB each
 
 _RULE_HEADER = {"id", "kind", "severity", "category", "message", "basis", "explain", "applies_to"}
 
@@ -41,9 +44,11 @@ def _resolve(name: str, relative_to: Path | None) -> Path:
 def _read(path: Path) -> tuple[Any, dict[Path_, int], str]:
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, MAX_PACK_BYTES)
     except FileNotFoundError:
         raise RulePackError(source, "rule pack not found") from None
+    except Refused as exc:
+        raise RulePackError(source, f"cannot read rule pack: {exc.detail}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(source, f"cannot read rule pack: {exc}") from None
     memo = _PARSED.get(text)

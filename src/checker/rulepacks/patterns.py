@@ -1,4 +1,4 @@
-"""A pack's patterns: placeholders, compilation with the line it came from, the search bound."""
+"""A pack's patterns: placeholders, compilation with the line it came from, the search budget."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 import regex
 
+from checker.budget import DEFAULT_SECONDS
 from checker.errors import RulePackError
 from checker.numbers import NUMBER_PATTERN
 from checker.rulepacks import compiled
@@ -14,7 +15,7 @@ from checker.rulepacks.yamlines import Path_, line_for
 
 DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
 PLACEHOLDERS = {"{NUM}": NUMBER_PATTERN, "{DATE}": DATE_PATTERN}
-PATTERN_TIMEOUT = 1.0  # seconds for one search with a pack's pattern
+PATTERN_TIMEOUT = DEFAULT_SECONDS  # one document's pattern budget: see budget.py
 
 
 def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_) -> Any:
