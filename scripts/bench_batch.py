@@ -164,8 +164,8 @@ def bench(count: int, runs: int, jobs_list: list[int]) -> bool:
             for i in range(runs):
                 out = work / f"out-j{jobs}-{i}.json"
                 wall, rss, code = run_once(work, jobs, out)
-                if code not in (0, 1):
-                    sys.exit(f"--jobs {jobs} exited {code}")
+                if code not in (0, 1) or not out.exists():
+                    sys.exit(f"--jobs {jobs} exited {code} without its output")
                 walls.append(wall)
                 peaks.append(rss)
                 outputs.setdefault(jobs, []).append(out.read_bytes())
