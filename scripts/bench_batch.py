@@ -17,6 +17,11 @@ machine.
 
     python3 scripts/bench_batch.py [--count 200] [--runs 5] [--jobs 1 2]
     python3 scripts/bench_batch.py --count 200 3000 10000 --runs 1 --jobs 2
+
+With ``--pairs P`` the folder is instead ``--count`` reports of distinct bodies,
+``P`` of them pairs of one body's consecutive years (scripts/across_corpus.py),
+and each setting is also run with the cross-report rules disabled, to show
+what the cross-report stage adds.
 """
 
 from __future__ import annotations
@@ -81,8 +86,19 @@ def bare_parse_ms(files: list[Path], rounds: int = 5) -> float:
     return statistics.median(means) * 1000
 
 
-def run_once(cwd: Path, jobs: int, output: Path, folder: str = "reports") -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in KiB, exit code) of one run."""
+NO_ACROSS = "disable: [R101, R102, R201, R202, R203, R301, R302, R401]\n"
+
+
+def run_once(
+    cwd: Path,
+    jobs: int,
+    output: Path,
+    extra: tuple[str, ...] = (),
+    cpu: list[float] | None = None,
+    folder: str = "reports",
+) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in KiB, exit code) of one run; its user + system seconds
+    (workers included) are appended to ``cpu`` when given and known."""
     command = [
         sys.executable,
         "-m",
@@ -95,6 +111,7 @@ def run_once(cwd: Path, jobs: int, output: Path, folder: str = "reports") -> tup
         str(jobs),
         "--output-file",
         str(output),
+        *extra,
     ]
     env = {**os.environ, "NO_COLOR": "1"}
     if TIME.exists():
@@ -102,28 +119,18 @@ def run_once(cwd: Path, jobs: int, output: Path, folder: str = "reports") -> tup
             [str(TIME), "-v", *command], cwd=cwd, env=env, capture_output=True, text=True
         )
         wall = _elapsed(proc.stderr)
+        times = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr)
+        if cpu is not None and len(times) == 2:
+            cpu.append(sum(float(t) for t in times))
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
-        _CPU.append(_cpu(proc.stderr))
         return wall, int(m.group(1)) if m else 0, proc.returncode
     import resource
 
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    _CPU.append(usage.ru_utime + usage.ru_stime - sum(_CPU))  # children's total so far
-    return wall, usage.ru_maxrss, proc.returncode  # KiB on Linux
-
-
-_CPU: list[float] = []  # user + system seconds of each run, in order
-
-
-def _cpu(report: str) -> float:
-    total = 0.0
-    for name in ("User", "System"):
-        m = re.search(rf"{name} time \(seconds\): ([\d.]+)", report)
-        total += float(m.group(1)) if m else 0.0
-    return total
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    return wall, rss, proc.returncode
 
 
 def _elapsed(report: str) -> float:
@@ -141,7 +148,12 @@ def main() -> int:
     parser.add_argument("--count", type=int, nargs="+", default=[200])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--pairs", type=int, default=0, help="reports of distinct bodies, in pairs")
     args = parser.parse_args()
+    if args.pairs:
+        with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
+            args.count = args.count[0]
+            return _across(Path(tmp), args)
     identical = True
     for count in args.count:
         identical = bench(count, args.runs, args.jobs) and identical
@@ -163,16 +175,17 @@ def bench(count: int, runs: int, jobs_list: list[int]) -> bool:
             walls, peaks = [], []
             for i in range(runs):
                 out = work / f"out-j{jobs}-{i}.json"
-                wall, rss, code = run_once(work, jobs, out)
+                cpu: list[float] = []
+                wall, rss, code = run_once(work, jobs, out, cpu=cpu)
                 if code not in (0, 1) or not out.exists():
                     sys.exit(f"--jobs {jobs} exited {code} without its output")
                 walls.append(wall)
                 peaks.append(rss)
                 outputs.setdefault(jobs, []).append(out.read_bytes())
-                if jobs == 1 and len(made) > 1:
-                    batch_cpu = _CPU[-1]
-                    run_once(work, 1, work / "out-one.json", "one")
-                    cpu_per_report.append((batch_cpu - _CPU[-1]) / (len(made) - 1))
+                if jobs == 1 and len(made) > 1 and cpu:
+                    run_once(work, 1, work / "out-one.json", cpu=cpu, folder="one")
+                    if len(cpu) == 2:
+                        cpu_per_report.append((cpu[0] - cpu[1]) / (len(made) - 1))
             rows.append((jobs, walls, peaks))
         first = next(iter(outputs.values()))[0]
         identical = all(o == first for outs in outputs.values() for o in outs)
@@ -190,13 +203,43 @@ def bench(count: int, runs: int, jobs_list: list[int]) -> bool:
             )
         if cpu_per_report:
             bare = bare_parse_ms(made[: min(len(made), 200)])
-            cpu = statistics.median(cpu_per_report) * 1000
+            per = statistics.median(cpu_per_report) * 1000
             print(
-                f"CPU per report (--jobs 1): {cpu:.2f} ms; bare parse {bare:.3f} ms; "
-                f"ratio {cpu / bare:.1f}x (goal <= 15x)"
+                f"CPU per report (--jobs 1): {per:.2f} ms; bare parse {bare:.3f} ms; "
+                f"ratio {per / bare:.1f}x (goal <= 15x)"
             )
         print(f"peak RSS from {source}; JSON byte-identical across all runs: {identical}")
         return identical
+
+
+def _across(work: Path, args: argparse.Namespace) -> int:
+    """The batch with and without the cross-report rules, on a folder of pairs."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from across_corpus import build as build_pairs
+
+    made = build_pairs(work / "reports", args.count, args.pairs)
+    pack = work / "no-across.yaml"
+    pack.write_text("pack: no-across\n" + NO_ACROSS, encoding="utf-8")
+    print(f"{len(made)} reports, {args.pairs} pairs, {args.runs} runs per setting")
+    print(f"{'jobs':>4}  {'across':>6}  {'median wall':>11}  {'median peak RSS':>15}  user+sys")
+    for jobs in args.jobs:
+        for label, extra in (("on", ()), ("off", ("--rules", str(pack)))):
+            walls: list[float] = []
+            peaks: list[int] = []
+            cpu: list[float] = []
+            for i in range(args.runs):
+                out = work / f"out-{label}-{i}.json"
+                wall, rss, code = run_once(work, jobs, out, extra, cpu)
+                if code not in (0, 1):
+                    sys.exit(f"--jobs {jobs} (across {label}) exited {code}")
+                walls.append(wall)
+                peaks.append(rss)
+            print(
+                f"{jobs:>4}  {label:>6}  {statistics.median(walls):>10.2f}s  "
+                f"{statistics.median(peaks) / 1024:>12.1f} MiB  "
+                + (f"{statistics.median(cpu):>9.1f}s CPU" if cpu else "")
+            )
+    return 0
 
 
 if __name__ == "__main__":

@@ -217,8 +217,8 @@ def check(
         list[str],
         typer.Argument(
             help=(
-                "Files, folders (walked for .docx .html .htm .txt .md) or globs; "
-                "'-' reads standard input."
+                "Files, folders (walked for .docx .doc .wps .pdf .ofd .html .htm .txt .md) "
+                "or globs; '-' reads standard input."
             ),
             show_default=False,
         ),
@@ -319,6 +319,20 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    convert_with: Annotated[
+        str | None,
+        typer.Option(
+            "--convert-with",
+            help="Read .doc and .wps files through this converter: soffice (LibreOffice).",
+        ),
+    ] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous",
+            help="Last year's report of the same body: carry-over, in-force counts, copied text.",
+        ),
+    ] = None,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.atomic import WriteError
@@ -332,6 +346,8 @@ def check(
         _fail(f"--level must be government or department, not {level!r}")
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
+    if convert_with is not None and convert_with != "soffice":
+        _fail(f"--convert-with takes soffice, not {convert_with!r}")
     from checker import stopping
 
     stopping.install()
@@ -353,6 +369,7 @@ def check(
                 extend_select=selectors(extend_select, "--extend-select") or (),
                 ignore=selectors(ignore, "--ignore") or (),
                 exclude=tuple(exclude or ()),
+                convert_with=convert_with,
             ),
             fail_on=fail_on.value,
             baseline=baseline,
@@ -361,6 +378,7 @@ def check(
             config=config,
             isolated=isolated,
             output_file=output_file,
+            previous=previous,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)

@@ -16,6 +16,7 @@ from checker.findings import Finding, render_message
 from checker.i18n import Text
 
 if TYPE_CHECKING:
+    from checker.across.summary import ReportSummary
     from checker.baseline import Entry
     from checker.rulepacks.pack import Rule
 
@@ -36,6 +37,7 @@ class FileResult:
     readable: bool = True
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
+    summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 
 @dataclass

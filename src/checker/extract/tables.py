@@ -234,11 +234,10 @@ def _value(
         value = parse_number(folded.replace("−", "-").replace(" ", ""))
     else:
         status = "text"
-    loc = Location(
-        paragraph=base.paragraph,
-        line=base.line,
-        section=base.section,
-        offset=base.offset,
+    pages = piece.table.row_pages
+    loc = replace(
+        base,
+        page=pages[cell.origin[0]] if cell.origin[0] < len(pages) else base.page,
         table=piece.table.index,
         row=cell.origin[0] + 1,
         column=cell.origin[1] + 1,
@@ -330,6 +329,7 @@ def stitch(report: Report) -> list[Piece]:
                 rows=rows,
                 index=previous.table.index,
                 row_ends=previous.table.row_ends + table.row_ends,
+                row_pages=previous.table.row_pages + table.row_pages,
             )
             previous.header_rows |= {h + offset for h in headers}
         else:

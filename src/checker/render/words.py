@@ -25,6 +25,8 @@ def location(loc: Location, lang: str) -> str:
     if loc.column_label or loc.column is not None:
         label = loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}")
         parts.append(label)
+    if loc.page is not None:  # a paged file (PDF, OFD): the page a reader turns to
+        parts.append(f"第{loc.page}页" if zh else f"page {loc.page}")
     if loc.table is not None:
         pass  # a cell is placed by its table, row and column; a paragraph ordinal would confuse
     elif loc.line is not None:
