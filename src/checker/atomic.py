@@ -17,6 +17,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 
 from checker.errors import CheckerError
 
@@ -47,7 +48,12 @@ def _reason(exc: OSError) -> str:
 
 
 def write_text(path: str, text: str) -> None:
-    data = text.encode("utf-8")
+    write_chunks(path, [text])
+
+
+def write_chunks(path: str, chunks: Iterable[str]) -> None:
+    """``write_text`` of the concatenated chunks, written as they come, never joined."""
+    data = (chunk.encode("utf-8") for chunk in chunks)
     target = os.path.realpath(os.path.abspath(path))  # through links: the link survives
     try:
         info: os.stat_result | None = os.stat(target)
@@ -61,7 +67,7 @@ def write_text(path: str, text: str) -> None:
     _write_replacing(path, target, data)
 
 
-def _write_special(path: str, target: str, mode: int, data: bytes) -> None:
+def _write_special(path: str, target: str, mode: int, data: Iterable[bytes]) -> None:
     if stat.S_ISDIR(mode):
         raise WriteError(path, "it is a folder")
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
@@ -77,16 +83,17 @@ def _write_special(path: str, target: str, mode: int, data: bytes) -> None:
         raise WriteError(path, _reason(exc)) from None
     try:
         os.set_blocking(fd, True)
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        for piece in data:
+            view = memoryview(piece)
+            while view:
+                view = view[os.write(fd, view) :]
     except OSError as exc:
         raise WriteError(path, _reason(exc)) from None
     finally:
         os.close(fd)
 
 
-def _write_replacing(path: str, target: str, data: bytes) -> None:
+def _write_replacing(path: str, target: str, data: Iterable[bytes]) -> None:
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise WriteError(path, "the folder does not exist")
@@ -98,7 +105,8 @@ def _write_replacing(path: str, target: str, data: bytes) -> None:
         raise WriteError(path, _reason(exc)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in data:
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(target))

@@ -12,11 +12,17 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from checker.discover import STDIN, Target
-from checker.engine import Engine, Options
 from checker.errors import CheckerError, ReadError, RulePackError
-from checker.results import FileResult
+
+if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first file
+    from checker.engine import Engine, Options
+    from checker.results import FileResult
+
+
+WINDOW_PER_WORKER = 4  # jobs queued per worker process at any time
 
 
 class WorkerError(CheckerError):
@@ -58,6 +64,8 @@ def engine_for(options: Options) -> Engine:
     """This process's engine for ``options``, built on first use."""
     engine = _ENGINES.get(options)
     if engine is None:
+        from checker.engine import Engine
+
         engine = _ENGINES[options] = Engine(options)
     return engine
 
@@ -147,7 +155,9 @@ def _receive(shipped: Shipped | PackFailure, job: Job) -> FileResult:
         raise shipped.error()
     result = shipped.result
     if shipped.pack is not None:
-        result.rules = engine_for(job.options).packset(shipped.pack).rules
+        rules = result.rules = engine_for(job.options).packset(shipped.pack).rules
+        # unpickled rule IDs are new strings per file: point at the rule table's instead
+        result.applied = [rules[r].id if r in rules else r for r in result.applied]
     return result
 
 
@@ -197,7 +207,7 @@ def _run_here(jobs: Sequence[Job], progress: Callable[[int], None] | None) -> Ba
 
 def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None) -> Batch:
     import multiprocessing
-    from concurrent.futures import FIRST_EXCEPTION, Future, ProcessPoolExecutor, wait
+    from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
 
     if multiprocessing.get_start_method() == "fork":
@@ -208,22 +218,35 @@ def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None]
     if blocks:  # workers forked now inherit a blocked SIGINT; the parent gets it right after
         saved = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
-    futures: dict[Future[Shipped | PackFailure], int] = {}
+    # Only a few jobs per worker are queued at a time: the queue (and every job's
+    # pickled options) no longer grows with the number of files, and waiting
+    # looks at those few futures, not at every file's.
+    window = WINDOW_PER_WORKER * workers
+    running: dict[Future[Shipped | PackFailure], int] = {}
+    queued = iter(enumerate(jobs))
+
+    def submit() -> None:
+        for index, job in queued:
+            running[executor.submit(check_remote, job)] = index
+            if len(running) >= window:
+                return
+
     try:
         try:
-            for index, job in enumerate(jobs):
-                futures[executor.submit(check_remote, job)] = index
+            submit()  # the first window starts every worker, with SIGINT blocked
         finally:
             if blocks:
                 signal.pthread_sigmask(signal.SIG_SETMASK, saved)
-        pending = set(futures)
-        while pending:
-            finished, pending = wait(pending, return_when=FIRST_EXCEPTION, timeout=0.2)
+        while running:
+            # the timeout only lets Ctrl-C through where a wait cannot be interrupted
+            finished, _ = wait(running, return_when=FIRST_COMPLETED, timeout=0.5)
             for future in finished:
-                index = futures[future]
+                index = running.pop(future)
                 done[index] = _receive(future.result(), jobs[index])
-            if finished and progress:
-                progress(len(done))
+            if finished:
+                submit()
+                if progress:
+                    progress(len(done))
     except BrokenProcessPool:
         _stop(executor)
         missing = [jobs[i].target.path for i in range(len(jobs)) if i not in done]

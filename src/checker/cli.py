@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterable
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -180,14 +181,13 @@ class _Progress:
 
 def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
     from checker import atomic
-    from checker.render import render
+    from checker.render import render_chunks
 
     if output_file is not None:
-        text = render(fmt, outcome, lang)
         try:
-            atomic.write_text(output_file, text)
-        except atomic.WriteError:
-            _write_stdout(text)  # the findings are not lost with the file
+            atomic.write_chunks(output_file, render_chunks(fmt, outcome, lang))
+        except atomic.WriteError:  # the findings are not lost with the file
+            _write_stdout(render_chunks(fmt, outcome, lang))
             raise
         return
     if fmt == "table":
@@ -195,12 +195,13 @@ def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> Non
 
         render_to(outcome, lang, _console())
         return
-    _write_stdout(render(fmt, outcome, lang))
+    _write_stdout(render_chunks(fmt, outcome, lang))
 
 
-def _write_stdout(text: str) -> None:
+def _write_stdout(chunks: Iterable[str]) -> None:
     sys.stdout.flush()
-    sys.stdout.buffer.write(text.encode("utf-8"))
+    for chunk in chunks:
+        sys.stdout.buffer.write(chunk.encode("utf-8"))
     sys.stdout.buffer.flush()
 
 

@@ -23,6 +23,7 @@ from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
 from checker.results import FileResult, display_path
+from checker.rulepacks import compiled
 from checker.rulepacks.editions import (
     Edition,
     edition_by_id,
@@ -145,7 +146,9 @@ class Engine:
     def check_document(self, document: Document) -> FileResult:
         try:
             with budget.document(self.options.pattern_timeout):
-                return self._check_document(document)
+                result = self._check_document(document)
+            compiled.save()  # the grammars' patterns, compiled on the first report
+            return result
         except TimeoutError:
             error = ReadError(document.path, "too-complex", "the pattern budget was spent")
         except Exception as exc:  # never lose the other files to a defect of ours
@@ -153,10 +156,10 @@ class Engine:
         return self.unreadable(document.path, error)
 
     def _check_document(self, document: Document) -> FileResult:
-        report = build_report(document, self.common(), outline=False)
-        edition, reason = self.choose_edition(report)
+        first = build_report(document, self.common())
+        edition, reason = self.choose_edition(first)
         packset = self.packset(edition.pack)
-        report = build_report(document, packset)
+        report = build_report(document, packset, like=first)
         if self.options.level is not None:
             report.level = self.options.level
         report.edition = edition.id

@@ -1,5 +1,11 @@
 """Text that must not be in a published report: template residue, a cut title,
-the report naming itself with a year not its own (``other_year``)."""
+the report naming itself with a year not its own (``other_year``).
+
+Most text holds none of it, so each text is first searched once with all of
+the rule's patterns as one alternation; only a text where that finds
+something is searched pattern by pattern (which decides what is reported),
+and only then is its location built.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.checks.base import Context, Kind
-from checker.extract.report import finditer
+from checker.extract.report import finditer, search
 from checker.findings import Finding
 from checker.model import Location
 from checker.numbers import to_halfwidth
 from checker.rulepacks.params import Params
+from checker.rulepacks.patterns import screen
 
 
 @dataclass(frozen=True)
@@ -20,11 +27,15 @@ class ForbiddenSpec:
     patterns: tuple[Any, ...]
     head_blocks: int | None  # only the first text blocks (scope: head); None: everywhere
     other_year: bool  # a match counts only where its ``year`` group is not the report year
+    any: Any  # all patterns as one screen (``patterns.screen``); None: search each
 
 
 def parse(params: Params) -> ForbiddenSpec:
     head = int(params.get("head_blocks", 8)) if params.get("scope") == "head" else None
-    return ForbiddenSpec(params.patterns("patterns"), head, bool(params.get("other_year", False)))
+    patterns = params.patterns("patterns")
+    return ForbiddenSpec(
+        patterns, head, bool(params.get("other_year", False)), screen(patterns)
+    )
 
 
 def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
@@ -36,48 +47,65 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
     if spec.head_blocks is not None:
         blocks = report.text_blocks()[: spec.head_blocks]
     for block in blocks:
-        base = report.location(block)
-        places: list[tuple[Location, str]]
-        if block.table is not None:
-            places = [
-                (
-                    replace(
-                        base, table=block.table.index, row=cell.row + 1, column=cell.column + 1
-                    ),
-                    to_halfwidth(cell.text),
+        if block.table is None:
+            text = report.norm[block.index]
+            if spec.any is None or search(spec.any, text):
+                base = report.location(block)
+                for m in _matches(spec, text):
+                    yield from _found(ctx, spec, replace(base, offset=m.start()), m, text)
+            continue
+        for row in block.table.rows:
+            for cell in row:
+                if not (cell.text and cell.is_anchor):
+                    continue
+                text = to_halfwidth(cell.text)
+                if spec.any is not None and not search(spec.any, text):
+                    continue
+                at = replace(
+                    report.location(block),
+                    table=block.table.index,
+                    row=cell.row + 1,
+                    column=cell.column + 1,
                 )
-                for row in block.table.rows
-                for cell in row
-                if cell.is_anchor and cell.text
-            ]
-        else:
-            places = [(base, report.norm[block.index])]
-        for loc, text in places:
-            seen: list[str] = []
-            for pattern in spec.patterns:
-                for m in finditer(pattern, text):
-                    if any(m.group(0) in s or s in m.group(0) for s in seen):
-                        continue  # one placeholder, matched by two patterns, is one finding
-                    seen.append(m.group(0))
-                    at = replace(loc, offset=m.start()) if block.table is None else loc
-                    if not spec.other_year:
-                        yield ctx.finding(at, match=m.group(0), snippet=text[:200])
-                    elif (named := _year(m)) is not None and named != report.year:
-                        # the report naming itself with a year not its own
-                        yield ctx.finding(
-                            at,
-                            match=m.group(0),
-                            snippet=text[:200],
-                            year=named,
-                            report_year=report.year,
-                            expected=str(report.year),
-                            actual=str(named),
-                        )
+                for m in _matches(spec, text):
+                    yield from _found(ctx, spec, at, m, text)
+
+
+def _found(
+    ctx: Context, spec: ForbiddenSpec, at: Location, m: Any, text: str
+) -> Iterator[Finding]:
+    if not spec.other_year:
+        yield ctx.finding(at, match=m.group(0), snippet=text[:200])
+        return
+    named = _year(m)
+    year = ctx.report.year
+    if named is not None and named != year:  # the report naming itself with another year
+        yield ctx.finding(
+            at,
+            match=m.group(0),
+            snippet=text[:200],
+            year=named,
+            report_year=year,
+            expected=str(year),
+            actual=str(named),
+        )
 
 
 def _year(m: Any) -> int | None:
     text = m.groupdict().get("year")
     return int(text) if text and text.isdigit() else None
+
+
+def _matches(spec: ForbiddenSpec, text: str) -> Iterator[Any]:
+    """Each pattern's matches in order; one placeholder matched by two patterns is one."""
+    seen: list[str] = []
+    for pattern in spec.patterns:
+        for m in finditer(pattern, text):
+            found = m.group(0)
+            if any(found in s or s in found for s in seen):
+                continue
+            seen.append(found)
+            yield m
 
 
 FORBIDDEN_PATTERN = Kind("forbidden-pattern", parse, check)

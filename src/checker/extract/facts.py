@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.extract.report import Report, finditer, search
+from checker.extract.report import Report, finditer, may_match, search
 from checker.extract.year_scope import other_year
 from checker.i18n import Text
 from checker.model import Location
@@ -56,6 +56,8 @@ class FactStore:
         # a sentence about another year ("2019年…418条", "上年同期…") is never this year's fact
         for block in self.report.text_blocks():
             text = self.report.norm[block.index]
+            if not may_match(definition.screen, text):
+                continue
             for pattern in definition.patterns:
                 here = [
                     Fact(

@@ -109,17 +109,32 @@ class Prose:
                 yield b, item
 
 
+Grammars = tuple[Scanner, ListGrammar, GrowthGrammar, LabelGrammar]
+
+
+def grammars(vocab: Vocabulary, year: int | None) -> Grammars:
+    """The grammars of ``vocab`` for reports on ``year``, built once per vocabulary and year
+    (hundreds of words escaped and compiled: too dear to repeat for every report)."""
+    found: Grammars | None = vocab.built.get(year)
+    if found is None:
+        if len(vocab.built) >= 16:  # a folder of reports spans a few years; stay bounded
+            vocab.built.clear()
+        found = vocab.built[year] = (
+            Scanner(vocab),
+            ListGrammar(vocab),
+            GrowthGrammar(vocab, year - 1 if year else None),
+            LabelGrammar(vocab, year),
+        )
+    return found
+
+
 def recognise(report: Report, vocab: Vocabulary) -> Prose:
     """Read every text block of ``report``; memoised per report and vocabulary."""
     key = "prose:" + vocab.key
     cached = report.cache.get(key)
     if isinstance(cached, Prose):
         return cached
-    scanner = Scanner(vocab)
-    lists = ListGrammar(vocab)
-    year = report.year
-    growth = GrowthGrammar(vocab, year - 1 if year else None)
-    labels = LabelGrammar(vocab, year)
+    scanner, lists, growth, labels = grammars(vocab, report.year)
     blocks = []
     for block in report.text_blocks():
         text = readable(report.norm[block.index])

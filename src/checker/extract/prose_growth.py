@@ -19,11 +19,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from checker import budget
 from checker.extract.prose_numbers import Figures, Percent, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
+from checker.rulepacks.compiled import cached
 
 
 @dataclass(frozen=True)
@@ -44,16 +43,16 @@ class GrowthGrammar:
         years = [f"{prior_year}年度", f"{prior_year}年"] if prior_year else []
         compare = alternation([*vocab.compare, *(w + y for w in ("较", "比") for y in years)])
         previous = alternation([*vocab.previous, *years])
-        self._compare = regex.compile(rf"[\s,]*{compare}(?:同期)?的?\s*\(?\s*")
-        self._previous = regex.compile(rf"[\s,]*\(?\s*{previous}(?:同期)?(?:为|是|有|共)?\s*")
-        self._after_previous = regex.compile(rf"\s*\)?[\s,]*(?:{compare})?")
-        self._close = regex.compile(r"\s*\)?")
-        self._direction = regex.compile(
+        self._compare = cached(rf"[\s,]*{compare}(?:同期)?的?\s*\(?\s*")
+        self._previous = cached(rf"[\s,]*\(?\s*{previous}(?:同期)?(?:为|是|有|共)?\s*")
+        self._after_previous = cached(rf"\s*\)?[\s,]*(?:{compare})?")
+        self._close = cached(r"\s*\)?")
+        self._direction = cached(
             rf"[\s,]*(?:(?P<up>{alternation(vocab.increase)})"
             rf"|(?P<down>{alternation(vocab.decrease)})|(?P<flat>{alternation(vocab.flat)}))了?\s*"
         )
         rate_words = alternation([*vocab.increase, *vocab.decrease, *vocab.rate_words])
-        self._rate_intro = regex.compile(rf"[\s,]*{rate_words}(?:了|为|达)?\s*")
+        self._rate_intro = cached(rf"[\s,]*{rate_words}(?:了|为|达)?\s*")
 
     def find(self, text: str, figures: Figures, labels: dict[int, str]) -> list[Growth]:
         """Growth statements after each quantity; ``labels`` maps quantity start to label."""

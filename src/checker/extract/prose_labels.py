@@ -19,6 +19,7 @@ from checker import budget
 from checker.extract.prose_lists import CLAUSE_START, SENTENCE_END, clause_label
 from checker.extract.prose_numbers import Figures, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
+from checker.rulepacks.compiled import cached
 
 _AFTER_OK = set(",;。!?、):") | {""}
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
@@ -38,8 +39,8 @@ class LabelGrammar:
     def __init__(self, vocab: Vocabulary, report_year: int | None) -> None:
         self.vocab = vocab
         self.report_year = report_year
-        self._filler = regex.compile(rf"^(?:{alternation(vocab.fillers)}|[\s,:])")
-        self._subordinate = regex.compile(
+        self._filler = cached(rf"^(?:{alternation(vocab.fillers)}|[\s,:])")
+        self._subordinate = cached(
             alternation(
                 [
                     *vocab.cues,
@@ -53,9 +54,9 @@ class LabelGrammar:
                 ]
             )
         )
-        self._catch_all = regex.compile(rf"^{alternation(vocab.catch_all)}")
+        self._catch_all = cached(rf"^{alternation(vocab.catch_all)}")
         year = rf"{report_year}\s*年度?" if report_year else "(?!)"
-        self._report_year = regex.compile(rf"^{year}")
+        self._report_year = cached(rf"^{year}")
 
     def statements(self, text: str, figures: Figures) -> list[Statement]:
         found = []

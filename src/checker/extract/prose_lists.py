@@ -38,6 +38,7 @@ import regex
 from checker import budget
 from checker.extract.prose_numbers import Figures, Percent, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
+from checker.rulepacks.compiled import cached
 
 SENTENCE_END = "。!?"
 _LEVEL = {"、": 1, ",": 2, ";": 3}
@@ -92,8 +93,8 @@ class ListGrammar:
     def __init__(self, vocab: Vocabulary) -> None:
         self.vocab = vocab
         cues = alternation(vocab.cues)
-        self._cue = regex.compile(rf"(?P<gap>[\s,:;。!?(]*?)(?P<cue>{cues})[\s,:]*")
-        self._respectively = regex.compile(alternation(vocab.respectively))
+        self._cue = cached(rf"(?P<gap>[\s,:;。!?(]*?)(?P<cue>{cues})[\s,:]*")
+        self._respectively = cached(alternation(vocab.respectively))
         share_of = alternation(vocab.share_of)
         words = alternation(vocab.share_words)
         about = alternation(vocab.approx_before)
@@ -102,16 +103,16 @@ class ListGrammar:
             rf"(?P<about>{about})?{words}(?:比)?(?:{share_of})?的?(?:比例|比重)?(?:为|达|约)?"
             rf"\s*{pct}"
         )
-        self._share_tail = regex.compile(rf"(?:[,\s]*{body}|\s*\(\s*(?:{body}|{pct})\s*\))\s*$")
-        self._share_only = regex.compile(rf"^\s*{body}\s*$")
-        self._enumerator = regex.compile(
+        self._share_tail = cached(rf"(?:[,\s]*{body}|\s*\(\s*(?:{body}|{pct})\s*\))\s*$")
+        self._share_only = cached(rf"^\s*{body}\s*$")
+        self._enumerator = cached(
             r"^\s*(?:[一二三四五六七八九十]+是|\(\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、]|[①-⑳])\s*"
         )
-        self._connector = regex.compile(r"^\s*(?:以及|还有|和|及|与|另)\s*")
-        self._catch_all = regex.compile(rf"^{alternation(vocab.catch_all)}")
-        self._not_part = regex.compile(alternation(vocab.not_parts))
-        self._overlap = regex.compile(alternation(vocab.overlap))
-        self._cue_inside = regex.compile(rf"{cues}|{alternation(vocab.respectively)}")
+        self._connector = cached(r"^\s*(?:以及|还有|和|及|与|另)\s*")
+        self._catch_all = cached(rf"^{alternation(vocab.catch_all)}")
+        self._not_part = cached(alternation(vocab.not_parts))
+        self._overlap = cached(alternation(vocab.overlap))
+        self._cue_inside = cached(rf"{cues}|{alternation(vocab.respectively)}")
 
     def find(self, text: str, figures: Figures) -> list[Breakdown]:
         found = []

@@ -22,6 +22,7 @@ import regex
 from checker import budget
 from checker.extract.prose_vocab import Vocabulary, alternation
 from checker.numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
+from checker.rulepacks.compiled import cached
 
 _CN_DIGITS = "零〇一二两三四五六七八九"
 _RANGE = r"(?:[-~～—–]|至|到)"
@@ -106,20 +107,20 @@ class Scanner:
     def __init__(self, vocab: Vocabulary) -> None:
         units = alternation(vocab.unit_group)
         between = alternation(vocab.approx_between)
-        self._quantity = regex.compile(
+        self._quantity = cached(
             rf"(?<![\d.])(?P<num>{NUMBER_PATTERN})(?P<between>\s*{between})?\s*(?P<unit>{units})"
         )
-        self._percent = regex.compile(
+        self._percent = cached(
             r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*%"
             rf"|百分之(?P<cn>[{_CN_DIGITS}十百]+)(?:点(?P<frac>[{_CN_DIGITS}]+))?"
             r"|百分之(?P<dnum>\d+(?:\.\d+)?)"
         )
-        self._before = regex.compile(rf"{alternation(vocab.approx_before)}\s*$")
-        self._after = regex.compile(rf"^\s*{alternation(vocab.approx_after)}")
-        self._range_before = regex.compile(rf"(?:\d|{units})\s*{_RANGE}\s*$")
-        self._range_after = regex.compile(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}十百千]")
-        self._digits = regex.compile(r"\d+(?:\.\d+)?")
-        self._date_or_code = regex.compile(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
+        self._before = cached(rf"{alternation(vocab.approx_before)}\s*$")
+        self._after = cached(rf"^\s*{alternation(vocab.approx_after)}")
+        self._range_before = cached(rf"(?:\d|{units})\s*{_RANGE}\s*$")
+        self._range_after = cached(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}十百千]")
+        self._digits = cached(r"\d+(?:\.\d+)?")
+        self._date_or_code = cached(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
 
     def scan(self, text: str) -> Figures:
         quantities = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
@@ -51,6 +51,8 @@ class Vocabulary:
     synonyms: tuple[tuple[str, str], ...]  # longest first
     scope: tuple[str, ...]
     min_label_chars: int
+    # the grammars built from these words, per report year (see ``prose.grammars``)
+    built: dict[int | None, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def of(cls, data: Mapping[str, Any]) -> Vocabulary:

@@ -9,7 +9,7 @@ rule pack's ``document`` patterns, not here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checker import budget
@@ -57,6 +57,9 @@ class Report:
     level: str = "other"  # government | department | other (townships, committees…)
     edition: str | None = None
     cache: dict[str, Any] = field(default_factory=dict)  # per-report memo for extractors
+    outlined: bool = True  # False: built without its outline, for a quick look at the year
+    source: Document | None = None  # the reader's document, before tables and lines were mended
+    mended_tables: bool = False  # whether the pack's table definitions rebuilt a table
 
     @property
     def government(self) -> bool:
@@ -88,23 +91,66 @@ def finditer(pattern: Any, text: str) -> Any:
     return pattern.finditer(text, timeout=budget.timeout())
 
 
-def build_report(document: Document, packset: PackSet, *, outline: bool = True) -> Report:
-    """The report as the checks see it; ``outline=False`` for a quick look at the year."""
+def may_match(screen: Any, text: str) -> bool:
+    """False when no pattern of a screened list can match ``text`` (see ``patterns.screen``)."""
+    return screen is None or search(screen, text) is not None
+
+
+def any_match(patterns: list[Any], screen: Any, text: str) -> bool:
+    """Whether one of ``patterns`` matches: one search with their screen when there is one."""
+    if screen is not None:
+        return search(screen, text) is not None
+    return any(search(p, text) for p in patterns)
+
+
+def _reading(packset: PackSet) -> tuple[object, ...]:
+    """Everything in a pack set that decides how a report is built from a document."""
+    return tuple(
+        (part, key, tuple(p.pattern for p in patterns))
+        for part, groups in (("document", packset.document), ("outline", packset.outline))
+        for key, patterns in sorted(groups.items())
+    )
+
+
+def build_report(
+    document: Document, packset: PackSet, *, outline: bool = True, like: Report | None = None
+) -> Report:
+    """The report as the checks see it; ``outline=False`` for a quick look at the year.
+
+    ``like`` is a report of the same document built with another pack set
+    (the one read to find the year): when both read documents with the same
+    patterns, it is reused instead of being built again.
+    """
+    source = document
     if packset.tables:  # flattened statistics tables, rebuilt by the pack's definitions
         from checker.extract.rebuild import rebuild_tables
 
         document = rebuild_tables(document, packset)
+    mended = document is not source
+    if (
+        like is not None
+        and like.source is source
+        and not mended
+        and not like.mended_tables
+        and outline
+        and like.outlined
+        and _reading(like.packset) == _reading(packset)
+    ):
+        return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
     from checker.extract.relines import relines
 
     document = relines(document, packset.outline.get("not_headings", []))
     patterns = packset.document
+    screens = packset.screens
     boilerplate = patterns.get("boilerplate", [])
+    boilerplate_screen = screens.get("boilerplate")
     all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
     published = _published(document, all_norm, patterns.get("published", []))
     blocks = [
         b
         for b in document.blocks
-        if b.kind == BlockKind.TABLE or not any(search(p, all_norm[b.index]) for p in boilerplate)
+        if b.kind == BlockKind.TABLE
+        or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
     ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
     tree = build_outline(blocks, packset.outline.get("not_headings", [])) if outline else Outline()
@@ -115,13 +161,21 @@ def build_report(document: Document, packset: PackSet, *, outline: bool = True) 
         norm={b.index: all_norm[b.index] for b in blocks},
         outline=tree,
         published=published,
+        source=source,
+        mended_tables=mended,
     )
     _find_title(report, patterns.get("title", []))
-    _find_period(report, patterns.get("period", []))
+    _find_period(report, patterns.get("period", []), screens.get("period"))
     _find_signature(report, patterns.get("signature", []))
     if not report.year_sources:
-        _guess_year(report, patterns.get("year_mention", []), patterns.get("year_text", []))
-    report.level = _level(report, patterns)
+        _guess_year(
+            report,
+            patterns.get("year_mention", []),
+            patterns.get("year_text", []),
+            screens.get("year_text"),
+        )
+    report.level = _level(report, patterns, screens)
+    report.outlined = outline
     return report
 
 
@@ -169,9 +223,11 @@ def _year(text: str) -> int | None:
     return value if value is not None and 1990 <= value <= 2100 else None
 
 
-def _find_period(report: Report, patterns: list[Any]) -> None:
+def _find_period(report: Report, patterns: list[Any], screen: Any) -> None:
     for block in report.text_blocks():
         text = report.norm[block.index]
+        if not may_match(screen, text):
+            continue
         for pattern in patterns:
             m = search(pattern, text)
             if not m:
@@ -188,7 +244,9 @@ def _find_period(report: Report, patterns: list[Any]) -> None:
                 return
 
 
-def _guess_year(report: Report, mentions: list[Any], anywhere: list[Any]) -> None:
+def _guess_year(
+    report: Report, mentions: list[Any], anywhere: list[Any], anywhere_screen: Any
+) -> None:
     """Without a title, period or signature: the report naming itself near the
     top, else the year the text mentions most. Weak sources: used to pick the
     edition, never to accuse the title or period of disagreeing."""
@@ -202,8 +260,11 @@ def _guess_year(report: Report, mentions: list[Any], anywhere: list[Any]) -> Non
                 return
     counts: dict[int, int] = {}
     for block in blocks:
+        text = report.norm[block.index]
+        if not may_match(anywhere_screen, text):
+            continue
         for pattern in anywhere:
-            for m in finditer(pattern, report.norm[block.index]):
+            for m in finditer(pattern, text):
                 counts[int(m["year"])] = counts.get(int(m["year"]), 0) + 1
     if counts:
         year = max(sorted(counts), key=lambda y: counts[y])
@@ -225,7 +286,7 @@ def _find_signature(report: Report, patterns: list[Any]) -> None:
                     return
 
 
-def _level(report: Report, patterns: dict[str, list[Any]]) -> str:
+def _level(report: Report, patterns: dict[str, list[Any]], screens: dict[str, Any]) -> str:
     """The issuing body's level, from the title (else the opening and closing lines)."""
     if report.title is not None:
         texts = [report.norm[report.title.index]]
@@ -233,6 +294,7 @@ def _level(report: Report, patterns: dict[str, list[Any]]) -> str:
         blocks = report.text_blocks()
         texts = [report.norm[b.index] for b in blocks[:_HEAD_BLOCKS] + blocks[-_TAIL_BLOCKS:]]
     for level in ("government", "department"):
-        if any(search(p, t) for p in patterns.get(f"{level}_body", []) for t in texts):
+        key = f"{level}_body"
+        if any(any_match(patterns.get(key, []), screens.get(key), t) for t in texts):
             return level
     return "other"

@@ -68,10 +68,12 @@ class TableIndex:
         self._assign()
         self._cells: dict[tuple[str, str, str], CellValue | None] = {}
         self._rows: dict[tuple[int, str, str], int | None] = {}  # a row is found once
+        self._labels: dict[int, PieceLabels] = {}  # per piece, built on first lookup
 
     def _assign(self) -> None:
         for piece in self.pieces:
-            scores = {k: _score(piece, d) for k, d in self.defs.items()}
+            texts = {normalise_label(c.text) for row in piece.table.rows for c in row if c.text}
+            scores = {k: _score(texts, d) for k, d in self.defs.items()}
             best = max(scores.values(), default=0)
             if best == 0:
                 continue
@@ -79,13 +81,19 @@ class TableIndex:
             if len(winners) == 1 and best >= self.defs[winners[0]].min_labels:
                 self.assigned[winners[0]].append(piece)
 
+    def labels(self, piece: Piece) -> PieceLabels:
+        found = self._labels.get(id(piece))
+        if found is None:
+            found = self._labels[id(piece)] = PieceLabels(piece, self.report.location(piece.block))
+        return found
+
     def present(self, table: str) -> bool:
         return bool(self.assigned.get(table))
 
     def has_row(self, table: str, row: str) -> bool:
         """Whether the row's label stands in the table, whatever its columns."""
         rdef = self.defs[table].rows[row]
-        return any(_find_row(piece, rdef) is not None for piece in self.assigned.get(table, []))
+        return any(self.labels(piece).row(rdef) is not None for piece in self.assigned[table])
 
     def cell(self, table: str, row: str, column: str) -> CellValue | None:
         key = (table, row, column)
@@ -97,53 +105,149 @@ class TableIndex:
         tdef = self.defs[table]
         rdef, cdef = tdef.rows[row], tdef.columns[column]
         for piece in self.assigned.get(table, []):
-            memo = (id(piece), table, row)
-            if memo not in self._rows:
-                self._rows[memo] = _find_row(piece, rdef)
-            r = self._rows[memo]
+            labels = self.labels(piece)
+            r = labels.row(rdef)
             if r is None:
                 continue
             c = _right_aligned(piece, tdef, column, r)
             if c is None and not (piece.table.ragged and tdef.right_aligned):
-                c = _find_column(piece, cdef, r)
+                c = labels.column(cdef, r)
             if c is None:
                 continue
             cell = piece.table.rows[r][c]
-            return self._value(tdef, piece, cell, rdef, cdef)
+            return _value(tdef, labels.base, piece, cell, rdef, cdef)
         return None
 
-    def _value(
-        self, tdef: TableDef, piece: Piece, cell: Cell, rdef: LabelDef, cdef: LabelDef
-    ) -> CellValue:
-        text = cell.text.strip()
-        folded = to_halfwidth(text).strip()
-        if tdef.count_unit is not None:
-            folded = tdef.count_unit.sub("", folded)  # "12件" is 12
-        value: Decimal | None = None
-        if not folded:
-            status = "blank"
-        elif folded in tdef.zero_marks:
-            status, value = "zero-mark", Decimal(0)
-        elif folded in tdef.nothing_marks:  # a mark or word for "nothing": read as 0, warned
-            status = "slash"
-        elif is_numeric(folded):
-            status = "number"
-            value = parse_number(folded.replace("−", "-").replace(" ", ""))
-        else:
-            status = "text"
-        pages = piece.table.row_pages
-        at = self.report.location(piece.block)
-        loc = replace(
-            at,
-            page=pages[cell.origin[0]] if cell.origin[0] < len(pages) else at.page,
-            table=piece.table.index,
-            row=cell.origin[0] + 1,
-            column=cell.origin[1] + 1,
-            row_label=rdef.name.zh,
-            column_label=cdef.name.zh,
-            rebuilt=piece.table.rebuilt,
-        )
-        return CellValue(text, value, status, loc, rdef.name, cdef.name)
+
+class PieceLabels:
+    """A piece's row labels and header labels, normalised once, for every lookup in it."""
+
+    def __init__(self, piece: Piece, base: Location) -> None:
+        self.piece = piece
+        self.base = base  # the location of the block the piece starts at
+        table = piece.table
+        self.raw = [_row_labels(table, r) for r in range(table.n_rows)]
+        self.norm = [[normalise_label(x) for x in labels] for labels in self.raw]
+        self._rows: dict[str, int | None] = {}
+        self._runs: dict[int, list[int]] = {}
+        self._headers: dict[int, tuple[dict[str, list[int]], list[str]]] = {}
+
+    def row(self, rdef: LabelDef) -> int | None:
+        if rdef.key not in self._rows:
+            self._rows[rdef.key] = self._find_row(rdef)
+        return self._rows[rdef.key]
+
+    def _find_row(self, rdef: LabelDef) -> int | None:
+        piece = self.piece
+        table = piece.table
+        if rdef.data_row:
+            for r in range(table.n_rows):
+                if r not in piece.header_rows and any(is_numeric(c.text) for c in table.rows[r]):
+                    return r
+            return None
+        fallback = worded = None
+        for r in range(table.n_rows):
+            if r in piece.header_rows:
+                continue
+            normalised = self.norm[r]
+            if not normalised:
+                continue
+            if rdef.group and not self._in_group(r, rdef.group):
+                continue
+            if normalised[-1] in rdef.labels:
+                return r
+            if fallback is None:
+                joined = "".join(normalised)
+                if any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
+                    fallback = r
+            if worded is None and _worded_value_row(normalised, rdef):
+                worded = r
+        return fallback if fallback is not None else worded
+
+    def _in_group(self, r: int, group: str) -> bool:
+        """Whether row ``r`` falls under the group label ``group`` — in its own
+        cells, or, where a merged group cell was flattened into blanks, in the
+        nearest group label above it."""
+        for above in range(r, -1, -1):
+            if above in self.piece.header_rows:
+                return False
+            if any(group in x for x in self.norm[above]):
+                return True
+            if any(_GROUP_LABEL.match(to_halfwidth(x)) for x in self.raw[above]):
+                return False
+        return False
+
+    def _run(self, r: int) -> list[int]:
+        """The run of header rows closest above ``r``, nearest first."""
+        run = self._runs.get(r)
+        if run is None:
+            run = []
+            for h in sorted((h for h in self.piece.header_rows if h < r), reverse=True):
+                if run and h != run[-1] - 1:
+                    break
+                run.append(h)
+            self._runs[r] = run
+        return run
+
+    def _header(self, h: int) -> tuple[dict[str, list[int]], list[str]]:
+        """Header row ``h``: label -> its columns, and each column's label (a blank
+        header cell belongs to the label on its left, as when a merged header is
+        flattened into one label and blanks in Markdown or text)."""
+        found = self._headers.get(h)
+        if found is None:
+            columns: dict[str, list[int]] = {}
+            filled: list[str] = []
+            for c, cell in enumerate(self.piece.table.rows[h]):
+                text = normalise_label(cell.text)
+                columns.setdefault(text, []).append(c)
+                filled.append(text or (filled[-1] if filled else ""))
+            found = self._headers[h] = (columns, filled)
+        return found
+
+    def column(self, cdef: LabelDef, r: int) -> int | None:
+        """The column whose nearest header above row ``r`` carries the label."""
+        run = self._run(r)
+        for h in run:
+            columns, _ = self._header(h)
+            candidates = sorted(c for lbl in set(cdef.labels) for c in columns.get(lbl, ()))
+            for c in candidates:
+                if cdef.group and not any(cdef.group == self._header(g)[1][c] for g in run):
+                    continue
+                return c
+        return None
+
+
+def _value(
+    tdef: TableDef, base: Location, piece: Piece, cell: Cell, rdef: LabelDef, cdef: LabelDef
+) -> CellValue:
+    text = cell.text.strip()
+    folded = to_halfwidth(text).strip()
+    if tdef.count_unit is not None:
+        folded = tdef.count_unit.sub("", folded)  # "12件" is 12
+    value: Decimal | None = None
+    if not folded:
+        status = "blank"
+    elif folded in tdef.zero_marks:
+        status, value = "zero-mark", Decimal(0)
+    elif folded in tdef.nothing_marks:  # a mark or word for "nothing": read as 0, warned
+        status = "slash"
+    elif is_numeric(folded):
+        status = "number"
+        value = parse_number(folded.replace("−", "-").replace(" ", ""))
+    else:
+        status = "text"
+    pages = piece.table.row_pages
+    loc = replace(
+        base,
+        page=pages[cell.origin[0]] if cell.origin[0] < len(pages) else base.page,
+        table=piece.table.index,
+        row=cell.origin[0] + 1,
+        column=cell.origin[1] + 1,
+        row_label=rdef.name.zh,
+        column_label=cdef.name.zh,
+        rebuilt=piece.table.rebuilt,
+    )
+    return CellValue(text, value, status, loc, rdef.name, cdef.name)
 
 
 def _right_aligned(piece: Piece, tdef: TableDef, column: str, r: int) -> int | None:
@@ -180,33 +284,6 @@ def _row_labels(table: Table, r: int) -> list[str]:
     return labels
 
 
-def _find_row(piece: Piece, rdef: LabelDef) -> int | None:
-    table = piece.table
-    if rdef.data_row:
-        for r in range(table.n_rows):
-            if r not in piece.header_rows and any(is_numeric(c.text) for c in table.rows[r]):
-                return r
-        return None
-    fallback = worded = None
-    for r in range(table.n_rows):
-        if r in piece.header_rows:
-            continue
-        labels = _row_labels(table, r)
-        if not labels:
-            continue
-        normalised = [normalise_label(x) for x in labels]
-        joined = "".join(normalised)
-        if rdef.group and not _in_group(piece, r, rdef.group):
-            continue
-        if normalised[-1] in rdef.labels:
-            return r
-        if fallback is None and any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
-            fallback = r
-        if worded is None and _worded_value_row(normalised, rdef):
-            worded = r
-    return fallback if fallback is not None else worded
-
-
 _DIGIT = regex.compile(r"\d")
 
 
@@ -222,53 +299,7 @@ def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
 _GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]")
 
 
-def _in_group(piece: Piece, r: int, group: str) -> bool:
-    """Whether row ``r`` falls under the group label ``group`` — in its own
-    cells, or, where a merged group cell was flattened into blanks, in the
-    nearest group label above it."""
-    for above in range(r, -1, -1):
-        if above in piece.header_rows:
-            return False
-        labels = _row_labels(piece.table, above)
-        if any(group in normalise_label(x) for x in labels):
-            return True
-        if any(_GROUP_LABEL.match(to_halfwidth(x)) for x in labels):
-            return False
-    return False
-
-
-def _find_column(piece: Piece, cdef: LabelDef, r: int) -> int | None:
-    """The column whose nearest header above row ``r`` carries the label."""
-    table = piece.table
-    headers = sorted((h for h in piece.header_rows if h < r), reverse=True)
-    # the run of header rows closest above r
-    run: list[int] = []
-    for h in headers:
-        if run and h != run[-1] - 1:
-            break
-        run.append(h)
-    for h in run:
-        for c, cell in enumerate(table.rows[h]):
-            if normalise_label(cell.text) not in cdef.labels:
-                continue
-            if cdef.group and not any(cdef.group == _header_text(table, g, c) for g in run):
-                continue
-            return c
-    return None
-
-
-def _header_text(table: Table, r: int, c: int) -> str:
-    """A header cell's label; a blank one belongs to the label on its left, as
-    when a merged header is flattened into one label and blanks (Markdown, text)."""
-    for col in range(c, -1, -1):
-        text = normalise_label(table.rows[r][col].text)
-        if text:
-            return text
-    return ""
-
-
-def _score(piece: Piece, tdef: TableDef) -> int:
-    texts = {normalise_label(c.text) for row in piece.table.rows for c in row if c.text}
+def _score(texts: set[str], tdef: TableDef) -> int:
     found = 0
     for d in list(tdef.rows.values()) + list(tdef.columns.values()):
         if any(lbl in texts for lbl in d.labels):

@@ -40,7 +40,7 @@ _BLOCKS = frozenset(
 )  # fmt: skip
 _CELL_BREAKS = _BLOCKS | {"br"} | _HEADINGS.keys()
 _SECTIONS = ("thead", "tbody", "tfoot")
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_CJK_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
@@ -75,6 +75,13 @@ def parse_span(value: str | None, maximum: int) -> int:
     if digits is None:
         return 1
     return min(int(digits.group(1)), maximum)
+
+
+def _cjk_count(text: str | None) -> int:
+    """Chinese characters in a text node, counted by runs (most nodes are blank or ASCII)."""
+    if not text or text.isascii():
+        return 0
+    return sum(map(len, _CJK_RUNS.findall(text)))
 
 
 def _tag(el: etree._Element) -> str | None:
@@ -117,13 +124,13 @@ class _Page:
 
     def _count(self, el: etree._Element, in_article: bool, depth: int) -> int:
         in_article = in_article or _tag(el) in ("article", "main")
-        total = len(_CJK.findall(el.text or ""))
+        total = _cjk_count(el.text)
         for child in el:
             if self.skip(child, in_article):
                 self.dropped.add(child)
             elif depth < _MAX_DEPTH:
                 total += self._count(child, in_article, depth + 1)
-            total += len(_CJK.findall(child.tail or ""))
+            total += _cjk_count(child.tail)
         self.cjk[el] = total
         return total
 

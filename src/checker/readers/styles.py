@@ -38,44 +38,62 @@ def int_attr(value: str | None, default: int | None = None) -> int | None:
 
 
 class Styles:
-    """Heading levels and numbering inherited from styles, with memoised lookups."""
+    """Heading levels and numbering inherited from styles, with memoised lookups.
+
+    A real styles.xml defines hundreds of styles of which a document uses a
+    few, so a style is read from its element only when a paragraph asks.
+    """
 
     def __init__(self, root: etree._Element | None, w: str) -> None:
-        self.by_id: dict[str, Style] = {}
+        self.w = w
         self.default_paragraph: str | None = None
+        self._elements: dict[str, etree._Element] = {}
+        self._styles: dict[str, Style | None] = {}
         self._kinds: dict[str, tuple[int | None, bool]] = {}
         self._numbering: dict[str, tuple[str, int | None] | None] = {}
         if root is None:
             return
-        val = f"{w}val"
+        default = f"{w}default"
         for el in root.iter(f"{w}style"):
             style_id = el.get(f"{w}styleId")
             if style_id is None:
                 continue
-            name_el = el.find(f"{w}name")
-            based_el = el.find(f"{w}basedOn")
-            outline = num_id = ilvl = None
-            ppr = el.find(f"{w}pPr")
-            if ppr is not None:
-                outline_el = ppr.find(f"{w}outlineLvl")
-                if outline_el is not None:
-                    outline = int_attr(outline_el.get(val))
-                numpr = ppr.find(f"{w}numPr")
-                if numpr is not None:
-                    num_el = numpr.find(f"{w}numId")
-                    ilvl_el = numpr.find(f"{w}ilvl")
-                    num_id = num_el.get(val) if num_el is not None else None
-                    ilvl = int_attr(ilvl_el.get(val)) if ilvl_el is not None else None
-            self.by_id[style_id] = Style(
-                name=(name_el.get(val, "") if name_el is not None else "").strip(),
-                based_on=based_el.get(val) if based_el is not None else None,
-                outline=outline,
-                num_id=num_id,
-                ilvl=ilvl,
-            )
-            is_default = el.get(f"{w}default") in ("1", "true", "on")
-            if is_default and el.get(f"{w}type", "paragraph") == "paragraph":
+            self._elements[style_id] = el  # a later definition replaces an earlier one
+            if el.get(default) in ("1", "true", "on") and el.get(f"{w}type", "paragraph") == (
+                "paragraph"
+            ):
                 self.default_paragraph = style_id
+
+    def get(self, style_id: str) -> Style | None:
+        if style_id not in self._styles:
+            el = self._elements.get(style_id)
+            self._styles[style_id] = None if el is None else self._read(el)
+        return self._styles[style_id]
+
+    def _read(self, el: etree._Element) -> Style:
+        w = self.w
+        val = f"{w}val"
+        name_el = el.find(f"{w}name")
+        based_el = el.find(f"{w}basedOn")
+        outline = num_id = ilvl = None
+        ppr = el.find(f"{w}pPr")
+        if ppr is not None:
+            outline_el = ppr.find(f"{w}outlineLvl")
+            if outline_el is not None:
+                outline = int_attr(outline_el.get(val))
+            numpr = ppr.find(f"{w}numPr")
+            if numpr is not None:
+                num_el = numpr.find(f"{w}numId")
+                ilvl_el = numpr.find(f"{w}ilvl")
+                num_id = num_el.get(val) if num_el is not None else None
+                ilvl = int_attr(ilvl_el.get(val)) if ilvl_el is not None else None
+        return Style(
+            name=(name_el.get(val, "") if name_el is not None else "").strip(),
+            based_on=based_el.get(val) if based_el is not None else None,
+            outline=outline,
+            num_id=num_id,
+            ilvl=ilvl,
+        )
 
     def chain(self, style_id: str | None) -> list[Style]:
         """The style and its ancestors, nearest first, stopping at cycles."""
@@ -83,7 +101,7 @@ class Styles:
         seen: set[str] = set()
         while style_id is not None and style_id not in seen and len(out) < _MAX_CHAIN:
             seen.add(style_id)
-            style = self.by_id.get(style_id)
+            style = self.get(style_id)
             if style is None:
                 break
             out.append(style)
@@ -114,7 +132,7 @@ class Styles:
 
     def is_toc(self, style_id: str) -> bool:
         """Table-of-contents entries repeat the headings; readers skip them."""
-        style = self.by_id.get(style_id)
+        style = self.get(style_id)
         return style is not None and _TOC_NAME.match(style.name) is not None
 
     def numbering(self, style_id: str | None) -> tuple[str, int | None] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from importlib import import_module
 from typing import TYPE_CHECKING
 
@@ -29,3 +30,12 @@ def render(fmt: str, outcome: Outcome, lang: str) -> str:
     module = import_module(f"checker.render.{MODULES[fmt]}")
     text: str = module.render(outcome, lang)
     return text
+
+
+def render_chunks(fmt: str, outcome: Outcome, lang: str) -> Iterable[str]:
+    """The same text as ``render``, in pieces where the format can make it so (json)."""
+    module = import_module(f"checker.render.{MODULES[fmt]}")
+    if hasattr(module, "chunks"):
+        pieces: Iterable[str] = module.chunks(outcome, lang)
+        return pieces
+    return [render(fmt, outcome, lang)]

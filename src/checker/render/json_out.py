@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
 from checker.findings import Finding, json_arg
 from checker.numbers import format_number
-from checker.render.safe import json_text
+from checker.render.safe import json_chunks
 from checker.render.words import pairs
 from checker.results import FileResult, display_path, message
 
@@ -89,13 +90,38 @@ def baseline_dict(outcome: Outcome) -> dict[str, Any]:
     }
 
 
-def render(outcome: Outcome, lang: str) -> str:
+class _Files(list):  # type: ignore[type-arg]
+    """The files array, each file's object built only when the encoder reaches it, so
+    a large run never holds every file's dictionary at once."""
+
+    def __init__(self, results: list[FileResult], lang: str) -> None:
+        super().__init__()
+        self.results, self.lang = results, lang
+
+    def __bool__(self) -> bool:
+        return bool(self.results)
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (file_dict(r, self.lang) for r in self.results)
+
+
+def _doc(outcome: Outcome, lang: str, files: list[Any]) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "checker", "version": __version__},
-        "files": [file_dict(r, lang) for r in outcome.results],
+        "files": files,
         "summary": summary(outcome.results),
     }
     if outcome.baseline is not None:
         doc["baseline"] = baseline_dict(outcome)
-    return json_text(doc, indent=2) + "\n"
+    return doc
+
+
+def render(outcome: Outcome, lang: str) -> str:
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """The same text as ``render``, in pieces, for writing as it is made."""
+    yield from json_chunks(_doc(outcome, lang, _Files(outcome.results, lang)), indent=2)
+    yield "\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional
 # overrides and isolates that can make a line read differently than it is.
@@ -23,6 +24,24 @@ def json_text(value: object, **kwargs: object) -> str:
     text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
     text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
     return text.replace("##[", "#\\u0023[")  # the same string to a parser; no log command
+
+
+def json_chunks(value: object, **kwargs: object) -> Iterator[str]:
+    """``json_text`` in pieces of about 64 KiB (the escaping is per character, so
+    escaping piece by piece gives the same text)."""
+    import json
+
+    encoder = json.JSONEncoder(ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+    buffer: list[str] = []
+    size = 0
+    for piece in encoder.iterencode(value):
+        buffer.append(piece)
+        size += len(piece)
+        if size >= 65536:
+            yield _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", "".join(buffer))
+            buffer, size = [], 0
+    if buffer:
+        yield _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", "".join(buffer))
 
 
 def for_rich(text: str) -> str:

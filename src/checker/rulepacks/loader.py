@@ -16,9 +16,10 @@ from checker.errors import RulePackError
 from checker.findings import Severity
 from checker.i18n import Text
 from checker.resources import rules_dir
+from checker.rulepacks import compiled
 from checker.rulepacks.pack import FactDef, PackSet, Rule, TableDef
 from checker.rulepacks.params import Params
-from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern
+from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern, screen
 from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
 from checker.safeopen import Refused, read_text
@@ -125,14 +126,16 @@ def merge(
             ]
             packset.outline.setdefault(key, []).extend(compiled)
         for fact_name, spec in (data.get("facts") or {}).items():
+            patterns = [
+                compile_pattern(source, p, lines, ("facts", fact_name, "patterns", i))
+                for i, p in enumerate(spec.get("patterns") or [])
+            ]
             packset.facts[fact_name] = FactDef(
                 name=fact_name,
                 label=Text.of(spec.get("label")),
                 unit=spec.get("unit"),
-                patterns=[
-                    compile_pattern(source, p, lines, ("facts", fact_name, "patterns", i))
-                    for i, p in enumerate(spec.get("patterns") or [])
-                ],
+                patterns=patterns,
+                screen=screen(patterns),
                 table=spec.get("table"),
                 row=spec.get("row"),
                 column=spec.get("column"),
@@ -151,6 +154,7 @@ def merge(
             rule = _rule(spec, pack_id, source, lines, ("rules", i))
             packset.rules[rule.id] = rule
     packset.table_defs = {k: TableDef.of(k, v) for k, v in packset.tables.items()}
+    packset.screens = {k: screen(v) for k, v in packset.document.items()}
     _check_references(packset)
     return packset
 
@@ -202,6 +206,7 @@ def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
     packset = merge(edition_pack, load_chain(edition_pack))
     for ref in extra or []:
         merge(edition_pack, load_chain(ref, Path.cwd()), into=packset)
+    compiled.save()
     return packset
 
 

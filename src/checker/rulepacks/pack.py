@@ -46,6 +46,7 @@ class FactDef:
     # patterns that state the figure in words ("未收到申请"): the value they mean
     none_patterns: list[Any] = field(default_factory=list)
     none_value: Decimal = Decimal(0)
+    screen: Any = None  # ``patterns`` as one screen (rulepacks.patterns.screen); None: none
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class PackSet:
     name: str
     files: list[str] = field(default_factory=list)
     document: dict[str, list[Any]] = field(default_factory=dict)
+    screens: dict[str, Any] = field(default_factory=dict)  # each ``document`` list as one
     deadline: dict[str, str] = field(default_factory=dict)
     signatures: list[str] = field(default_factory=list)
     outline: dict[str, list[Any]] = field(default_factory=dict)

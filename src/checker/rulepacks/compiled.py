@@ -1,0 +1,84 @@
+"""Compiled patterns kept across runs, beside the pack cache.
+
+``regex`` compiles in Python and takes milliseconds per pattern; a pack set
+holds hundreds, so compiling them was most of a one-file run. A compiled
+pattern pickles with its compiled code and loads about a hundred times
+faster, so every pattern compiled here is kept, by source and flags, in one
+file per ``regex`` and Python version. The file is read with an unpickler
+that accepts nothing but ``regex`` patterns; a missing, stale or unreadable
+file only costs the compiling.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import sys
+from typing import Any
+
+import regex
+
+from checker.rulepacks.validate import cache_dir
+
+_MAX_ENTRIES = 20_000  # a store grown past this (many user packs) starts afresh
+_store: dict[tuple[str, int], Any] = {}
+_loaded = False
+_dirty = False
+
+
+def cached(source: str, flags: int = 0) -> Any:
+    """``regex.compile``, from the store when this source was compiled before."""
+    global _dirty
+    if not _loaded:
+        _load()
+    key = (source, flags)
+    found = _store.get(key)
+    if found is None:
+        found = _store[key] = regex.compile(source, flags)
+        _dirty = True
+    return found
+
+
+def save() -> None:
+    """Write the store if this process compiled anything new; never fails a run."""
+    global _dirty
+    if not _dirty or os.environ.get("CHECKER_NO_CACHE"):
+        return
+    _dirty = False
+    entries = dict(_store) if len(_store) <= _MAX_ENTRIES else {}
+    target = _path()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, target)
+    except (OSError, pickle.PicklingError, TypeError):
+        pass
+
+
+def _path() -> Any:
+    version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
+    return cache_dir() / "packs" / f"patterns-{version}.pickle"
+
+
+class _OnlyPatterns(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("regex._regex", "compile"):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a pattern")
+
+
+def _load() -> None:
+    global _loaded
+    _loaded = True
+    if os.environ.get("CHECKER_NO_CACHE"):
+        return
+    try:
+        data = _OnlyPatterns(io.BytesIO(_path().read_bytes())).load()
+    except Exception:  # any unreadable store is only a cold start
+        return
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, tuple) and isinstance(value, regex.Pattern):
+                _store.setdefault(key, value)

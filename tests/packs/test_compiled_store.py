@@ -1,0 +1,49 @@
+"""The store of compiled patterns survives a restart and trusts nothing but patterns."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+
+from checker.rulepacks import compiled
+
+
+@pytest.fixture
+def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
+    monkeypatch.setattr(compiled, "_store", {})
+    monkeypatch.setattr(compiled, "_loaded", False)
+    monkeypatch.setattr(compiled, "_dirty", False)
+    return tmp_path
+
+
+def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(compiled, "_store", {})
+    monkeypatch.setattr(compiled, "_loaded", False)
+
+
+def test_a_saved_pattern_loads_without_compiling(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = compiled.cached(r"(?P<y>\d{4})年")
+    compiled.save()
+    _restart(monkeypatch)
+    monkeypatch.setattr(compiled.regex, "compile", lambda *a: pytest.fail("compiled again"))
+    again = compiled.cached(r"(?P<y>\d{4})年")
+    assert again is not first and again.pattern == first.pattern
+    assert again.search("2023年")["y"] == "2023"
+
+
+def test_a_store_holding_anything_else_is_ignored(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled.cached("a+")
+    compiled.save()
+    (store,) = (fresh / "packs").glob("patterns-*.pickle")
+    store.write_bytes(pickle.dumps({("a+", 0): Path("/")}))
+    _restart(monkeypatch)
+    assert compiled.cached("a+").search("caab")
+    assert all(isinstance(v, compiled.regex.Pattern) for v in compiled._store.values())
