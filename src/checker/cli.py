@@ -50,6 +50,7 @@ class OutputFormat(StrEnum):
     github = "github"
     gitlab = "gitlab"
     markdown = "markdown"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -187,6 +188,27 @@ def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> Non
     sys.stdout.buffer.flush()
 
 
+def _report_file() -> str:
+    """Where ``--open`` without ``-o`` puts the page: a new file that outlives the run."""
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix="checker-", suffix=".html")
+    os.close(handle)
+    return name
+
+
+def _open_in_browser(path: str, lang: str) -> None:
+    import webbrowser
+    from pathlib import Path
+
+    from checker.messages import word
+
+    uri = Path(path).resolve().as_uri()
+    _say(uri)
+    if not webbrowser.open(uri):
+        _say(word("cli.no-browser", lang))
+
+
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     from checker.render.json_out import summary
     from checker.render.words import summary_line
@@ -216,7 +238,8 @@ def check(
             "--output-format",
             "-f",
             help=(
-                "table (default), concise, json, jsonl, sarif, junit, github, gitlab or markdown."
+                "table (default), concise, json, jsonl, sarif, junit, github, gitlab, "
+                "markdown or html."
             ),
         ),
     ] = OutputFormat.table,
@@ -305,12 +328,19 @@ def check(
     isolated: Annotated[
         bool, typer.Option("--isolated", help="Ignore every configuration file.")
     ] = False,
+    open_report: Annotated[
+        bool,
+        typer.Option(
+            "--open", help="Open the report in the default browser (with --format html)."
+        ),
+    ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
     from checker.errors import RulePackError
+    from checker.messages import word
     from checker.pipeline import Request, UsageError, finish, plan, selectors
 
     if level is not None and level not in ("government", "department"):
@@ -318,6 +348,10 @@ def check(
     if update_baseline and baseline is None:
         _fail("--update-baseline needs --baseline FILE")
     fmt, lg = output_format.value, lang.value
+    if open_report:
+        if fmt != "html":
+            _fail(word("cli.open-needs-html", lg))
+        output_file = output_file or _report_file()
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
         if edition is not None:
@@ -360,6 +394,8 @@ def check(
         _emit(outcome, fmt, lg, output_file)
         for note in notes:
             _say(note)
+        if open_report and output_file is not None:
+            _open_in_browser(output_file, lg)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
         label = "rule pack"
         if isinstance(exc, ConfigError):

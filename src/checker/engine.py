@@ -20,6 +20,7 @@ from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
+from checker.places import Places, collect
 from checker.rootcause import consolidate
 from checker.rulepacks.editions import (
     Edition,
@@ -60,6 +61,7 @@ class FileResult:
     readable: bool = True
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
+    places: Places | None = None  # quotes and table titles for the human formats
 
 
 class Engine:
@@ -200,6 +202,9 @@ class Engine:
                 result.not_evaluated.append((rule.id, ctx.skipped))
         result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
         result.findings = dedupe(sorted(result.findings, key=Finding.sort_key))
+        result.places = collect(
+            document.blocks, report.outline.section_of, result.findings, report.title, report.year
+        )
         return result
 
 

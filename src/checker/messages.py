@@ -1,4 +1,9 @@
-"""People's words for the stable reason codes of unreadable input."""
+"""People's words, keyed by code: every word the command says that is not a rule message.
+
+Rule messages live in the rule packs; the words around them (reasons, places,
+headings of a report, notes of a run) live here, each in Chinese and English,
+so that no module holds its own ``"…" if zh else "…"``.
+"""
 
 from __future__ import annotations
 
@@ -39,6 +44,60 @@ READ_REASONS: dict[str, Text] = {
     ),
     "internal-error": Text("读取时发生内部错误", "an internal error occurred while reading"),
 }
+
+
+# Words of the human formats: places in the draft, headings of the HTML report.
+WORDS: dict[str, Text] = {
+    "place.whole": Text("全文", "whole document"),
+    "place.table": Text("表格", "table"),
+    "place.nth-table": Text("本节第{n}个表格", "table {n} of this section"),
+    "place.row": Text("第{n}行", "row {n}"),
+    "place.column": Text("第{n}列", "column {n}"),
+    "place.text": Text("正文", "text"),
+    "place.page": Text("第{n}页", "page {n}"),
+    "place.also": Text("另见", "see also"),
+    "html.title": Text("政府信息公开工作年度报告检查结果", "Annual report check"),
+    "html.summary": Text("检查汇总", "Summary"),
+    "html.file": Text("文件", "File"),
+    "html.body": Text("发布机关", "Issuing body"),
+    "html.report-title": Text("报告标题", "Report title"),
+    "html.year": Text("报告年度", "Report year"),
+    "html.edition": Text("适用格式", "Format edition"),
+    "html.counts": Text("问题数", "Findings"),
+    "html.findings": Text("检查发现的问题", "Findings"),
+    "html.none": Text("未发现问题", "No findings"),
+    "html.location": Text("位置", "Location"),
+    "html.quote": Text("原文", "Text"),
+    "html.rule": Text("规则", "Rule"),
+    "html.severity": Text("级别", "Severity"),
+    "html.contributors": Text("参与计算的数字", "Figures in the computation"),
+    "html.label": Text("项目", "Item"),
+    "html.cell": Text("位置", "Where"),
+    "html.value": Text("数值", "Value"),
+    "html.actual": Text("实际", "Found"),
+    "html.expected": Text("应为", "Expected"),
+    "html.difference": Text("差额", "Difference"),
+    "html.not-evaluated": Text("未能评估的规则", "Rules not evaluated"),
+    "html.reason": Text("原因", "Reason"),
+    "html.unreadable": Text("无法读取", "unreadable"),
+    "html.general": Text("全文", "Whole document"),
+    "html.preamble": Text("正文开头（第一个标题之前）", "Before the first heading"),
+    "html.cell-text": Text("单元格内容", "The cell reads"),
+    "html.generated": Text("由 checker {version} 生成", "Made by checker {version}"),
+    "html.back": Text("返回汇总", "Back to the summary"),
+    "cli.open-needs-html": Text(
+        "--open 需要与 --format html 一起使用", "--open needs --format html"
+    ),
+    "cli.no-browser": Text(
+        "无法启动浏览器；请手动打开上面的文件", "no browser could be started; open the file above"
+    ),
+}
+
+
+def word(code: str, lang: str, **args: object) -> str:
+    """The catalogue's words for ``code`` in ``lang``, placeholders filled."""
+    text = WORDS[code].get(lang)
+    return text.format(**args) if args else text
 
 
 def read_reason(code: str) -> Text:

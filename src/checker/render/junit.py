@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker.engine import FileResult, display_path
 from checker.render.safe import for_xml
-from checker.render.words import SEVERITY_WORDS, location, message
+from checker.render.words import SEVERITY_WORDS, message, place
 
 if TYPE_CHECKING:
     from checker.postprocess import Outcome
@@ -38,7 +38,7 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
             failures += 1
             worst = max(hits, key=lambda f: f.severity.rank)
             body = "\n".join(
-                f"{location(f.location, lang)}: [{words[f.severity.value]}] "
+                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
                 f"{message(result, f, lang)}"
                 for f in hits
             )

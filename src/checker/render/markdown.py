@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from checker.engine import FileResult, display_path
 from checker.render.json_out import summary
 from checker.render.safe import for_markdown
-from checker.render.words import SEVERITY_WORDS, baseline_line, location, message, summary_line
+from checker.render.words import SEVERITY_WORDS, baseline_line, message, place, summary_line
 
 if TYPE_CHECKING:
     from checker.postprocess import Outcome
@@ -66,7 +66,7 @@ def render(outcome: Outcome, lang: str) -> str:
                 break
             shown += 1
             out.append(
-                f"| {for_markdown(location(f.location, lang))} | {words[f.severity.value]} "
+                f"| {for_markdown(place(result, f, lang))} | {words[f.severity.value]} "
                 f"| {f.rule} | {for_markdown(message(result, f, lang))} |"
             )
         out += ["", "</details>", ""]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from checker.engine import display_path
 from checker.render.json_out import summary
 from checker.render.safe import for_rich
-from checker.render.words import SEVERITY_WORDS, baseline_line, location, message, summary_line
+from checker.render.words import SEVERITY_WORDS, baseline_line, message, place, summary_line
 
 if TYPE_CHECKING:
     from checker.engine import FileResult
@@ -39,7 +39,7 @@ def render_to(outcome: Outcome, lang: str, console: Any) -> None:
         for f in result.findings:
             sev = f.severity.value
             table.add_row(
-                for_rich(location(f.location, lang)),
+                for_rich(place(result, f, lang)),
                 f"[{STYLES[sev]}]{SEVERITY_WORDS[lang if lang == 'en' else 'zh'][sev]}[/]",
                 f.rule,
                 for_rich(message(result, f, lang)),

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from checker.engine import FileResult
-from checker.findings import Finding, render_message
+from checker.findings import Finding, Item, render_message
+from checker.messages import word
 from checker.model import Location
+
+if TYPE_CHECKING:
+    from checker.places import Places
 
 SEVERITY_WORDS = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -21,28 +28,70 @@ def message(result: FileResult, finding: Finding, lang: str) -> str:
     return text
 
 
-def location(loc: Location, lang: str) -> str:
-    zh = lang != "en"
+def location(
+    loc: Location, lang: str, places: Places | None = None, items: Sequence[Item] = ()
+) -> str:
+    """Where a person finds it in the draft: the section, the table by its title and its
+    row and column labels, the first words of the paragraph; the page of a PDF. Never a
+    paragraph ordinal or a source line (JSON keeps those). A finding that sets text
+    against a table also names the other place."""
+    here = _place(loc, lang, places)
+    others: list[str] = []
+    for item in items:
+        other = item.location
+        if other.paragraph is None or other.paragraph == loc.paragraph:
+            continue
+        if (other.table is None) == (loc.table is None):
+            continue  # only text against a table is a second place worth naming
+        words = _place(other, lang, places)
+        if words not in others and words != here:
+            others.append(words)
+    if others:
+        here += f"；{word('place.also', lang)}：" + "；".join(others)
+    return here
+
+
+def _place(loc: Location, lang: str, places: Places | None) -> str:
     parts: list[str] = []
-    if loc.section:
-        parts.append(" › ".join(loc.section))
-    if loc.table is not None:  # the document's own count, not the format's 表三
-        parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
-    if loc.row_label or loc.row is not None:
-        label = loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}")
-        parts.append(label)
-    if loc.column_label or loc.column is not None:
-        label = loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}")
-        parts.append(label)
+    section = " › ".join(loc.section)
+    page = getattr(loc, "page", None)
     if loc.table is not None:
-        pass  # a cell is placed by its table, row and column; a paragraph ordinal would confuse
-    elif loc.line is not None:
-        parts.append(f"第{loc.line}行" if zh else f"line {loc.line}")
-    elif loc.paragraph is not None:
-        parts.append(f"第{loc.paragraph}段" if zh else f"paragraph {loc.paragraph}")
-    if not parts:
-        return "全文" if zh else "whole document"
-    return " · ".join(parts)
+        parts.append(_table_words(loc, lang, places, section))
+        if loc.row_label or loc.row is not None:
+            parts.append(loc.row_label or word("place.row", lang, n=loc.row))
+        if loc.column_label or loc.column is not None:
+            parts.append(loc.column_label or word("place.column", lang, n=loc.column))
+        text = " · ".join(parts)
+    else:
+        quote = places.quote(loc.paragraph) if places is not None else None
+        heading = loc.section[-1] if loc.section else None
+        if quote and heading and quote.rstrip("…") and heading.startswith(quote.rstrip("…")):
+            quote = None  # the finding is on the heading itself: the section says it
+        text = section
+        if quote:
+            text = f"{section} · “{quote}”" if section else f"“{quote}”"
+    if page is not None:
+        text = f"{text} · {word('place.page', lang, n=page)}" if text else word(
+            "place.page", lang, n=page
+        )
+    return text or word("place.whole", lang)
+
+
+def _table_words(loc: Location, lang: str, places: Places | None, section: str) -> str:
+    assert loc.table is not None
+    place = places.tables.get(loc.table) if places is not None else None
+    name = word("place.table", lang)
+    if place is not None:
+        if place.title and not (loc.section and place.title == loc.section[-1]):
+            name = f"《{place.title}》" if lang != "en" else f"“{place.title}”"
+        elif place.of > 1:
+            name = word("place.nth-table", lang, n=place.nth)
+    return f"{section} › {name}" if section else name
+
+
+def place(result: FileResult, finding: Finding, lang: str) -> str:
+    """A finding's place in words, for the formats people read."""
+    return location(finding.location, lang, result.places, finding.items)
 
 
 def where(loc: Location, lang: str, with_section: bool = True) -> str:
