@@ -422,6 +422,37 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
 
 
+@app.command()
+def annotate(
+    draft: Annotated[str, typer.Argument(help="The Word draft (.docx) to annotate.")],
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output-file", "-o", help="Where the copy goes (default: DRAFT.checked.docx)."
+        ),
+    ] = None,
+    lang: Annotated[Lang, typer.Option("--lang", help="Language of the comments.")] = Lang.zh,
+    edition: Annotated[
+        str | None, typer.Option("--edition", help="Force the format edition.")
+    ] = None,
+    rules: Annotated[
+        list[str] | None, typer.Option("--rules", help="An extra rule pack; repeatable.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+    ] = FailOn.error,
+) -> None:
+    """Write a copy of a .docx draft with a Word comment on each finding."""
+    from checker.annotate.command import run_annotate
+
+    code, lines = run_annotate(
+        draft, output_file, lang.value, edition, tuple(rules or ()), fail_on.value
+    )
+    for line in lines:
+        _say(line)
+    raise typer.Exit(code)
+
+
 @app.command("rule")
 def rule_cmd(
     rule_id: Annotated[str, typer.Argument(help="A rule ID such as A101.")],

@@ -85,6 +85,23 @@ WORDS: dict[str, Text] = {
     "html.cell-text": Text("单元格内容", "The cell reads"),
     "html.generated": Text("由 checker {version} 生成", "Made by checker {version}"),
     "html.back": Text("返回汇总", "Back to the summary"),
+    "annotate.should-be": Text("应为：{value}", "should be: {value}"),
+    "annotate.basis": Text("依据：{basis}", "basis: {basis}"),
+    "annotate.general": Text(
+        "checker：以下问题在文档中没有具体位置", "checker: findings without a place in the text"
+    ),
+    "annotate.written": Text(
+        "已写入 {path}：{placed} 条批注在原处，{general} 条问题汇总在标题处",
+        "written {path}: {placed} comment(s) in place, {general} finding(s) gathered at the title",
+    ),
+    "annotate.needs-docx": Text(
+        "annotate 只能处理 Word .docx 文件：{path}",
+        "annotate works on Word .docx files only: {path}",
+    ),
+    "annotate.same-file": Text(
+        "输出文件不能是原文件：{path}", "the output must not be the draft itself: {path}"
+    ),
+    "annotate.unreadable": Text("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli.open-needs-html": Text(
         "--open 需要与 --format html 一起使用", "--open needs --format html"
     ),

@@ -29,6 +29,7 @@ class TablePlace:
 @dataclass
 class Places:
     title: str | None = None  # the report's title
+    title_block: int | None = None  # the title's block index
     body: str | None = None  # the issuing body, as the title names it
     texts: dict[int, str] = field(default_factory=dict)  # block index -> its text
     tables: dict[int, TablePlace] = field(default_factory=dict)  # table index -> place
@@ -55,7 +56,10 @@ def collect(
         for loc in (f.location, *(item.location for item in f.items)):
             if loc.paragraph is not None:
                 wanted.add(loc.paragraph)
-    places = Places(title=title.text.strip() if title is not None else None)
+    places = Places(
+        title=title.text.strip() if title is not None else None,
+        title_block=title.index if title is not None else None,
+    )
     places.body = _body(places.title, year)
     for block in blocks:
         if block.index in wanted and block.kind != BlockKind.TABLE:
