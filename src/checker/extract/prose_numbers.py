@@ -16,9 +16,15 @@ from decimal import Decimal
 import regex
 
 from checker.extract.prose_vocab import Vocabulary, alternation
-from checker.numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
+from checker.numbers import (
+    NUMBER_PATTERN,
+    PROSE_DIGITS,
+    SMALL_UNITS,
+    parse_chinese_numeral,
+    parse_number,
+)
 
-_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_DIGITS = PROSE_DIGITS
 _RANGE = r"(?:[-~～—–]|至|到)"
 _TIMEOUT = 2.0
 
@@ -84,7 +90,7 @@ class Scanner:
         self._before = regex.compile(rf"{alternation(vocab.approx_before)}\s*$")
         self._after = regex.compile(rf"^\s*{alternation(vocab.approx_after)}")
         self._range_before = regex.compile(rf"(?:\d|{units})\s*{_RANGE}\s*$")
-        self._range_after = regex.compile(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}十百千]")
+        self._range_after = regex.compile(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}{SMALL_UNITS}]")
         self._digits = regex.compile(r"\d+(?:\.\d+)?")
         self._date_or_code = regex.compile(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
 
@@ -127,7 +133,8 @@ class Scanner:
             or self._after.match(after)
             or self._range_before.search(before[-8:])
             or self._range_after.match(after)
-            or (not arabic and before[-1:] in _CN_DIGITS + "十百千几数上成")  # 数十, 上百, 成千
+            # 数十, 上百, 成千
+            or (not arabic and before[-1:] in _CN_DIGITS + SMALL_UNITS + "几数上成")
         )
         return Quantity(
             value=value,

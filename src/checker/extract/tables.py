@@ -22,7 +22,7 @@ from checker.extract.facts import Fact
 from checker.extract.report import Report
 from checker.i18n import Text
 from checker.model import Block, Cell, Location, Table
-from checker.numbers import parse_number, to_halfwidth
+from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
 from checker.rulepacks.loader import FactDef
 
 _BRACKETS = str.maketrans(
@@ -30,7 +30,7 @@ _BRACKETS = str.maketrans(
 )
 _SPACE = regex.compile(r"\s+")
 _PARENS = regex.compile(r"\([^()]*\)")
-_ENUM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|[①-⑳])")
+_ENUM = regex.compile(rf"^(?:[{HEADING_NUMERALS}]+[、.]|\d+[.、]|[①-⑳])")
 _PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
 _VARIANTS = (("情形", "情况"), ("其它", "其他"))
 _CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
@@ -274,7 +274,7 @@ def _find_row(piece: Piece, rdef: LabelDef) -> int | None:
     return fallback
 
 
-_GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]")
+_GROUP_LABEL = regex.compile(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
 
 
 def _in_group(piece: Piece, r: int, group: str) -> bool:
