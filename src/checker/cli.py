@@ -68,6 +68,15 @@ class Lang(StrEnum):
     en = "en"
 
 
+LANG_HELP = "Language: zh or en (default: CHECKER_LANG, else the locale, else zh)."
+
+
+def _lang(lang: Lang | None) -> str:
+    from checker.i18n import default_lang
+
+    return lang.value if lang is not None else default_lang()
+
+
 class FailOn(StrEnum):
     error = "error"
     warning = "warning"
@@ -210,11 +219,12 @@ def _open_in_browser(path: str, lang: str) -> None:
 
 
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
+    from checker.messages import word
     from checker.render.json_out import summary
     from checker.render.words import summary_line
 
     done = len(outcome.results)
-    _say(f"interrupted: {done} of {planned} file(s) checked; no report written")
+    _say(word("cli.interrupted", lang, done=done, planned=planned))
     _say(summary_line(summary(outcome.results), lang))
     raise typer.Exit(EXIT_INTERRUPTED)
 
@@ -247,9 +257,7 @@ def check(
         str | None,
         typer.Option("--output-file", "-o", help="Write the report here (whole, or not at all)."),
     ] = None,
-    lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of messages: zh (default) or en.")
-    ] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     edition: Annotated[
         str | None,
         typer.Option(
@@ -330,9 +338,7 @@ def check(
     ] = False,
     open_report: Annotated[
         bool,
-        typer.Option(
-            "--open", help="Open the report in the default browser (with --format html)."
-        ),
+        typer.Option("--open", help="Open the report in the default browser (with --format html)."),
     ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
@@ -343,11 +349,11 @@ def check(
     from checker.messages import word
     from checker.pipeline import Request, UsageError, finish, plan, selectors
 
+    fmt, lg = output_format.value, _lang(lang)
     if level is not None and level not in ("government", "department"):
-        _fail(f"--level must be government or department, not {level!r}")
+        _fail(word("cli.level", lg, value=repr(level)))
     if update_baseline and baseline is None:
-        _fail("--update-baseline needs --baseline FILE")
-    fmt, lg = output_format.value, lang.value
+        _fail(word("cli.update-baseline", lg))
     if open_report:
         if fmt != "html":
             _fail(word("cli.open-needs-html", lg))
@@ -358,7 +364,7 @@ def check(
             from checker.rulepacks.editions import edition_by_id
 
             if edition_by_id(edition) is None:
-                _fail(f"unknown edition {edition!r}")
+                _fail(word("cli.unknown-edition", lg, value=repr(edition)))
         request = Request(
             paths=tuple(paths),
             overrides=Overrides(
@@ -397,12 +403,12 @@ def check(
         if open_report and output_file is not None:
             _open_in_browser(output_file, lg)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
-        label = "rule pack"
+        label = "cli.label.rule-pack"
         if isinstance(exc, ConfigError):
-            label = "configuration"
+            label = "cli.label.configuration"
         elif isinstance(exc, BaselineError):
-            label = "baseline"
-        _fail(f"{label} error: {exc}")
+            label = "cli.label.baseline"
+        _fail(word("cli.error", lg, label=word(label, lg), detail=exc))
         return
     except (UsageError, WorkerError) as exc:
         _fail(str(exc))
@@ -412,10 +418,10 @@ def check(
             from checker.render.json_out import summary
             from checker.render.words import summary_line
 
-            _say(f"interrupted: 0 of {planned_jobs} file(s) checked; no report written")
+            _say(word("cli.interrupted", lg, done=0, planned=planned_jobs))
             _say(summary_line(summary([]), lg))
         else:
-            _say("interrupted before any file was checked; no report written")
+            _say(word("cli.interrupted-early", lg))
         raise typer.Exit(EXIT_INTERRUPTED) from None
     if exit_zero:
         raise typer.Exit(EXIT_OK)
@@ -431,7 +437,7 @@ def annotate(
             "--output-file", "-o", help="Where the copy goes (default: DRAFT.checked.docx)."
         ),
     ] = None,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language of the comments.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     edition: Annotated[
         str | None, typer.Option("--edition", help="Force the format edition.")
     ] = None,
@@ -446,7 +452,7 @@ def annotate(
     from checker.annotate.command import run_annotate
 
     code, lines = run_annotate(
-        draft, output_file, lang.value, edition, tuple(rules or ()), fail_on.value
+        draft, output_file, _lang(lang), edition, tuple(rules or ()), fail_on.value
     )
     for line in lines:
         _say(line)
@@ -456,28 +462,28 @@ def annotate(
 @app.command("rule")
 def rule_cmd(
     rule_id: Annotated[str, typer.Argument(help="A rule ID such as A101.")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
     """Explain one rule: what it checks, its basis, a passing and a failing example."""
+    from checker.messages import word
     from checker.rulepacks.catalogue import all_rules
 
+    lg = _lang(lang)
     found = all_rules().get(rule_id.upper())
     if found is None:
-        _fail(f"unknown rule {rule_id!r}")
+        _fail(word("cli.unknown-rule", lg, value=repr(rule_id)))
         return
     rule, editions = found
-    lg = lang.value
-    zh = lg == "zh"
     print(f"{rule.id}  [{rule.severity.value}] [{rule.category}]  {rule.kind}")
-    print(("适用格式: " if zh else "editions: ") + ", ".join(editions))
-    print(("说明: " if zh else "checks: ") + rule.explain.get(lg, ""))
-    print(("依据: " if zh else "basis: ") + rule.basis.get(lg))
-    print(("消息: " if zh else "message: ") + rule.message.get(lg))
-    print(("正确示例: " if zh else "passes: ") + rule.explain.get("pass", ""))
-    print(("错误示例: " if zh else "fails: ") + rule.explain.get("fail", ""))
+    print(word("rule.editions", lg) + ", ".join(editions))
+    print(word("rule.checks", lg) + rule.explain.get(lg, ""))
+    print(word("rule.basis", lg) + rule.basis.get(lg))
+    print(word("rule.message", lg) + rule.message.get(lg))
+    print(word("rule.pass", lg) + rule.explain.get("pass", ""))
+    print(word("rule.fail", lg) + rule.explain.get("fail", ""))
 
 
-def _list_rules(fmt: ListFormat, lang: Lang) -> None:
+def _list_rules(fmt: ListFormat, lang: str) -> None:
     import json
 
     from checker.rulepacks.catalogue import all_rules
@@ -491,16 +497,16 @@ def _list_rules(fmt: ListFormat, lang: Lang) -> None:
                 "severity": rule.severity.value,
                 "category": rule.category,
                 "editions": eds,
-                "message": rule.message.get(lang.value),
-                "basis": rule.basis.get(lang.value),
-                "explain": rule.explain.get(lang.value, ""),
+                "message": rule.message.get(lang),
+                "basis": rule.basis.get(lang),
+                "explain": rule.explain.get(lang, ""),
             }
             for rid, (rule, eds) in rows
         ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for rid, (rule, eds) in rows:
-        what = rule.explain.get(lang.value, "")
+        what = rule.explain.get(lang, "")
         print(f"{rid}\t{rule.severity.value}\t{rule.category}\t{','.join(eds)}\t{what}")
 
 
@@ -510,11 +516,11 @@ def rules_root(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table or json.")
     ] = ListFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
     """List every shipped rule with its severity, category and editions."""
     if ctx.invoked_subcommand is None:
-        _list_rules(output_format, lang)
+        _list_rules(output_format, _lang(lang))
 
 
 @rules_app.command("list")
@@ -522,10 +528,10 @@ def rules_list(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table or json.")
     ] = ListFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
     """List every shipped rule with its severity, category and editions."""
-    _list_rules(output_format, lang)
+    _list_rules(output_format, _lang(lang))
 
 
 @config_app.command("show")

@@ -85,6 +85,80 @@ WORDS: dict[str, Text] = {
     "html.cell-text": Text("单元格内容", "The cell reads"),
     "html.generated": Text("由 checker {version} 生成", "Made by checker {version}"),
     "html.back": Text("返回汇总", "Back to the summary"),
+    # severities, lists, cell values
+    "severity.error": Text("错误", "error"),
+    "severity.warning": Text("警告", "warning"),
+    "severity.info": Text("提示", "info"),
+    "list.separator": Text("、", ", "),
+    "value.blank": Text("空白", "blank"),
+    "place.table-title": Text("《{title}》", "“{title}”"),
+    "place.document-table": Text("第{n}个表格", "document table {n}"),
+    # the findings table at the terminal
+    "table.format": Text("格式", "format"),
+    "table.none": Text("未发现问题", "no findings"),
+    "table.not-evaluated": Text("未能评估的规则：", "rules not evaluated: "),
+    "column.location": Text("位置", "Location"),
+    "column.severity": Text("级别", "Severity"),
+    "column.rule": Text("规则", "Rule"),
+    "column.message": Text("说明", "Message"),
+    # summary lines
+    "summary.line": Text(
+        "共检查 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}",
+        "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info",
+    ),
+    "summary.unreadable": Text("，无法读取 {n}", ", {n} unreadable"),
+    "baseline.line": Text(
+        "基线：已知问题 {suppressed} 条未显示；基线中已不存在的条目 {stale} 条",
+        "baseline: {suppressed} known finding(s) hidden; {stale} stale entries",
+    ),
+    "baseline.line-one": Text(
+        "基线：已知问题 {suppressed} 条未显示；基线中已不存在的条目 {stale} 条",
+        "baseline: {suppressed} known finding(s) hidden; {stale} stale entry",
+    ),
+    # the Markdown summary
+    "markdown.title": Text(
+        "## 政府信息公开年报检查：{verdict}", "## Annual report check: {verdict}"
+    ),
+    "markdown.failed": Text("未通过", "failed"),
+    "markdown.passed": Text("通过", "passed"),
+    "markdown.file": Text("文件", "File"),
+    "markdown.format": Text("格式", "Format"),
+    "markdown.errors": Text("错误", "Errors"),
+    "markdown.warnings": Text("警告", "Warnings"),
+    "markdown.infos": Text("提示", "Info"),
+    "markdown.cut": Text(
+        "另有 {cut} 条未列出（最多列出 {limit} 条）；完整结果见其他输出格式。",
+        "{cut} more finding(s) not listed (at most {limit}); see another format.",
+    ),
+    # `checker rule ID`
+    "rule.editions": Text("适用格式: ", "editions: "),
+    "rule.checks": Text("说明: ", "checks: "),
+    "rule.basis": Text("依据: ", "basis: "),
+    "rule.message": Text("消息: ", "message: "),
+    "rule.pass": Text("正确示例: ", "passes: "),
+    "rule.fail": Text("错误示例: ", "fails: "),
+    # notes and errors of the command line
+    "cli.level": Text(
+        "--level 只能是 government 或 department，而不是 {value}",
+        "--level must be government or department, not {value}",
+    ),
+    "cli.update-baseline": Text(
+        "--update-baseline 需要同时给出 --baseline 文件", "--update-baseline needs --baseline FILE"
+    ),
+    "cli.unknown-edition": Text("未知的格式版本 {value}", "unknown edition {value}"),
+    "cli.unknown-rule": Text("未知的规则 {value}", "unknown rule {value}"),
+    "cli.error": Text("{label}错误：{detail}", "{label} error: {detail}"),
+    "cli.label.rule-pack": Text("规则包", "rule pack"),
+    "cli.label.configuration": Text("配置", "configuration"),
+    "cli.label.baseline": Text("基线", "baseline"),
+    "cli.interrupted": Text(
+        "已中断：共 {planned} 个文件，已检查 {done} 个；未写出报告",
+        "interrupted: {done} of {planned} file(s) checked; no report written",
+    ),
+    "cli.interrupted-early": Text(
+        "在检查任何文件之前已中断；未写出报告",
+        "interrupted before any file was checked; no report written",
+    ),
     "annotate.should-be": Text("应为：{value}", "should be: {value}"),
     "annotate.basis": Text("依据：{basis}", "basis: {basis}"),
     "annotate.general": Text(

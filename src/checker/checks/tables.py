@@ -17,6 +17,7 @@ from checker.checks.base import Context
 from checker.extract.tables import CellValue, TableIndex, normalise_label, table_index
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
+from checker.messages import word
 from checker.model import Location
 
 
@@ -203,7 +204,7 @@ def check_sum(ctx: Context) -> Iterator[Finding]:
 
 def _describe(cells: list[CellValue]) -> Text:
     def fmt(c: CellValue, lang: str) -> str:
-        shown = c.text.strip() or ("空白" if lang == "zh" else "blank")
+        shown = c.text.strip() or word("value.blank", lang)
         row = c.row_name.get(lang)
         col = c.column_name.get(lang)
         return f"{row}/{col} {shown}" if lang == "en" else f"{row}/{col}{shown}"

@@ -38,8 +38,7 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
             failures += 1
             worst = max(hits, key=lambda f: f.severity.rank)
             body = "\n".join(
-                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
-                f"{message(result, f, lang)}"
+                f"{place(result, f, lang)}: [{words[f.severity.value]}] {message(result, f, lang)}"
                 for f in hits
             )
             failure = ET.SubElement(

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     from checker.places import Places
 
 SEVERITY_WORDS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
+    lang: {level: word(f"severity.{level}", lang) for level in ("error", "warning", "info")}
+    for lang in ("zh", "en")
 }
 
 
@@ -71,8 +71,10 @@ def _place(loc: Location, lang: str, places: Places | None) -> str:
         if quote:
             text = f"{section} · “{quote}”" if section else f"“{quote}”"
     if page is not None:
-        text = f"{text} · {word('place.page', lang, n=page)}" if text else word(
-            "place.page", lang, n=page
+        text = (
+            f"{text} · {word('place.page', lang, n=page)}"
+            if text
+            else word("place.page", lang, n=page)
         )
     return text or word("place.whole", lang)
 
@@ -83,7 +85,7 @@ def _table_words(loc: Location, lang: str, places: Places | None, section: str) 
     name = word("place.table", lang)
     if place is not None:
         if place.title and not (loc.section and place.title == loc.section[-1]):
-            name = f"《{place.title}》" if lang != "en" else f"“{place.title}”"
+            name = word("place.table-title", lang, title=place.title)
         elif place.of > 1:
             name = word("place.nth-table", lang, n=place.nth)
     return f"{section} › {name}" if section else name
@@ -96,16 +98,15 @@ def place(result: FileResult, finding: Finding, lang: str) -> str:
 
 def where(loc: Location, lang: str, with_section: bool = True) -> str:
     """Section, table, row and column: what a line number cannot say about a .docx or a table."""
-    zh = lang != "en"
     parts: list[str] = []
     if with_section and loc.section:
         parts.append(" › ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
-        parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
+        parts.append(word("place.document-table", lang, n=loc.table))
     if loc.row_label or loc.row is not None:
-        parts.append(loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}"))
+        parts.append(loc.row_label or word("place.row", lang, n=loc.row))
     if loc.column_label or loc.column is not None:
-        parts.append(loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}"))
+        parts.append(loc.column_label or word("place.column", lang, n=loc.column))
     return " · ".join(parts)
 
 
@@ -130,21 +131,19 @@ def pairs(result: FileResult) -> list[tuple[Finding, str | None]]:
 
 
 def summary_line(counts: dict[str, int], lang: str) -> str:
-    if lang != "en":
-        return (
-            f"共检查 {counts['files']} 个文件：错误 {counts['error']}，警告 {counts['warning']}，"
-            f"提示 {counts['info']}"
-            + (f"，无法读取 {counts['unreadable']}" if counts["unreadable"] else "")
-        )
-    return (
-        f"{counts['files']} file(s) checked: {counts['error']} error(s), "
-        f"{counts['warning']} warning(s), {counts['info']} info"
-        + (f", {counts['unreadable']} unreadable" if counts["unreadable"] else "")
+    line = word(
+        "summary.line",
+        lang,
+        files=counts["files"],
+        error=counts["error"],
+        warning=counts["warning"],
+        info=counts["info"],
     )
+    if counts["unreadable"]:
+        line += word("summary.unreadable", lang, n=counts["unreadable"])
+    return line
 
 
 def baseline_line(suppressed: int, stale: int, lang: str) -> str:
-    if lang != "en":
-        return f"基线：已知问题 {suppressed} 条未显示；基线中已不存在的条目 {stale} 条"
-    entries = "entry" if stale == 1 else "entries"
-    return f"baseline: {suppressed} known finding(s) hidden; {stale} stale {entries}"
+    code = "baseline.line-one" if stale == 1 else "baseline.line"
+    return word(code, lang, suppressed=suppressed, stale=stale)
