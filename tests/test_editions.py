@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import Engine, FileResult, Options
+from checker.engine import Engine, Options
 from checker.findings import Finding
 from checker.readers import read_bytes
+from checker.results import FileResult
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

@@ -19,8 +19,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import make_samples  # noqa: E402
 import sample_content as sc  # noqa: E402
 
-from checker.engine import Engine, FileResult  # noqa: E402
+from checker.engine import Engine  # noqa: E402
 from checker.readers import read_bytes  # noqa: E402
+from checker.results import FileResult  # noqa: E402
 
 KINDS = ("docx", "html", "md")
 T3 = sc.T3_NAME

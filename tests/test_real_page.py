@@ -6,8 +6,9 @@ the organisation columns left blank, label text broken inside cells
 
 from __future__ import annotations
 
-from checker.engine import Engine, FileResult
+from checker.engine import Engine
 from checker.readers import read_bytes
+from checker.results import FileResult
 
 
 def frag(text: str) -> str:

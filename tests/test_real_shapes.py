@@ -8,8 +8,9 @@ without its year — are those seen in published reports.
 
 from __future__ import annotations
 
-from checker.engine import Engine, FileResult
+from checker.engine import Engine
 from checker.readers import read_bytes
+from checker.results import FileResult
 
 HEAD = """青禾市统计局2023年政府信息公开工作年度报告
 本报告所列数据统计时限为2023年1月1日至12月31日。

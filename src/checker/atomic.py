@@ -1,34 +1,125 @@
-"""Write a report file whole or not at all.
+"""Write a report file whole or not at all, and never damage what is already there.
 
-The text goes to a temporary file beside the target, is flushed to disk and
-renamed over it, so an interrupted run or a full disk never leaves a
-truncated report where a CI step expects a complete one.
+A regular file (or a new one) is written through a temporary file beside it,
+flushed to disk and renamed over it, so an interrupted run or a full disk never
+leaves a truncated report where a CI step expects a complete one. A link is
+followed to the file it names, so the link stays a link. Something that is not
+a regular file is never renamed over: a character device (``/dev/null``,
+``/dev/stdout``) or a FIFO with a reader is written to directly, anything else
+(a folder, a block device, a socket, a FIFO nobody reads) is refused. Every
+failure is one ``WriteError`` naming the path and the reason.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
+import stat
 import tempfile
+
+from checker.errors import CheckerError
+
+
+class WriteError(CheckerError):
+    """The output could not be written; nothing was left half-written."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")
+
+
+def _reason(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device"
+    if exc.errno == errno.EROFS:
+        return "the file system is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno == errno.ENOENT:
+        return "the folder does not exist"
+    if exc.errno == errno.ENOTDIR:
+        return "a parent of the path is not a folder"
+    if exc.errno == errno.EISDIR:
+        return "it is a folder"
+    return exc.strerror or type(exc).__name__
 
 
 def write_text(path: str, text: str) -> None:
-    target = os.path.abspath(path)
-    folder = os.path.dirname(target)
-    fd, temporary = tempfile.mkstemp(
-        dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
-    )
+    data = text.encode("utf-8")
+    target = os.path.realpath(os.path.abspath(path))  # through links: the link survives
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
+        info: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise WriteError(path, _reason(exc)) from None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        _write_special(path, target, info.st_mode, data)
+        return
+    _write_replacing(path, target, data)
+
+
+def _write_special(path: str, target: str, mode: int, data: bytes) -> None:
+    if stat.S_ISDIR(mode):
+        raise WriteError(path, "it is a folder")
+    if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        from checker.safeopen import kind_of
+
+        raise WriteError(path, f"not a regular file ({kind_of(mode)}): refused")
+    flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+    try:
+        fd = os.open(target, flags)  # no O_CREAT, no O_TRUNC: the node stays as it is
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise WriteError(path, "a pipe (FIFO) that nobody reads") from None
+        raise WriteError(path, _reason(exc)) from None
+    try:
+        os.set_blocking(fd, True)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError as exc:
+        raise WriteError(path, _reason(exc)) from None
+    finally:
+        os.close(fd)
+
+
+def _write_replacing(path: str, target: str, data: bytes) -> None:
+    folder = os.path.dirname(target)
+    if not os.path.isdir(folder):
+        raise WriteError(path, "the folder does not exist")
+    try:
+        fd, temporary = tempfile.mkstemp(
+            dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise WriteError(path, _reason(exc)) from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(target))
+        _still_replaceable(path, target)
         os.replace(temporary, target)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(exc, OSError):
+            raise WriteError(path, _reason(exc)) from None
         raise
+
+
+def _still_replaceable(path: str, target: str) -> None:
+    """Look again just before the rename: a node that appeared meanwhile is not replaced."""
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise WriteError(path, "it changed into something that is not a regular file")
 
 
 def _mode_for(target: str) -> int:

@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from checker.errors import RulePackError
+from checker.safeopen import read_text
 
 FORMAT = "checker-baseline"
+MAX_BASELINE_BYTES = 256 * 1024 * 1024  # a few hundred bytes per finding
 VERSION = 1
 
 
@@ -66,8 +68,8 @@ def load(path: str, missing_ok: bool = False) -> Baseline:
             return Baseline([])
         raise BaselineError(path, "baseline file not found (create it with --update-baseline)")
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = json.loads(read_text(file, MAX_BASELINE_BYTES, encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise BaselineError(path, f"cannot read the baseline: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise BaselineError(path, f"not a baseline file (expected format {FORMAT!r})")

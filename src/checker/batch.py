@@ -14,8 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from checker.discover import STDIN, Target
-from checker.engine import Engine, FileResult, Options
+from checker.engine import Engine, Options
 from checker.errors import CheckerError, ReadError, RulePackError
+from checker.results import FileResult
 
 
 class WorkerError(CheckerError):
@@ -96,7 +97,7 @@ def _preload(engine: Engine) -> None:
     import contextlib
     from importlib import import_module
 
-    from checker.checks import KINDS, check_for
+    from checker.checks import KINDS, kind_for
     from checker.rulepacks.editions import editions
 
     engine.common()
@@ -104,7 +105,7 @@ def _preload(engine: Engine) -> None:
         engine.packset(edition.pack)
     for kind in sorted(KINDS):
         with contextlib.suppress(ImportError, AttributeError):
-            check_for(kind)
+            kind_for(kind)
     for reader in ("docx", "html", "markdown", "text"):
         with contextlib.suppress(ImportError):
             import_module(f"checker.readers.{reader}")
@@ -150,16 +151,21 @@ def _receive(shipped: Shipped | PackFailure, job: Job) -> FileResult:
     return result
 
 
-def _ignore_sigint() -> None:
-    """Workers leave Ctrl-C to the parent, which cancels the run and ends them.
+# Ctrl-C and SIGTERM (a CI job cancelled, often sent to the whole process group).
+_STOP_SIGNALS = {signal.SIGINT} | ({signal.SIGTERM} if hasattr(signal, "SIGTERM") else set())
 
-    Workers are started with SIGINT blocked (see ``_run_pool``), so a Ctrl-C
+
+def _ignore_sigint() -> None:
+    """Workers leave Ctrl-C and SIGTERM to the parent, which cancels the run and ends them.
+
+    Workers are started with both blocked (see ``_run_pool``), so a signal
     that lands while one is starting waits, and is then ignored here instead of
-    printing a worker's traceback.
+    printing a worker's traceback; the parent ends them with SIGKILL.
     """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for number in _STOP_SIGNALS:
+        signal.signal(number, signal.SIG_IGN)
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
 
 
 def _unwrap(outcome: FileResult | PackFailure) -> FileResult:
@@ -200,7 +206,7 @@ def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None]
     done: dict[int, FileResult] = {}
     blocks = hasattr(signal, "pthread_sigmask")
     if blocks:  # workers forked now inherit a blocked SIGINT; the parent gets it right after
-        saved = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        saved = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
     futures: dict[Future[Shipped | PackFailure], int] = {}
     try:
@@ -245,6 +251,6 @@ def _stop(executor: object) -> None:
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
-            process.terminate()
+            process.kill()  # workers ignore SIGTERM (see ``_ignore_sigint``)
     for process in processes:
         process.join(timeout=2)

@@ -8,6 +8,7 @@ so that ``checker --version`` and shell completion stay fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from enum import StrEnum
@@ -18,7 +19,9 @@ import typer
 from checker import __version__
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from collections.abc import Sequence
+
+    from checker.results import FileResult, Outcome
 
 app = typer.Typer(
     name="checker",
@@ -29,6 +32,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
+    pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 rules_app = typer.Typer(help="List the rules.", rich_markup_mode=None)
@@ -36,7 +40,7 @@ config_app = typer.Typer(help="Inspect the configuration.", rich_markup_mode=Non
 app.add_typer(rules_app, name="rules")
 app.add_typer(config_app, name="config")
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 143: SIGTERM
 PROGRESS_MIN_FILES = 6
 
 
@@ -184,16 +188,24 @@ def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> Non
     from checker.render import render
 
     if output_file is not None:
-        atomic.write_text(output_file, render(fmt, outcome, lang))
+        text = render(fmt, outcome, lang)
+        try:
+            atomic.write_text(output_file, text)
+        except atomic.WriteError:
+            _write_stdout(text)  # the findings are not lost with the file
+            raise
         return
     if fmt == "table":
         from checker.render.table import render_to
 
         render_to(outcome, lang, _console())
         return
-    data = render(fmt, outcome, lang).encode("utf-8")
+    _write_stdout(render(fmt, outcome, lang))
+
+
+def _write_stdout(text: str) -> None:
     sys.stdout.flush()
-    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
 
 
@@ -218,15 +230,24 @@ def _open_in_browser(path: str, lang: str) -> None:
         _say(word("cli.no-browser", lang))
 
 
+def _stopped(code: str) -> str:
+    """The words for an interrupted run, or for one a SIGTERM ended."""
+    from checker import stopping
+
+    terminated = stopping.exit_code() == stopping.EXIT_TERMINATED
+    return code.replace("interrupted", "terminated") if terminated else code
+
+
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
+    from checker import stopping
     from checker.messages import word
     from checker.render.json_out import summary
     from checker.render.words import summary_line
 
     done = len(outcome.results)
-    _say(word("cli.interrupted", lang, done=done, planned=planned))
+    _say(word(_stopped("cli.interrupted"), lang, done=done, planned=planned))
     _say(summary_line(summary(outcome.results), lang))
-    raise typer.Exit(EXIT_INTERRUPTED)
+    raise typer.Exit(stopping.exit_code())
 
 
 @app.command()
@@ -342,6 +363,7 @@ def check(
     ] = False,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
+    from checker.atomic import WriteError
     from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
@@ -358,6 +380,9 @@ def check(
         if fmt != "html":
             _fail(word("cli.open-needs-html", lg))
         output_file = output_file or _report_file()
+    from checker import stopping
+
+    stopping.install()
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
         if edition is not None:
@@ -410,19 +435,26 @@ def check(
             label = "cli.label.baseline"
         _fail(word("cli.error", lg, label=word(label, lg), detail=exc))
         return
-    except (UsageError, WorkerError) as exc:
+    except (UsageError, WorkerError, WriteError) as exc:
         _fail(str(exc))
         return
     except KeyboardInterrupt:  # before the batch began, or after it ended
+        from checker import stopping
+
         if planned_jobs:
             from checker.render.json_out import summary
             from checker.render.words import summary_line
 
-            _say(word("cli.interrupted", lg, done=0, planned=planned_jobs))
+            _say(word(_stopped("cli.interrupted"), lg, done=0, planned=planned_jobs))
             _say(summary_line(summary([]), lg))
         else:
-            _say(word("cli.interrupted-early", lg))
-        raise typer.Exit(EXIT_INTERRUPTED) from None
+            _say(word(_stopped("cli.interrupted-early"), lg))
+        raise typer.Exit(stopping.exit_code()) from None
+    crashed = _crashes(batch.results)
+    for line in crashed:
+        _say(line)
+    if crashed:  # a defect of ours is never a finding: exit 2, whatever was found
+        raise typer.Exit(EXIT_USAGE)
     if exit_zero:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
@@ -457,6 +489,21 @@ def annotate(
     for line in lines:
         _say(line)
     raise typer.Exit(code)
+
+
+def _crashes(results: Sequence[FileResult]) -> list[str]:
+    """One line per file (and rule) where an exception of ours was caught."""
+    lines = []
+    for result in results:
+        for f in result.findings:
+            if f.rule == "E001" and f.args.get("code") == "internal-error":
+                error = str(f.args.get("detail", "")).split(":", 1)[0] or "Exception"
+                lines.append(f"checker: internal error in {result.path}: {error}")
+        for rule_id, reason in result.not_evaluated:
+            if reason.startswith("internal error"):
+                error = reason.split(":", 1)[-1].strip() or "Exception"
+                lines.append(f"checker: internal error in {result.path} (rule {rule_id}): {error}")
+    return lines
 
 
 @app.command("rule")
@@ -575,11 +622,25 @@ def config_show(
     sys.stdout.write(dumps(data))
 
 
+def _narrow_console_safe() -> None:
+    """Text a console's encoding cannot show (GBK on a Chinese Windows console) is
+    replaced, never fatal; machine formats are written as UTF-8 bytes anyway."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a detached stream
+                reconfigure(errors="replace")
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
+    _narrow_console_safe()
     try:
-        app()
-    except RulePackError as exc:  # pragma: no cover - safety net
+        app(standalone_mode=True)
+    except RulePackError as exc:
         print(f"rule pack error: {exc}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+    except Exception as exc:  # a defect of ours: one line, exit 2, never a traceback
+        print(f"checker: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         sys.exit(EXIT_USAGE)

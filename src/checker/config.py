@@ -9,6 +9,7 @@ or rule ID is an error (exit 2), never silently ignored.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -17,13 +18,15 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from checker.budget import DEFAULT_SECONDS as PATTERN_TIMEOUT
 from checker.engine import Options
 from checker.errors import RulePackError
 from checker.postprocess import Policy
 from checker.readers.limits import ReadLimits
-from checker.rulepacks.loader import PATTERN_TIMEOUT
+from checker.safeopen import read_text
 
 CONFIG_FILES = ("checker.toml", "pyproject.toml")
+MAX_CONFIG_BYTES = 4 * 1024 * 1024  # a pyproject.toml is a few KB
 
 
 class ConfigError(RulePackError):
@@ -138,7 +141,7 @@ def parse(path: str | os.PathLike[str]) -> Config | None:
     file = Path(path)
     source = str(file)
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = read_text(file, MAX_CONFIG_BYTES)
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(source, f"cannot read the configuration: {exc}") from None
     is_pyproject = file.name == "pyproject.toml"
@@ -341,8 +344,8 @@ def check_selectors(selectors: Sequence[tuple[str, str]], known: set[str], sourc
     for key, selector in selectors:
         if not any(rule_id.startswith(selector) for rule_id in known):
             line = None
-            if os.path.isfile(source):
-                text = Path(source).read_text(encoding="utf-8-sig")
+            with contextlib.suppress(OSError, UnicodeDecodeError):
+                text = read_text(source, MAX_CONFIG_BYTES)
                 m = re.search(rf"[\"']{re.escape(selector)}[\"']", text)
                 line = text.count("\n", 0, m.start()) + 1 if m else None
             message = f"no rule {selector!r} (see `checker rules`)"

@@ -4,8 +4,9 @@ Files are taken as given; directories are walked for known report extensions
 (hidden entries and a repository's README, CHANGELOG, LICENSE… skipped); globs
 are expanded; ``-`` is standard input. What
 cannot be walked — a symbolic-link loop, a broken link, a directory that cannot
-be listed, a glob that matches nothing — becomes a target that carries its
-reason, so that it turns into one input finding and the rest of the run goes on.
+be listed, a glob that matches nothing, a link that leads out of the folder
+being walked — becomes a target that carries its reason, so that it turns
+into one input finding and the rest of the run goes on.
 The list is sorted by path so that output does not depend on the file system.
 """
 
@@ -64,13 +65,32 @@ def _link_problem(path: str) -> tuple[str, str] | None:
     return None
 
 
+# Pseudo file systems whose files describe the machine, never a report.
+_SYSTEM_TREES = ("/proc", "/sys", "/dev")
+
+
+def _inside(real: str, root: str) -> bool:
+    return real == root or real.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _leaves(path: str, root: str) -> bool:
+    """True when the link at ``path`` resolves outside ``root`` (a real path) or into
+    the system's pseudo file systems: walking a folder reads only what lies in it."""
+    real = os.path.realpath(path)
+    if os.name != "nt" and any(_inside(real, tree) for tree in _SYSTEM_TREES):
+        return True
+    return not _inside(real, root)
+
+
 def _walk(
     top: str,
     extensions: frozenset[str],
     out: list[Target],
     ancestors: tuple[tuple[int, int], ...],
     visited: set[tuple[int, int]],
+    root: str | None = None,
 ) -> None:
+    root = os.path.realpath(top) if root is None else root
     try:
         info = os.stat(top)
     except OSError as exc:
@@ -98,15 +118,18 @@ def _walk(
         path = os.path.join(top, entry.name)
         if entry.is_symlink():
             problem = _link_problem(path)
+            if problem is None and _leaves(path, root):
+                problem = ("link-outside", "link leaves the checked folder")
             if problem is not None:
-                out.append(Target(display(path), False, problem))
+                if problem[0] != "link-outside" or entry.is_dir() or _known(entry.name, extensions):
+                    out.append(Target(display(path), False, problem))
                 continue
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            _walk(path, extensions, out, (*ancestors, key), visited)
+            _walk(path, extensions, out, (*ancestors, key), visited, root)
         elif _known(entry.name, extensions):
             out.append(Target(display(path), False))
 

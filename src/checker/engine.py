@@ -8,19 +8,19 @@ letting them pass silently.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from checker.checks import Context, check_for
+from checker.checks import Context, kind_for
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
-from checker.extract.report import SOURCE_NAMES, Report, build_report, set_pattern_timeout
+from checker.extract.report import SOURCE_NAMES, Report, build_report
 from checker.findings import Finding, dedupe
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
-from checker.places import Places, collect
+from checker.places import collect
+from checker.results import FileResult, display_path
 from checker.rootcause import consolidate
 from checker.rulepacks.editions import (
     Edition,
@@ -45,23 +45,7 @@ class Options:
     level: str | None = None  # "government" | "department": overrides detection
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
-    pattern_timeout: float | None = None  # seconds for one search with a pack's pattern
-
-
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    edition: str | None = None
-    edition_reason: Text | None = None
-    year: int | None = None
-    source_kind: str | None = None
-    not_evaluated: list[tuple[str, str]] = field(default_factory=list)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    readable: bool = True
-    applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
-    fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
-    places: Places | None = None  # quotes and table titles for the human formats
+    pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
 
 
 class Engine:
@@ -70,8 +54,6 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
-        if self.options.pattern_timeout is not None:
-            set_pattern_timeout(self.options.pattern_timeout)
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
@@ -141,7 +123,7 @@ class Engine:
     def _edition_from_tables(self, report: Report) -> Edition | None:
         """Without a year: the edition whose own table labels (``document:
         signatures`` in its pack) stand in the document's tables."""
-        from checker.extract.tables import normalise_label
+        from checker.labels import normalise_label
 
         labels = {
             normalise_label(cell.text)
@@ -160,10 +142,13 @@ class Engine:
         return best[2] if best[0] else None
 
     def check_document(self, document: Document) -> FileResult:
+        from checker import budget
+
         try:
-            return self._check_document(document)
+            with budget.document(self.options.pattern_timeout):
+                return self._check_document(document)
         except TimeoutError:
-            error = ReadError(document.path, "too-complex", "a pattern timed out on the report")
+            error = ReadError(document.path, "too-complex", "the pattern budget was spent")
         except Exception as exc:  # never lose the other files to a defect of ours
             error = ReadError(document.path, "internal-error", f"{type(exc).__name__}: {exc}")
         return self.unreadable(document.path, error)
@@ -191,7 +176,7 @@ class Engine:
             result.applied.append(rule.id)
             ctx = Context(rule, report, facts)
             try:
-                result.findings.extend(check_for(rule.kind)(ctx))
+                result.findings.extend(kind_for(rule.kind).check(ctx, rule.spec))
             except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
                 continue
@@ -212,6 +197,5 @@ def _applies(rule: Rule, report: Report) -> bool:
     return rule.applies_to in ("all", report.level)
 
 
-def display_path(path: str) -> str:
-    """Paths as the user gave them, with forward slashes for stable output."""
-    return Path(path).as_posix() if path != "-" else path
+# the result types moved to checker.results; these names stay importable from here
+__all__ = ["Engine", "FileResult", "Options", "display_path"]

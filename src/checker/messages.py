@@ -33,6 +33,7 @@ READ_REASONS: dict[str, Text] = {
     ),
     "undecodable": Text("无法识别文本编码", "the text encoding cannot be recognised"),
     "table-too-large": Text("表格超过大小上限", "a table is larger than the limit"),
+    "link-outside": Text("链接指向所检查的文件夹之外", "link leaves the checked folder"),
     "symlink-loop": Text("符号链接循环指向自身", "a loop of symbolic links"),
     "unreadable": Text("无法读取文件", "the file cannot be read"),
     "not-a-file": Text("不是普通文件（管道或设备）", "not a regular file (a pipe or a device)"),
@@ -154,6 +155,14 @@ WORDS: dict[str, Text] = {
     "cli.interrupted": Text(
         "已中断：共 {planned} 个文件，已检查 {done} 个；未写出报告",
         "interrupted: {done} of {planned} file(s) checked; no report written",
+    ),
+    "cli.terminated": Text(
+        "已终止：共 {planned} 个文件，已检查 {done} 个；未写出报告",
+        "terminated: {done} of {planned} file(s) checked; no report written",
+    ),
+    "cli.terminated-early": Text(
+        "在检查任何文件之前已终止；未写出报告",
+        "terminated before any file was checked; no report written",
     ),
     "cli.interrupted-early": Text(
         "在检查任何文件之前已中断；未写出报告",

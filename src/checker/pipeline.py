@@ -27,8 +27,9 @@ from checker.config import (
 )
 from checker.discover import STDIN, discover
 from checker.errors import CheckerError
-from checker.postprocess import Outcome, Policy
+from checker.postprocess import Policy
 from checker.readers.limits import DEFAULT_LIMITS
+from checker.results import Outcome
 
 SELECTOR = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 

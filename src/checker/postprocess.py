@@ -8,14 +8,12 @@ for every output format.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from checker.baseline import Baseline, Entry
-from checker.engine import FileResult
 from checker.findings import Finding, Severity, dedupe
 from checker.fingerprint import fingerprints, stable_path
-
-THRESHOLDS = {"error": 3, "warning": 2, "info": 1, "never": 99}
+from checker.results import THRESHOLDS, FileResult, Outcome, message
 
 
 @dataclass(frozen=True)
@@ -49,24 +47,6 @@ class Policy:
 
     def severity_for(self, rule_id: str, default: Severity) -> Severity:
         return self.override(rule_id) or default
-
-
-@dataclass
-class Outcome:
-    """What the renderers see: the post-processed results and the gate's verdict."""
-
-    results: list[FileResult]
-    fail_on: str = "error"
-    baseline: str | None = None  # the baseline file, when one was used
-    suppressed: int = 0  # findings hidden by the baseline
-    stale: list[Entry] = field(default_factory=list)
-    interrupted: bool = False
-    planned: int = 0  # files the run set out to check
-
-    @property
-    def failed(self) -> bool:
-        threshold = THRESHOLDS[self.fail_on]
-        return any(f.severity.rank >= threshold for r in self.results for f in r.findings)
 
 
 def select(result: FileResult, policy: Policy) -> FileResult:
@@ -123,8 +103,6 @@ def process(
 def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> list[Entry]:
     """Every selected finding as a baseline entry, ignoring any existing baseline."""
     outcome = process(results, policies)
-    from checker.render.words import message
-
     return [
         Entry(
             fingerprint=fp,
@@ -136,3 +114,6 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
         for r in outcome.results
         for f, fp in zip(r.findings, r.fingerprints, strict=True)
     ]
+
+
+__all__ = ["THRESHOLDS", "Outcome", "Policy", "all_entries", "process", "select"]

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from checker.findings import Finding, Item
 from checker.i18n import Text
-from checker.rulepacks.loader import Rule
+from checker.rulepacks.pack import Rule
 
 
 def consolidate(findings: list[Finding], rule: Rule | None) -> list[Finding]:

@@ -57,14 +57,15 @@ def test_a_defect_in_one_rule_does_not_lose_the_others(monkeypatch: object) -> N
 
     assert isinstance(monkeypatch, pytest.MonkeyPatch)
 
-    def broken(ctx: base.Context) -> list[object]:
+    def broken(ctx: base.Context, spec: object) -> list[object]:
         raise ZeroDivisionError
 
     from checker import checks
 
-    real = checks.check_for
+    real = checks.kind_for
+    broken_kind = base.Kind("date-format", base.no_params, broken)
     monkeypatch.setattr(
-        "checker.engine.check_for", lambda kind: broken if kind == "date-format" else real(kind)
+        "checker.engine.kind_for", lambda kind: broken_kind if kind == "date-format" else real(kind)
     )
     doc = read_bytes(SAMPLE.encode("utf-8"), "r.md")
     result = Engine().check_document(doc)

@@ -6,7 +6,7 @@ from functools import cache
 
 from checker.engine import Engine, Options
 from checker.extract.prose import Prose, recognise
-from checker.extract.prose_vocab import Vocabulary, vocabulary
+from checker.extract.prose_vocab import Vocabulary
 from checker.extract.report import build_report
 from checker.findings import Finding
 from checker.readers import read_bytes
@@ -26,7 +26,8 @@ def packset() -> PackSet:
 
 
 def vocab() -> Vocabulary:
-    return vocabulary(packset().rules["P101"].params)
+    vocabulary: Vocabulary = packset().rules["P101"].spec.vocabulary
+    return vocabulary
 
 
 def prose_findings(text: str) -> list[Finding]:

@@ -19,10 +19,10 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from checker.annotate import anchors, comments
-from checker.engine import FileResult
 from checker.findings import Finding
 from checker.messages import word
-from checker.render.words import SEVERITY_WORDS, message
+from checker.render.words import SEVERITY_WORDS
+from checker.results import FileResult, message
 
 if TYPE_CHECKING:
     from checker.readers.opc import Package

@@ -1,51 +1,75 @@
 """Check kinds, looked up by the ``kind:`` key of a rule.
 
 Each kind is a pure function of a ``Context`` (the rule, the report, its
-facts) that yields findings; none of them opens a file. Modules are imported
-when a rule of their kind first runs, so adding a kind is one line here and
-one module beside it.
+facts) and the rule's typed spec; none of them opens a file. The loader
+parses every rule's parameters into its kind's spec once, when the pack
+loads, so a check never reads raw pack data.
+
+How to add a kind ``my-kind``:
+
+1. ``checks/my_kind.py`` (or a module of related kinds) with a frozen
+   dataclass ``MySpec`` holding the parameters, already typed: patterns
+   compiled (``params.patterns("key")``), words escaped, texts as ``Text``.
+2. ``parse(params: Params) -> MySpec``: reads ``params`` (the rule's keys,
+   already valid against the schema) and does all per-rule work; a pattern
+   that does not compile is reported at its line by ``params.patterns``.
+3. ``check(ctx: Context, spec: MySpec) -> Iterable[Finding]``: per report;
+   ``ctx.finding(...)`` for findings, ``ctx.skip(reason)`` when it cannot
+   judge. Build per-report structures once in ``ctx.report.cache``.
+4. ``MY_KIND = Kind("my-kind", parse, check)`` (add ``facts=`` when the spec
+   names pack facts, so an unknown fact is a pack error at load).
+5. ``schemas/kinds/my-kind.schema.json`` (``Kind.schema``), which validates
+   the rule's keys before ``parse`` sees them.
+6. One line in ``_REGISTRY`` below: ``"my-kind": "my_kind:MY_KIND"``.
+7. A rule using it, with passing and failing cases in ``tests/rules/<ID>.yaml``.
+
+Modules are imported when a rule of their kind is first loaded.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import import_module
+from typing import Any
 
-from checker.checks.base import CheckFn, Context
+from checker.checks.base import CheckFn, Context, Kind
 
-# kind -> "module:function" within this package
+# kind -> "module:attribute" within this package
 _REGISTRY: dict[str, str] = {
-    "required-section": "required_section:check",
-    "numbering": "numbering:check",
-    "compare": "compare:check",
-    "forbidden-pattern": "forbidden_pattern:check",
-    "date-format": "dates:check_format",
-    "date-valid": "dates:check_valid",
-    "period": "dates:check_period",
-    "year-consistency": "dates:check_year",
-    "deadline": "deadline:check",
-    "attachment": "attachment:check",
-    "input": "base:no_check",  # raised by the engine for unreadable files
-    "root-cause": "base:no_check",  # raised by the engine from broken identities
+    "required-section": "required_section:REQUIRED_SECTION",
+    "numbering": "numbering:NUMBERING",
+    "compare": "compare:COMPARE",
+    "forbidden-pattern": "forbidden_pattern:FORBIDDEN_PATTERN",
+    "date-format": "dates:DATE_FORMAT",
+    "date-valid": "dates:DATE_VALID",
+    "period": "dates:PERIOD",
+    "year-consistency": "dates:YEAR_CONSISTENCY",
+    "deadline": "deadline:DEADLINE",
+    "attachment": "attachment:ATTACHMENT",
+    "input": "base:INPUT",  # raised by the engine for unreadable files
+    "root-cause": "base:ROOT_CAUSE",  # raised by the engine from broken identities
     # statistics tables (2019 and 2021 editions)
-    "table-present": "tables:check_present",
-    "table-sum": "tables:check_sum",
-    "table-values": "tables:check_values",
-    "edition-signature": "edition:check",
-    "prose-topics": "required_section:check_topics",
+    "table-present": "tables:TABLE_PRESENT",
+    "table-sum": "tables:TABLE_SUM",
+    "table-values": "tables:TABLE_VALUES",
+    "edition-signature": "edition:EDITION_SIGNATURE",
+    "prose-topics": "required_section:PROSE_TOPICS",
     # arithmetic stated in prose
-    "breakdown": "prose_arithmetic:check_breakdown",
-    "share": "prose_arithmetic:check_share",
-    "growth": "prose_arithmetic:check_growth",
-    "same-figure": "prose_arithmetic:check_same_figure",
+    "breakdown": "prose_arithmetic:BREAKDOWN",
+    "share": "prose_arithmetic:SHARE",
+    "growth": "prose_arithmetic:GROWTH",
+    "same-figure": "prose_arithmetic:SAME_FIGURE",
 }
 
 KINDS = frozenset(_REGISTRY)
 
 
-def check_for(kind: str) -> CheckFn:
-    module, function = _REGISTRY[kind].split(":")
-    fn: CheckFn = getattr(import_module(f"checker.checks.{module}"), function)
-    return fn
+@cache
+def kind_for(name: str) -> Kind[Any]:
+    module, attribute = _REGISTRY[name].split(":")
+    kind: Kind[Any] = getattr(import_module(f"checker.checks.{module}"), attribute)
+    assert kind.name == name, f"{_REGISTRY[name]} is kind {kind.name!r}, registered as {name!r}"
+    return kind
 
 
-__all__ = ["KINDS", "CheckFn", "Context", "check_for"]
+__all__ = ["KINDS", "CheckFn", "Context", "Kind", "kind_for"]

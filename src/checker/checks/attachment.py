@@ -3,20 +3,35 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
 from checker.extract.report import search
 from checker.findings import Finding
+from checker.rulepacks.params import Params
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class AttachmentSpec:
+    references: tuple[Any, ...]  # patterns naming an attachment; group ``name``
+
+
+def parse(params: Params) -> AttachmentSpec:
+    return AttachmentSpec(params.patterns("references"))
+
+
+def check(ctx: Context, spec: AttachmentSpec) -> Iterator[Finding]:
     report = ctx.report
     if report.document.tables or report.document.meta.get("images"):
         return  # a table, or a picture that may be the table
     for block in report.text_blocks():
         text = report.norm[block.index]
-        for pattern in ctx.rule.patterns["references"]:
+        for pattern in spec.references:
             m = search(pattern, text)
             if m:
                 yield ctx.finding(report.location(block), name=m["name"].strip(), snippet=text)
                 return
+
+
+ATTACHMENT = Kind("attachment", parse, check)

@@ -1,17 +1,20 @@
-"""What every check kind receives, and the one way to make a finding."""
+"""What every check kind is and receives, and the one way to make a finding."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from checker.extract.facts import FactStore
 from checker.extract.report import Report
 from checker.findings import Finding, Item, Severity
 from checker.model import Location
-from checker.rulepacks.loader import Rule
+from checker.rulepacks.pack import Rule
+from checker.rulepacks.params import Params
+
+S = TypeVar("S")
 
 
 @dataclass
@@ -24,10 +27,6 @@ class Context:
     def skip(self, reason: str) -> None:
         """Record that the rule was not evaluated; never a silent pass."""
         self.skipped = reason
-
-    @property
-    def params(self) -> dict[str, Any]:
-        return self.rule.params
 
     def finding(
         self,
@@ -60,8 +59,45 @@ class Context:
         )
 
 
-CheckFn = Callable[[Context], Iterable[Finding]]
-
-
-def no_check(ctx: Context) -> Iterable[Finding]:
+def _no_facts(spec: Any) -> Iterable[str]:
     return ()
+
+
+@dataclass(frozen=True)
+class Kind(Generic[S]):
+    """One check kind: how its rules' parameters become a spec, and how it judges a report.
+
+    ``parse`` runs once per rule when the pack loads (a bad parameter is a
+    pack error then, not a surprise in the middle of a batch); ``check`` runs
+    per report with that spec. ``facts`` names the pack facts a spec reads,
+    so that a rule naming an unknown fact fails at load.
+    """
+
+    name: str
+    parse: Callable[[Params], S]
+    check: Callable[[Context, S], Iterable[Finding]]
+    facts: Callable[[S], Iterable[str]] = _no_facts
+
+    @property
+    def schema(self) -> str:
+        """The JSON Schema of its rules, under ``schemas/``."""
+        return f"kinds/{self.name}.schema.json"
+
+
+@dataclass(frozen=True)
+class NoSpec:
+    """The spec of a kind that takes no parameters."""
+
+
+def no_params(params: Params) -> NoSpec:
+    return NoSpec()
+
+
+def no_check(ctx: Context, spec: object) -> Iterable[Finding]:
+    return ()
+
+
+INPUT = Kind("input", no_params, no_check)  # raised by the engine for unreadable files
+ROOT_CAUSE = Kind("root-cause", no_params, no_check)  # raised by the engine from broken identities
+
+CheckFn = Callable[[Context, Any], Iterable[Finding]]

@@ -7,14 +7,16 @@ it stands, so the draft can be fixed from the message alone.
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
 from checker.extract.facts import Fact
 from checker.findings import Finding, Item
 from checker.i18n import Text
+from checker.rulepacks.params import Params
 
 OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
     "==": operator.eq,
@@ -25,13 +27,53 @@ OPS: dict[str, Callable[[Decimal, Decimal], bool]] = {
 }
 
 
-def _side(ctx: Context, spec: Any) -> tuple[list[Fact], list[str], int]:
-    names = [spec] if isinstance(spec, str) else list(spec["sum"])
-    need = len(names) if isinstance(spec, str) else int(spec.get("min_present", len(names)))
+@dataclass(frozen=True)
+class Side:
+    """One side of a comparison: a fact, or the sum of several."""
+
+    names: tuple[str, ...]
+    min_present: int  # how many of them must be stated to judge
+    required: tuple[str, ...] = ()  # parts without which the list is not complete
+
+    @classmethod
+    def of(cls, spec: Any) -> Side:
+        if isinstance(spec, str):
+            return cls((spec,), 1)
+        names = tuple(spec["sum"])
+        return cls(
+            names, int(spec.get("min_present", len(names))), tuple(spec.get("required") or ())
+        )
+
+
+@dataclass(frozen=True)
+class CompareSpec:
+    left: Side
+    right: Side
+    op: str
+    or_right: tuple[Side, ...]
+
+
+def parse(params: Params) -> CompareSpec:
+    return CompareSpec(
+        left=Side.of(params["left"]),
+        right=Side.of(params["right"]),
+        op=str(params["op"]),
+        or_right=tuple(Side.of(s) for s in params.get("or_right") or ()),
+    )
+
+
+def facts(spec: CompareSpec) -> Iterable[str]:
+    for side in (spec.left, spec.right, *spec.or_right):
+        yield from side.names
+        yield from side.required
+
+
+def _side(ctx: Context, side: Side) -> tuple[list[Fact], list[str], int]:
+    names = side.names
+    need = side.min_present
     present = [f for n in names if (f := ctx.facts.get(n)) is not None]
     missing = [n for n in names if ctx.facts.get(n) is None]
-    required = [] if isinstance(spec, str) else spec.get("required", [])
-    if any(ctx.facts.get(n) is None for n in required):
+    if any(ctx.facts.get(n) is None for n in side.required):
         need = len(names) + 1  # a part that makes the list complete is not stated: cannot judge
     return present, missing, need
 
@@ -43,21 +85,22 @@ def _labels(ctx: Context, facts: list[Fact]) -> Text:
     )
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    left, left_missing, left_need = _side(ctx, ctx.params["left"])
-    right, right_missing, right_need = _side(ctx, ctx.params["right"])
+def check(ctx: Context, spec: CompareSpec) -> Iterator[Finding]:
+    left, left_missing, left_need = _side(ctx, spec.left)
+    right, right_missing, right_need = _side(ctx, spec.right)
     if len(left) < left_need or len(right) < right_need or not left or not right:
         ctx.skip("facts not found: " + ", ".join(left_missing + right_missing))
         return
     actual = sum((f.value for f in left), Decimal(0))
     expected = sum((f.value for f in right), Decimal(0))
-    if OPS[ctx.params["op"]](actual, expected):
+    op = OPS[spec.op]
+    if op(actual, expected):
         return
-    for alternative in ctx.params.get("or_right", []):
+    for alternative in spec.or_right:
         # another reading the text may legitimately use (new + carried-over requests)
         others, _, need = _side(ctx, alternative)
         total = sum((f.value for f in others), Decimal(0))
-        if len(others) >= need and OPS[ctx.params["op"]](actual, total):
+        if len(others) >= need and op(actual, total):
             return
     items = [Item(ctx.facts.label(f.name), f.value, f.location) for f in left + right]
     labels = Text(
@@ -75,3 +118,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         items_text=labels,
         snippet=right[0].text,
     )
+
+
+COMPARE = Kind("compare", parse, check, facts)

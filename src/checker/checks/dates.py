@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind, NoSpec, no_params
 from checker.extract.dates import CN_DATE, FULL_DATE, parse_date
 from checker.extract.report import SOURCE_NAMES, YearSource, finditer
 from checker.findings import Finding
 from checker.i18n import Text
+from checker.rulepacks.params import Params
 
 
 def _suggest(y: str | None, m: str | None, d: str | None) -> Text:
@@ -20,11 +23,20 @@ def _suggest(y: str | None, m: str | None, d: str | None) -> Text:
     return Text("（年、月、日须写全）", " (write the year, month and day in full)")
 
 
-def check_format(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class FormatSpec:
+    patterns: tuple[Any, ...]  # malformed dates; groups y, m, d when they can be read
+
+
+def parse_format(params: Params) -> FormatSpec:
+    return FormatSpec(params.patterns("patterns"))
+
+
+def check_format(ctx: Context, spec: FormatSpec) -> Iterator[Finding]:
     report = ctx.report
     for block in report.text_blocks():
         text = report.norm[block.index]
-        for pattern in ctx.rule.patterns.get("patterns", []):
+        for pattern in spec.patterns:
             for m in finditer(pattern, text):
                 groups = m.groupdict()
                 yield ctx.finding(
@@ -35,7 +47,7 @@ def check_format(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-def check_valid(ctx: Context) -> Iterator[Finding]:
+def check_valid(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
     report = ctx.report
     for block in report.text_blocks():
         text = report.norm[block.index]
@@ -48,7 +60,7 @@ def check_valid(ctx: Context) -> Iterator[Finding]:
                     )
 
 
-def check_period(ctx: Context) -> Iterator[Finding]:
+def check_period(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
     report = ctx.report
     if report.period is None:
         ctx.skip("no statistical period sentence")
@@ -67,7 +79,7 @@ def check_period(ctx: Context) -> Iterator[Finding]:
     )
 
 
-def check_year(ctx: Context) -> Iterator[Finding]:
+def check_year(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
     """Title and statistical period name one year; a signature dated in or
     before that year cannot close a report on it. A signature years later is
     lateness, which the deadline rule reports, not a wrong year."""
@@ -101,3 +113,9 @@ def check_year(ctx: Context) -> Iterator[Finding]:
     yield ctx.finding(
         odd.location, sources=described, expected=str(first.year), actual=str(odd.year)
     )
+
+
+DATE_FORMAT = Kind("date-format", parse_format, check_format)
+DATE_VALID = Kind("date-valid", no_params, check_valid)
+PERIOD = Kind("period", no_params, check_period)
+YEAR_CONSISTENCY = Kind("year-consistency", no_params, check_year)

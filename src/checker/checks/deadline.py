@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind, NoSpec, no_params
 from checker.extract.dates import cn_date
 from checker.findings import Finding
 
@@ -23,7 +23,7 @@ def deadline_for(ctx: Context) -> dt.date | None:
     return dt.date(report.year + 1, month, day)
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+def check(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
     report = ctx.report
     deadline = deadline_for(ctx)
     when = report.published or report.signature
@@ -39,3 +39,6 @@ def check(ctx: Context) -> Iterator[Finding]:
         expected=deadline.isoformat(),
         actual=when.date.isoformat(),
     )
+
+
+DEADLINE = Kind("deadline", no_params, check)

@@ -4,17 +4,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from checker.checks.base import Context
-from checker.extract.tables import normalise_label
+from checker.checks.base import Context, Kind
 from checker.findings import Finding
 from checker.i18n import Text
+from checker.labels import normalise_label
 from checker.model import Location
+from checker.rulepacks.params import Params
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    wanted = {normalise_label(label): label for label in ctx.params["labels"]}
+@dataclass(frozen=True)
+class EditionSpec:
+    labels: dict[str, str]  # normalised label -> as the pack wrote it
+    other: Text  # the other edition, in words
+    other_id: str
+
+
+def parse(params: Params) -> EditionSpec:
+    return EditionSpec(
+        labels={normalise_label(label): label for label in params["labels"]},
+        other=Text.of(params["other_edition"]),
+        other_id=str(params.get("other_edition_id", "")),
+    )
+
+
+def check(ctx: Context, spec: EditionSpec) -> Iterator[Finding]:
+    wanted = spec.labels
     found: dict[str, Location] = {}
     for block in ctx.report.blocks:
         if block.table is None:
@@ -33,12 +49,14 @@ def check(ctx: Context) -> Iterator[Finding]:
         return
     labels = [wanted[k] for k in found]
     first = next(iter(found.values()))
-    other = Text.of(ctx.params["other_edition"])
     yield ctx.finding(
         first,
         labels="、".join(labels),
-        other=other,
+        other=spec.other,
         year=str(ctx.report.year or ""),
         expected=ctx.report.edition or "",
-        actual=str(ctx.params.get("other_edition_id", "")),
+        actual=spec.other_id,
     )
+
+
+EDITION_SIGNATURE = Kind("edition-signature", parse, check)

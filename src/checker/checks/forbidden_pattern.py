@@ -3,20 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import Any
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
 from checker.extract.report import finditer
 from checker.findings import Finding
 from checker.model import Location
 from checker.numbers import to_halfwidth
+from checker.rulepacks.params import Params
 
 
-def check(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class ForbiddenSpec:
+    patterns: tuple[Any, ...]
+    head_blocks: int | None  # only the first text blocks (scope: head); None: everywhere
+
+
+def parse(params: Params) -> ForbiddenSpec:
+    head = int(params.get("head_blocks", 8)) if params.get("scope") == "head" else None
+    return ForbiddenSpec(params.patterns("patterns"), head)
+
+
+def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
     report = ctx.report
     blocks = report.blocks
-    if ctx.params.get("scope") == "head":
-        blocks = report.text_blocks()[: int(ctx.params.get("head_blocks", 8))]
+    if spec.head_blocks is not None:
+        blocks = report.text_blocks()[: spec.head_blocks]
     for block in blocks:
         base = report.location(block)
         places: list[tuple[Location, str]]
@@ -36,10 +49,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             places = [(base, report.norm[block.index])]
         for loc, text in places:
             seen: list[str] = []
-            for pattern in ctx.rule.patterns["patterns"]:
+            for pattern in spec.patterns:
                 for m in finditer(pattern, text):
                     if any(m.group(0) in s or s in m.group(0) for s in seen):
                         continue  # one placeholder, matched by two patterns, is one finding
                     seen.append(m.group(0))
                     at = replace(loc, offset=m.start()) if block.table is None else loc
                     yield ctx.finding(at, match=m.group(0), snippet=text[:200])
+
+
+FORBIDDEN_PATTERN = Kind("forbidden-pattern", parse, check)

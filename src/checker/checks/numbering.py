@@ -8,12 +8,14 @@ a number that continues any open run closes the runs nested inside it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
 from checker.extract.outline import Heading
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.numbers import chinese_numeral
+from checker.rulepacks.params import Params
 
 
 def label_for(style: str, n: int) -> str:
@@ -25,9 +27,18 @@ def label_for(style: str, n: int) -> str:
     }.get(style, str(n))
 
 
-def _groups(ctx: Context) -> list[list[Heading]]:
+@dataclass(frozen=True)
+class NumberingSpec:
+    check: str  # missing-number | gap | duplicate
+    levels: tuple[int, ...]
+
+
+def parse(params: Params) -> NumberingSpec:
+    return NumberingSpec(str(params["check"]), tuple(params.get("levels", [1, 2])))
+
+
+def _groups(ctx: Context, levels: tuple[int, ...]) -> list[list[Heading]]:
     """Level-1 headings as one group; level-2 headings grouped by their level-1 parent."""
-    levels = ctx.params.get("levels", [1, 2])
     groups: list[list[Heading]] = []
     top: list[Heading] = []
     current: list[Heading] = []
@@ -49,10 +60,9 @@ def _groups(ctx: Context) -> list[list[Heading]]:
     return out
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    which = ctx.params["check"]
-    for group in _groups(ctx):
-        yield from _walk(ctx, group, which)
+def check(ctx: Context, spec: NumberingSpec) -> Iterator[Finding]:
+    for group in _groups(ctx, spec.levels):
+        yield from _walk(ctx, group, spec.check)
 
 
 def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding]:
@@ -93,3 +103,6 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
             yield ctx.finding(loc, previous=previous.text if previous else "", current=h.text)
         previous = h
         unnumbered = 0
+
+
+NUMBERING = Kind("numbering", parse, check)

@@ -10,22 +10,41 @@ reported once, by the breakdown rule, not again through every share in it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
 from checker.extract.prose import BlockProse, Breakdown, Growth, Prose, Statement, recognise
 from checker.extract.prose_numbers import Percent
-from checker.extract.prose_vocab import vocabulary
+from checker.extract.prose_vocab import Vocabulary
 from checker.findings import Finding, Item
 from checker.i18n import Text
 from checker.numbers import format_number
+from checker.rulepacks.params import Params
 
 HUNDRED = Decimal(100)
 
 
-def _prose(ctx: Context) -> Prose:
-    return recognise(ctx.report, vocabulary(ctx.params))
+@dataclass(frozen=True)
+class ProseSpec:
+    vocabulary: Vocabulary
+    check: str = ""  # breakdown: complete | exceeds; share: part | sum
+    min_parts: int = 2
+    tolerance: dict[str, Any] = field(default_factory=dict)  # decimals, truncation
+
+
+def parse(params: Params) -> ProseSpec:
+    return ProseSpec(
+        vocabulary=Vocabulary.of(params.get("vocabulary") or {}),
+        check=str(params.get("check", "")),
+        min_parts=int(params.get("min_parts", 2)),
+        tolerance=dict(params.get("tolerance") or {}),
+    )
+
+
+def _prose(ctx: Context, spec: ProseSpec) -> Prose:
+    return recognise(ctx.report, spec.vocabulary)
 
 
 def _text(zh: str) -> Text:
@@ -92,10 +111,10 @@ def _items(prose: Prose, where: BlockProse, bd: Breakdown) -> list[Item]:
     return items
 
 
-def check_breakdown(ctx: Context) -> Iterator[Finding]:
-    prose = _prose(ctx)
-    complete = ctx.params["check"] == "complete"
-    min_parts = int(ctx.params["min_parts"])
+def check_breakdown(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
+    prose = _prose(ctx, spec)
+    complete = spec.check == "complete"
+    min_parts = spec.min_parts
     for where, bd in prose.breakdowns():
         if bd.overlap or not _counted(bd) or len(bd.parts) < min_parts:
             continue
@@ -124,14 +143,14 @@ def check_breakdown(ctx: Context) -> Iterator[Finding]:
 # -- share
 
 
-def check_share(ctx: Context) -> Iterator[Finding]:
-    prose = _prose(ctx)
-    tolerance: dict[str, Any] = ctx.params["tolerance"]
+def check_share(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
+    prose = _prose(ctx, spec)
+    tolerance = spec.tolerance
     for where, bd in prose.breakdowns():
         if bd.total.value == 0 or broken(bd):
             continue
         wrong = _wrong_shares(bd, tolerance)
-        if ctx.params["check"] == "part":
+        if spec.check == "part":
             for part, computed in wrong:
                 assert part.quantity is not None and part.share is not None
                 yield ctx.finding(
@@ -228,9 +247,9 @@ def _change_text(value: Decimal, suffix: str, en_suffix: str = "") -> Text:
     return Text(f"{word.zh}{shown}{suffix}", f"{word.en}{shown}{en_suffix}")
 
 
-def check_growth(ctx: Context) -> Iterator[Finding]:
-    prose = _prose(ctx)
-    tolerance: dict[str, Any] = ctx.params["tolerance"]
+def check_growth(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
+    prose = _prose(ctx, spec)
+    tolerance = spec.tolerance
     for where, g in prose.growths():
         finding = _growth_finding(ctx, prose, where, g, tolerance)
         if finding is not None:
@@ -334,9 +353,9 @@ class _Emitter:
 # -- the same figure stated twice
 
 
-def check_same_figure(ctx: Context) -> Iterator[Finding]:
-    prose = _prose(ctx)
-    vocab = vocabulary(ctx.params)
+def check_same_figure(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
+    prose = _prose(ctx, spec)
+    vocab = spec.vocabulary
     groups: dict[tuple[str, int], list[tuple[BlockProse, Statement]]] = {}
     for where, s in prose.statements():
         group = vocab.unit_group.get(s.quantity.unit)
@@ -379,3 +398,9 @@ def _listed_side_by_side(found: list[tuple[BlockProse, Statement]]) -> bool:
     for where, s in found:
         per_block.setdefault(where.block.index, set()).add(s.quantity.value)
     return any(len(v) > 1 for v in per_block.values())
+
+
+BREAKDOWN = Kind("breakdown", parse, check_breakdown)
+SHARE = Kind("share", parse, check_share)
+GROWTH = Kind("growth", parse, check_growth)
+SAME_FIGURE = Kind("same-figure", parse, check_same_figure)

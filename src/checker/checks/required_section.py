@@ -5,21 +5,41 @@ item into another section)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
 
-from checker.checks.base import Context
+from checker.checks.base import Context, Kind
 from checker.extract.outline import Heading
 from checker.extract.report import search
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import to_halfwidth
+from checker.rulepacks.params import Params
 
 
-def check(ctx: Context) -> Iterator[Finding]:
-    headings = ctx.rule.patterns.get("headings", [])
-    texts = ctx.rule.patterns.get("text", [])
+@dataclass(frozen=True)
+class SectionSpec:
+    item: Text  # the part, in words
+    headings: tuple[Any, ...]
+    text: tuple[Any, ...]  # body text that covers the item without a heading
+    top_level: bool
+
+
+def parse(params: Params) -> SectionSpec:
+    return SectionSpec(
+        item=Text.of(params["item"]),
+        headings=params.patterns("headings"),
+        text=params.patterns("text"),
+        top_level=bool(params.get("top_level", False)),
+    )
+
+
+def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
+    headings = spec.headings
+    texts = spec.text
     report = ctx.report
-    top_only = ctx.params.get("top_level", False)
+    top_only = spec.top_level
     for heading in report.outline.headings:
         if top_only and not _top_level(heading):
             continue
@@ -29,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for block in report.text_blocks():
         if any(search(p, report.norm[block.index]) for p in texts):
             return
-    yield ctx.finding(Location(), item=Text.of(ctx.params["item"]))
+    yield ctx.finding(Location(), item=spec.item)
 
 
 def _top_level(heading: Heading) -> bool:
@@ -38,14 +58,30 @@ def _top_level(heading: Heading) -> bool:
     return (heading.block.level or 1) <= 2
 
 
-def check_topics(ctx: Context) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class TopicsSpec:
+    section: tuple[Any, ...]  # the heading the topics stand under; () for the whole text
+    topics: tuple[tuple[Text, tuple[Any, ...]], ...]  # name, any of these patterns
+
+
+def parse_topics(params: Params) -> TopicsSpec:
+    return TopicsSpec(
+        section=params.patterns("section"),
+        topics=tuple(
+            (Text.of(topic["name"]), params.patterns("topics", i, "any"))
+            for i, topic in enumerate(params["topics"])
+        ),
+    )
+
+
+def check_topics(ctx: Context, spec: TopicsSpec) -> Iterator[Finding]:
     """Topics a section must cover, each by keyword alternatives.
 
     With ``section``, only the text under a heading matching it counts; a
     section that is absent is left to the required-section rules.
     """
     report = ctx.report
-    section_patterns = ctx.rule.patterns.get("section", [])
+    section_patterns = spec.section
     blocks = report.text_blocks()
     anchor = None
     if section_patterns:
@@ -66,12 +102,16 @@ def check_topics(ctx: Context) -> Iterator[Finding]:
         ]
     text = "\n".join(report.norm[b.index] for b in blocks)
     missing = []
-    for i, topic in enumerate(ctx.params["topics"]):
-        if not any(search(p, text) for p in ctx.rule.patterns[f"topics.{i}"]):
-            missing.append(Text.of(topic["name"]))
+    for name, patterns in spec.topics:
+        if not any(search(p, text) for p in patterns):
+            missing.append(name)
     if missing:
         loc = report.location(anchor.block) if anchor else Location()
         yield ctx.finding(
             loc,
             missing=Text("、".join(m.zh for m in missing), ", ".join(m.en for m in missing)),
         )
+
+
+REQUIRED_SECTION = Kind("required-section", parse, check)
+PROSE_TOPICS = Kind("prose-topics", parse_topics, check_topics)

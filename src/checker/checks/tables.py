@@ -11,28 +11,115 @@ that one instance unevaluable rather than wrong.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from checker.checks.base import Context
-from checker.extract.tables import CellValue, TableIndex, normalise_label, table_index
+from checker.checks.base import Context, Kind
+from checker.extract.tables import CellValue, TableIndex, table_index
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
+from checker.labels import normalise_label
 from checker.messages import word
 from checker.model import Location
+from checker.rulepacks.params import Params
+
+Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
 
 
-def _index(ctx: Context) -> TableIndex | None:
+@dataclass(frozen=True)
+class PresentSpec:
+    table: str
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    columns_unless: frozenset[str]  # normalised labels of another edition's layout
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: Text | None
+    total: Terms
+    parts: Terms
+
+
+@dataclass(frozen=True)
+class SumSpec:
+    table: str
+    axis: str | None  # columns | rows: the identity runs over each; None: once
+    keys: tuple[str, ...] | None  # the keys it runs over; None: all of the table's
+    variants: tuple[Variant, ...]
+    optional: bool
+
+
+@dataclass(frozen=True)
+class ValuesSpec:
+    table: str
+    statuses: frozenset[str]
+    rows: tuple[str, ...] | None  # None: all
+    columns: tuple[str, ...] | None
+    aggregate: bool
+
+
+def parse_present(params: Params) -> PresentSpec:
+    return PresentSpec(
+        table=str(params["table"]),
+        rows=tuple(params.get("rows") or ()),
+        columns=tuple(params.get("columns") or ()),
+        columns_unless=frozenset(normalise_label(x) for x in params.get("columns_unless") or ()),
+    )
+
+
+def _term_list(spec: list[dict[str, str]]) -> Terms:
+    return tuple((t.get("row"), t.get("column")) for t in spec)
+
+
+def parse_sum(params: Params) -> SumSpec:
+    each: dict[str, Any] = params.get("for_each") or {}
+    axis = "columns" if "columns" in each else "rows" if "rows" in each else None
+    variants = params.get("instances") or [
+        {"name": None, "total": params["total"], "parts": params["parts"]}
+    ]
+    return SumSpec(
+        table=str(params["table"]),
+        axis=axis,
+        keys=None if axis is None or each[axis] == "all" else tuple(each[axis]),
+        variants=tuple(
+            Variant(
+                Text.of(v["name"]) if v["name"] else None,
+                _term_list(v["total"]),
+                _term_list(v["parts"]),
+            )
+            for v in variants
+        ),
+        optional=bool(params.get("optional", False)),
+    )
+
+
+def _keys(value: Any) -> tuple[str, ...] | None:
+    return None if value in (None, "all") else tuple(value)
+
+
+def parse_values(params: Params) -> ValuesSpec:
+    return ValuesSpec(
+        table=str(params["table"]),
+        statuses=frozenset(params["statuses"]),
+        rows=_keys(params.get("rows", "all")),
+        columns=_keys(params.get("columns", "all")),
+        aggregate=bool(params.get("aggregate", False)),
+    )
+
+
+def _index(ctx: Context, table: str) -> TableIndex | None:
     index = table_index(ctx.report)
-    table = ctx.params["table"]
     if not index.present(table):
         ctx.skip(f"table {table} not found")
         return None
     return index
 
 
-def check_present(ctx: Context) -> Iterator[Finding]:
+def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
     index = table_index(ctx.report)
-    table = ctx.params["table"]
+    table = spec.table
     tdef = index.defs[table]
     if not index.present(table):
         images = int(ctx.report.document.meta.get("images", "0") or 0)
@@ -63,12 +150,12 @@ def check_present(ctx: Context) -> Iterator[Finding]:
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []
-    for key in ctx.params.get("rows", []):
+    for key in spec.rows:
         if not index.has_row(table, key):
             missing.append(tdef.rows[key].name)
-    columns = ctx.params.get("columns", [])
-    if _other_layout(index, table, ctx.params.get("columns_unless", [])):
-        columns = []  # another edition's columns stand there: the format rule says so, once
+    columns = spec.columns
+    if _other_layout(index, table, spec.columns_unless):
+        columns = ()  # another edition's columns stand there: the format rule says so, once
     for key in columns:
         if not any(index.cell(table, r, key) is not None for r in tdef.rows):
             missing.append(tdef.columns[key].name)
@@ -84,8 +171,9 @@ def check_present(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _other_layout(index: TableIndex, table: str, labels: list[str]) -> bool:
-    wanted = {normalise_label(label) for label in labels}
+def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
+    if not wanted:
+        return False
     return any(
         normalise_label(cell.text) in wanted
         for piece in index.assigned.get(table, [])
@@ -106,14 +194,12 @@ def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
     return found_columns + sum(1 for label in rows - columns if label in text)
 
 
-def _terms(
-    spec: list[dict[str, str]], row: str | None, column: str | None
-) -> list[tuple[str, str]]:
-    return [(t.get("row", row) or "", t.get("column", column) or "") for t in spec]
+def _terms(terms: Terms, row: str | None, column: str | None) -> list[tuple[str, str]]:
+    return [(r or row or "", c or column or "") for r, c in terms]
 
 
 def _instances(
-    ctx: Context, index: TableIndex
+    spec: SumSpec, index: TableIndex
 ) -> Iterator[tuple[Text, list[tuple[str, str]], list[tuple[str, str]]]]:
     """(name, total terms, part terms) for each place the identity applies.
 
@@ -121,29 +207,25 @@ def _instances(
     lists variants, each run for every ``for_each`` value when both are given
     (a group's subtotal, in every column).
     """
-    tdef = index.defs[ctx.params["table"]]
-    each = ctx.params.get("for_each") or {}
-    variants = ctx.params.get("instances") or [
-        {"name": None, "total": ctx.params["total"], "parts": ctx.params["parts"]}
-    ]
-    axis = "columns" if "columns" in each else "rows" if "rows" in each else None
-    for variant in variants:
-        label = Text.of(variant["name"]) if variant["name"] else None
+    tdef = index.defs[spec.table]
+    axis = spec.axis
+    for variant in spec.variants:
+        label = variant.name
         if axis is None:
             yield (
                 label or Text("", ""),
-                _terms(variant["total"], None, None),
-                _terms(variant["parts"], None, None),
+                _terms(variant.total, None, None),
+                _terms(variant.parts, None, None),
             )
             continue
         defs = tdef.columns if axis == "columns" else tdef.rows
-        keys = list(defs) if each[axis] == "all" else each[axis]
+        keys = list(defs) if spec.keys is None else spec.keys
         for key in keys:
             name = defs[key].name
             if label is not None:
                 name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
             row, column = (None, key) if axis == "columns" else (key, None)
-            yield name, _terms(variant["total"], row, column), _terms(variant["parts"], row, column)
+            yield name, _terms(variant.total, row, column), _terms(variant.parts, row, column)
 
 
 def _cells(index: TableIndex, table: str, terms: list[tuple[str, str]]) -> list[CellValue] | None:
@@ -168,13 +250,13 @@ def _item(cell: CellValue) -> Item:
     return Item(name, cell.value if cell.value is not None else Decimal(0), cell.location)
 
 
-def check_sum(ctx: Context) -> Iterator[Finding]:
-    index = _index(ctx)
+def check_sum(ctx: Context, spec: SumSpec) -> Iterator[Finding]:
+    table = spec.table
+    index = _index(ctx, table)
     if index is None:
         return
-    table = ctx.params["table"]
     evaluated = 0
-    for name, total_terms, part_terms in _instances(ctx, index):
+    for name, total_terms, part_terms in _instances(spec, index):
         totals = _cells(index, table, total_terms)
         parts = _cells(index, table, part_terms)
         if totals is None or parts is None:
@@ -198,7 +280,7 @@ def check_sum(ctx: Context) -> Iterator[Finding]:
             parts_text=_describe(parts),
             difference=abs(reported - computed),
         )
-    if evaluated == 0 and not ctx.params.get("optional"):
+    if evaluated == 0 and not spec.optional:
         ctx.skip("no instance of the identity could be evaluated (rows or columns not found)")
 
 
@@ -212,23 +294,21 @@ def _describe(cells: list[CellValue]) -> Text:
     return Text("＋".join(fmt(c, "zh") for c in cells), " + ".join(fmt(c, "en") for c in cells))
 
 
-def check_values(ctx: Context) -> Iterator[Finding]:
+def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
     """Cells where a count belongs that hold a blank, a slash, words, a negative or a fraction.
 
     With ``aggregate``, all such cells of the table make one finding: a real
     report that leaves every empty count blank would otherwise drown its
     other findings in a hundred identical ones.
     """
-    index = _index(ctx)
+    table = spec.table
+    index = _index(ctx, table)
     if index is None:
         return
-    table = ctx.params["table"]
     tdef = index.defs[table]
-    flagged = set(ctx.params["statuses"])
-    rows = ctx.params.get("rows", "all")
-    columns = ctx.params.get("columns", "all")
-    row_keys = list(tdef.rows) if rows == "all" else rows
-    col_keys = list(tdef.columns) if columns == "all" else columns
+    flagged = spec.statuses
+    row_keys = list(tdef.rows) if spec.rows is None else spec.rows
+    col_keys = list(tdef.columns) if spec.columns is None else spec.columns
     seen: set[str] = set()
     bad: list[CellValue] = []
     for r in row_keys:
@@ -241,7 +321,7 @@ def check_values(ctx: Context) -> Iterator[Finding]:
                 bad.append(cell)
     if not bad:
         return
-    if ctx.params.get("aggregate"):
+    if spec.aggregate:
         shown = bad[:3]
         more = len(bad) - len(shown)
         yield ctx.finding(
@@ -278,3 +358,8 @@ def _name(cell: CellValue) -> Text:
     return Text(
         f"{cell.row_name.zh} / {cell.column_name.zh}", f"{cell.row_name.en} / {cell.column_name.en}"
     )
+
+
+TABLE_PRESENT = Kind("table-present", parse_present, check_present)
+TABLE_SUM = Kind("table-sum", parse_sum, check_sum)
+TABLE_VALUES = Kind("table-values", parse_values, check_values)

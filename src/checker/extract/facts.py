@@ -14,7 +14,7 @@ from checker.extract.report import Report, finditer, search
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import parse_number
-from checker.rulepacks.loader import FactDef
+from checker.rulepacks.pack import FactDef
 
 
 @dataclass(frozen=True)

@@ -21,13 +21,19 @@ Deliberately left alone:
   hotlines such as 12345), two figures in one item, words after a figure, or
   items in another unit;
 * the same wording qualified by another period, a plan, a month, a year
-  other than the report's, or listed side by side in one paragraph.
+  other than the report's, or listed side by side in one paragraph;
+* a sentence longer than ``MAX_SENTENCE`` characters or with more than
+  ``MAX_FIGURES`` figures: no report writes one, and each figure's grammar
+  looks along its sentence, so such a sentence would cost the square of its
+  length. It is blanked (same length, offsets kept) before it is read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+import regex
 
 from checker.extract.prose_growth import Growth, GrowthGrammar
 from checker.extract.prose_labels import LabelGrammar, Statement
@@ -38,6 +44,25 @@ from checker.extract.report import Report
 from checker.model import Block, Location
 
 __all__ = ["BlockProse", "Breakdown", "Growth", "Prose", "Statement", "recognise"]
+
+MAX_SENTENCE = 1000  # characters between sentence ends (。!? or a line break)
+MAX_FIGURES = 60  # digits runs in one sentence
+_SENTENCE = regex.compile(r"[^。!?\n]+")
+_DIGITS = regex.compile(r"\d+")
+
+
+def readable(text: str) -> str:
+    """``text`` with every sentence the grammars cannot read in linear time blanked."""
+    if len(text) <= MAX_SENTENCE and len(_DIGITS.findall(text)) <= MAX_FIGURES:
+        return text
+
+    def keep(m: regex.Match[str]) -> str:
+        sentence = str(m.group())
+        if len(sentence) > MAX_SENTENCE or len(_DIGITS.findall(sentence)) > MAX_FIGURES:
+            return " " * len(sentence)
+        return sentence
+
+    return str(_SENTENCE.sub(keep, text))
 
 
 @dataclass(frozen=True)
@@ -97,7 +122,7 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
     labels = LabelGrammar(vocab, year)
     blocks = []
     for block in report.text_blocks():
-        text = report.norm[block.index]
+        text = readable(report.norm[block.index])
         figures = scanner.scan(text)
         if not (figures.quantities or figures.percents):
             continue

@@ -21,10 +21,9 @@ from dataclasses import dataclass
 
 import regex
 
+from checker import budget
 from checker.extract.prose_numbers import Figures, Percent, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
-
-_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True)
@@ -79,19 +78,19 @@ class GrowthGrammar:
     ) -> Growth | None:
         pos = current.end
         previous: Quantity | None = None
-        if (m := self._compare.match(text, pos, timeout=_TIMEOUT)) is not None:
+        if (m := self._compare.match(text, pos, timeout=budget.timeout())) is not None:
             pos = m.end()
             previous = quantities.get(pos)
             if previous is not None:
                 pos = self._close.match(text, previous.end).end()
-        elif (m := self._previous.match(text, pos, timeout=_TIMEOUT)) is not None:
+        elif (m := self._previous.match(text, pos, timeout=budget.timeout())) is not None:
             previous = quantities.get(m.end())
             if previous is None:
                 return None
             pos = self._after_previous.match(text, previous.end).end()
         else:
             return None
-        d = self._direction.match(text, pos, timeout=_TIMEOUT)
+        d = self._direction.match(text, pos, timeout=budget.timeout())
         if d is None:
             return None
         direction = "up" if d["up"] else "down" if d["down"] else "flat"
@@ -99,9 +98,9 @@ class GrowthGrammar:
         change: Quantity | None = None
         rate: Percent | None = percents.get(pos)
         if rate is None and (change := quantities.get(pos)) is not None:
-            if text[change.end :].startswith("百分点"):
+            if text.startswith("百分点", change.end):
                 return None
-            intro = self._rate_intro.match(text, change.end, timeout=_TIMEOUT)
+            intro = self._rate_intro.match(text, change.end, timeout=budget.timeout())
             if intro is not None:
                 rate = percents.get(intro.end())
         if (

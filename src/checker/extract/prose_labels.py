@@ -15,12 +15,12 @@ from dataclasses import dataclass
 
 import regex
 
+from checker import budget
 from checker.extract.prose_lists import CLAUSE_START, SENTENCE_END, clause_label
 from checker.extract.prose_numbers import Figures, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
 from checker.numbers import HEADING_NUMERALS
 
-_TIMEOUT = 2.0
 _AFTER_OK = set(",;。!?、):") | {""}
 _YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
 _MONTH = regex.compile(rf"(?:\d{{1,2}}|[{HEADING_NUMERALS}]{{1,3}})\s*月")
@@ -76,7 +76,7 @@ class LabelGrammar:
             return None
         sentence_start = max(text.rfind(ch, 0, q.start) for ch in SENTENCE_END) + 1
         prefix = text[sentence_start : q.start]
-        if self._subordinate.search(prefix, timeout=_TIMEOUT) or _MONTH.search(prefix):
+        if self._subordinate.search(prefix, timeout=budget.timeout()) or _MONTH.search(prefix):
             return None
         if any(int(y) != self.report_year for y in _YEAR.findall(prefix)):
             return None

@@ -10,11 +10,16 @@ are reported as *stray*: a list containing one is not understood.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+import itertools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 import regex
 
+from checker import budget
 from checker.extract.prose_vocab import Vocabulary, alternation
 from checker.numbers import (
     NUMBER_PATTERN,
@@ -26,7 +31,6 @@ from checker.numbers import (
 
 _CN_DIGITS = PROSE_DIGITS
 _RANGE = r"(?:[-~～—–]|至|到)"
-_TIMEOUT = 2.0
 
 
 @dataclass(frozen=True)
@@ -62,15 +66,44 @@ class Figures:
     quantities: tuple[Quantity, ...]
     percents: tuple[Percent, ...]
     stray: tuple[int, ...]  # offsets of digits that belong to nothing above
+    _q_starts: list[int] = field(init=False, repr=False, compare=False)
+    _p_starts: list[int] = field(init=False, repr=False, compare=False)
+
+    # Each lookup bisects the figures (found in order by one scan): a text with
+    # many figures must not cost the square of their number.
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_q_starts", [q.start for q in self.quantities])
+        object.__setattr__(self, "_p_starts", [p.start for p in self.percents])
+        object.__setattr__(self, "stray", tuple(sorted(self.stray)))
 
     def quantities_in(self, start: int, end: int) -> list[Quantity]:
-        return [q for q in self.quantities if q.start >= start and q.end <= end]
+        return _within(self.quantities, self._q_starts, start, end)
 
     def percents_in(self, start: int, end: int) -> list[Percent]:
-        return [p for p in self.percents if p.start >= start and p.end <= end]
+        return _within(self.percents, self._p_starts, start, end)
+
+    def next_quantity(self, start: int, default: int) -> int:
+        """Where the first quantity at or after ``start`` begins, else ``default``."""
+        i = bisect.bisect_left(self._q_starts, start)
+        return self._q_starts[i] if i < len(self._q_starts) else default
 
     def stray_in(self, start: int, end: int) -> bool:
-        return any(start <= s < end for s in self.stray)
+        i = bisect.bisect_left(self.stray, start)
+        return i < len(self.stray) and self.stray[i] < end
+
+
+_F = TypeVar("_F", Quantity, Percent)
+
+
+def _within(items: Sequence[_F], starts: list[int], start: int, end: int) -> list[_F]:
+    out = []
+    for i in range(bisect.bisect_left(starts, start), len(items)):
+        item = items[i]
+        if item.start >= end:
+            break
+        if item.end <= end:
+            out.append(item)
+    return out
 
 
 class Scanner:
@@ -97,23 +130,24 @@ class Scanner:
     def scan(self, text: str) -> Figures:
         quantities = []
         ordinals = []  # 第二十条, 第3期: positions, not figures
-        for m in self._quantity.finditer(text, timeout=_TIMEOUT):
-            if text[: m.start()].rstrip().endswith("第"):
+        for m in self._quantity.finditer(text, timeout=budget.timeout()):
+            if text[max(0, m.start() - _NEAR) : m.start()].rstrip().endswith("第"):
                 ordinals.append((m.start(), m.end()))
             elif (q := self._to_quantity(text, m)) is not None:
                 quantities.append(q)
         percents = [
             p
-            for m in self._percent.finditer(text, timeout=_TIMEOUT)
+            for m in self._percent.finditer(text, timeout=budget.timeout())
             if (p := _to_percent(m)) is not None
         ]
         covered = [(q.start, q.end) for q in quantities] + [(p.start, p.end) for p in percents]
-        covered += ordinals
+        is_covered = _cover(covered + ordinals)
         stray = []
-        for m in self._digits.finditer(text, timeout=_TIMEOUT):
-            if any(s <= m.start() < e for s, e in covered):
+        for m in self._digits.finditer(text, timeout=budget.timeout()):
+            if is_covered(m.start()):
                 continue
-            if self._date_or_code.match(text[m.end() :]) or text[: m.start()].endswith(("〔", "[")):
+            after = text[m.end() : m.end() + _NEAR]
+            if self._date_or_code.match(after) or text[m.start() - 1 : m.start()] in ("〔", "["):
                 continue
             stray.append(m.start())
         return Figures(tuple(quantities), tuple(percents), tuple(stray))
@@ -126,7 +160,10 @@ class Scanner:
             return None
         if not arabic and value < 2 and len(num) == 1:
             return None  # 一次性, 一件事: a lone 一 is a word, not a count
-        before, after = text[: m.start()], text[m.end() :]
+        # only the few characters around the figure count: slicing the whole text
+        # for every figure would cost the square of its length
+        before = text[max(0, m.start() - _NEAR) : m.start()]
+        after = text[m.end() : m.end() + _NEAR]
         approx = bool(
             m["between"]
             or self._before.search(before[-6:])
@@ -145,6 +182,22 @@ class Scanner:
             approx=approx,
             arabic=arabic,
         )
+
+
+_NEAR = 32  # characters either side of a figure that can qualify it (约, 左右, 第, 年)
+
+
+def _cover(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """Whether an offset lies in one of ``spans``, answered by bisection."""
+    spans = sorted(spans)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def covered(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and reach[i] > offset
+
+    return covered
 
 
 def _to_percent(m: regex.Match[str]) -> Percent | None:

@@ -52,6 +52,46 @@ class Vocabulary:
     scope: tuple[str, ...]
     min_label_chars: int
 
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Vocabulary:
+        """From a rule's ``vocabulary`` param; built once per rule, at pack load."""
+        key = json.dumps(data, sort_keys=True, ensure_ascii=False)
+        groups: dict[str, int] = {}
+        for i, group in enumerate(data.get("units") or ()):
+            for unit in [group] if isinstance(group, str) else group:
+                groups.setdefault(str(unit), i)
+        approx = data.get("approximate") or {}
+        share = data.get("share") or {}
+        growth = data.get("growth") or {}
+        labels = data.get("labels") or {}
+        synonyms = labels.get("synonyms") or {}
+        return cls(
+            key=key,
+            unit_group=groups,
+            cues=_words(data, "cues"),
+            respectively=_words(data, "respectively"),
+            catch_all=_words(data, "catch_all"),
+            not_parts=_words(data, "not_parts"),
+            overlap=_words(data, "overlap"),
+            approx_before=_words(approx, "before"),
+            approx_between=_words(approx, "between"),
+            approx_after=_words(approx, "after"),
+            share_words=_words(share, "words"),
+            share_of=_words(share, "of"),
+            compare=_words(growth, "compare"),
+            previous=_words(growth, "previous"),
+            increase=_words(growth, "increase"),
+            decrease=_words(growth, "decrease"),
+            flat=_words(growth, "flat"),
+            rate_words=_words(growth, "rate"),
+            fillers=_words(labels, "fillers"),
+            synonyms=tuple(
+                sorted(((str(k), str(v)) for k, v in synonyms.items()), key=lambda kv: -len(kv[0]))
+            ),
+            scope=_words(labels, "scope"),
+            min_label_chars=int(labels.get("min_chars", 4)),
+        )
+
     def comparable(self, a: str, b: str) -> bool:
         """Two units measure the same thing (no arithmetic across units)."""
         return a in self.unit_group and self.unit_group.get(a) == self.unit_group.get(b)
@@ -59,51 +99,3 @@ class Vocabulary:
 
 def _words(data: Mapping[str, Any], key: str) -> tuple[str, ...]:
     return tuple(str(w) for w in data.get(key) or ())
-
-
-_CACHE: dict[str, Vocabulary] = {}
-
-
-def vocabulary(params: Mapping[str, Any]) -> Vocabulary:
-    """Build (once per distinct vocabulary) from a rule's ``vocabulary`` param."""
-    data: Mapping[str, Any] = params.get("vocabulary") or {}
-    key = json.dumps(data, sort_keys=True, ensure_ascii=False)
-    if key in _CACHE:
-        return _CACHE[key]
-    groups: dict[str, int] = {}
-    for i, group in enumerate(data.get("units") or ()):
-        for unit in [group] if isinstance(group, str) else group:
-            groups.setdefault(str(unit), i)
-    approx = data.get("approximate") or {}
-    share = data.get("share") or {}
-    growth = data.get("growth") or {}
-    labels = data.get("labels") or {}
-    synonyms = labels.get("synonyms") or {}
-    vocab = Vocabulary(
-        key=key,
-        unit_group=groups,
-        cues=_words(data, "cues"),
-        respectively=_words(data, "respectively"),
-        catch_all=_words(data, "catch_all"),
-        not_parts=_words(data, "not_parts"),
-        overlap=_words(data, "overlap"),
-        approx_before=_words(approx, "before"),
-        approx_between=_words(approx, "between"),
-        approx_after=_words(approx, "after"),
-        share_words=_words(share, "words"),
-        share_of=_words(share, "of"),
-        compare=_words(growth, "compare"),
-        previous=_words(growth, "previous"),
-        increase=_words(growth, "increase"),
-        decrease=_words(growth, "decrease"),
-        flat=_words(growth, "flat"),
-        rate_words=_words(growth, "rate"),
-        fillers=_words(labels, "fillers"),
-        synonyms=tuple(
-            sorted(((str(k), str(v)) for k, v in synonyms.items()), key=lambda kv: -len(kv[0]))
-        ),
-        scope=_words(labels, "scope"),
-        min_label_chars=int(labels.get("min_chars", 4)),
-    )
-    _CACHE[key] = vocab
-    return vocab

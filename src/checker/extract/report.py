@@ -12,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from checker import budget
 from checker.extract.dates import DateFact, parse_date
 from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
 from checker.numbers import parse_chinese_numeral, to_halfwidth
-from checker.rulepacks.loader import PATTERN_TIMEOUT, PackSet
+from checker.rulepacks.pack import PackSet
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
 _TAIL_BLOCKS = 10  # the signature near the end
@@ -77,22 +78,13 @@ class Report:
         return [b for b in self.blocks if b.kind != BlockKind.TABLE]
 
 
-_timeout = PATTERN_TIMEOUT
-
-
-def set_pattern_timeout(seconds: float) -> None:
-    """The bound for one search with a pack's pattern (configuration: pattern-timeout-ms)."""
-    global _timeout
-    _timeout = seconds
-
-
 def search(pattern: Any, text: str) -> Any:
-    """A pack pattern's search, bounded in time so a bad pattern cannot hang a run."""
-    return pattern.search(text, timeout=_timeout)
+    """A pack pattern's search, bounded by the document's budget (see ``budget.py``)."""
+    return pattern.search(text, timeout=budget.timeout())
 
 
 def finditer(pattern: Any, text: str) -> Any:
-    return pattern.finditer(text, timeout=_timeout)
+    return pattern.finditer(text, timeout=budget.timeout())
 
 
 def build_report(document: Document, packset: PackSet, *, outline: bool = True) -> Report:

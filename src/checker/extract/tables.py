@@ -14,99 +14,26 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
-from typing import Any
 
 import regex
 
 from checker.extract.facts import Fact
 from checker.extract.report import Report
 from checker.i18n import Text
+from checker.labels import normalise_label
 from checker.model import Block, Cell, Location, Table
 from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
-from checker.rulepacks.loader import FactDef
+from checker.rulepacks.pack import FactDef, LabelDef, TableDef
 
-_BRACKETS = str.maketrans(
-    {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"}
-)
-_SPACE = regex.compile(r"\s+")
-_PARENS = regex.compile(r"\([^()]*\)")
-_ENUM = regex.compile(rf"^(?:[{HEADING_NUMERALS}]+[、.]|\d+[.、]|[①-⑳])")
-_PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
-_VARIANTS = (("情形", "情况"), ("其它", "其他"))
+__all__ = ["CellValue", "LabelDef", "TableDef", "TableIndex", "normalise_label", "table_index"]
+
 _CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
 _NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=8192)
-def normalise_label(text: str) -> str:
-    """Fold a label to the form labels are compared in."""
-    s: str = _SPACE.sub("", to_halfwidth(text).translate(_BRACKETS))
-    previous = None
-    while previous != s:  # nested remarks: drop innermost first
-        previous = s
-        s = str(_PARENS.sub("", s))
-    s = str(_ENUM.sub("", s))
-    s = str(_PUNCT.sub("", s))
-    for old, new in _VARIANTS:
-        s = s.replace(old, new)
-    return s
-
-
-@lru_cache(maxsize=8192)
 def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
-
-
-@dataclass(frozen=True)
-class LabelDef:
-    key: str
-    labels: tuple[str, ...]  # normalised label and aliases
-    group: str | None  # normalised group label, when the label repeats
-    name: Text  # how findings name it
-    data_row: bool = False  # the table's data row has no label (Table 4)
-
-    @classmethod
-    def of(cls, key: str, spec: dict[str, Any]) -> LabelDef:
-        labels = [spec.get("label", ""), *list(spec.get("aliases") or [])]
-        zh = spec.get("label") or key
-        return cls(
-            key=key,
-            labels=tuple(normalise_label(lbl) for lbl in labels if lbl),
-            group=normalise_label(spec["group"]) if spec.get("group") else None,
-            name=Text(spec.get("name_zh", zh), spec.get("en", key)),
-            data_row=bool(spec.get("data_row", False)),
-        )
-
-
-@dataclass
-class TableDef:
-    key: str
-    title: Text
-    rows: dict[str, LabelDef]
-    columns: dict[str, LabelDef]
-    zero_marks: tuple[str, ...]
-    nothing_marks: frozenset[str]  # read as 0 but reported (blank-like: "/", 无)
-    count_unit: Any  # a unit after a figure ("12件"), compiled; None when the pack names none
-    min_labels: int
-    right_aligned: tuple[str, ...]  # data columns in order at the right edge of every data row
-
-    @classmethod
-    def of(cls, key: str, spec: dict[str, Any]) -> TableDef:
-        return cls(
-            right_aligned=tuple(spec.get("right_aligned") or ()),
-            key=key,
-            title=Text.of(spec.get("title") or {"zh": key, "en": key}),
-            rows={k: LabelDef.of(k, v) for k, v in (spec.get("rows") or {}).items()},
-            columns={k: LabelDef.of(k, v) for k, v in (spec.get("columns") or {}).items()},
-            zero_marks=tuple(spec.get("zero_marks") or ()),
-            nothing_marks=frozenset(to_halfwidth(m) for m in spec.get("nothing_marks") or ()),
-            count_unit=(
-                regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, units)) + ")$")
-                if (units := spec.get("count_units"))
-                else None
-            ),
-            min_labels=int(spec.get("min_labels", 3)),
-        )
 
 
 @dataclass(frozen=True)
@@ -135,7 +62,7 @@ class TableIndex:
 
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.defs = {k: TableDef.of(k, v) for k, v in report.packset.tables.items()}
+        self.defs = report.packset.table_defs
         self.pieces = stitch(report)
         self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
         self._assign()

@@ -8,11 +8,12 @@ markup import lxml lazily so that importing this package stays cheap.
 
 from __future__ import annotations
 
+import errno
 import os
-import stat
 
 from checker.errors import ReadError
 from checker.model import Document
+from checker.safeopen import Refused, read_regular
 
 from .limits import DEFAULT_LIMITS, ReadLimits
 from .sniff import KNOWN_EXTENSIONS, Kind, check_extension, choose
@@ -20,23 +21,23 @@ from .sniff import KNOWN_EXTENSIONS, Kind, check_extension, choose
 __all__ = ["KNOWN_EXTENSIONS", "ReadError", "ReadLimits", "read_bytes", "read_path"]
 
 
-def _stat(path: str) -> os.stat_result:
-    try:
-        return os.stat(path)
-    except FileNotFoundError:
+def _open_problem(path: str, exc: OSError) -> ReadError:
+    """The reason code for a failed open, naming links that lead nowhere."""
+    if isinstance(exc, Refused):
+        return ReadError(path, exc.code, exc.detail)
+    if exc.errno == errno.ELOOP:
+        return ReadError(path, "symlink-loop", "symbolic links point at each other")
+    if isinstance(exc, FileNotFoundError):
         if os.path.islink(path):
-            raise ReadError(path, "broken-link", "symbolic link to a missing file") from None
-        raise ReadError(path, "not-found", "no such file") from None
-    except NotADirectoryError:
-        raise ReadError(path, "not-found", "a parent of the path is not a directory") from None
-    except PermissionError:
-        raise ReadError(path, "permission-denied", "cannot inspect the file") from None
-    except ValueError:  # embedded NUL, unencodable name
-        raise ReadError(path, "not-found", "not a valid file name") from None
-    except OSError as exc:
-        if os.path.islink(path):
-            raise ReadError(path, "broken-link", exc.strerror or "unresolvable link") from None
-        raise ReadError(path, "unreadable", exc.strerror or str(exc)) from None
+            return ReadError(path, "broken-link", "symbolic link to a missing file")
+        return ReadError(path, "not-found", "no such file")
+    if isinstance(exc, NotADirectoryError):
+        return ReadError(path, "not-found", "a parent of the path is not a directory")
+    if isinstance(exc, PermissionError):
+        return ReadError(path, "permission-denied", "cannot open the file for reading")
+    if isinstance(exc, IsADirectoryError):
+        return ReadError(path, "is-directory", "a directory, not a file")
+    return ReadError(path, "unreadable", exc.strerror or str(exc))
 
 
 def _too_large(path: str, size: int, limits: ReadLimits) -> ReadError:
@@ -46,26 +47,25 @@ def _too_large(path: str, size: int, limits: ReadLimits) -> ReadError:
 
 
 def read_path(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Document:
-    """Read the file at ``path`` (opened read-only, never modified)."""
+    """Read the regular file at ``path`` (opened read-only, never modified).
+
+    The descriptor is opened first and inspected after (see ``safeopen``): a
+    pipe or device is refused without a read, whatever it was when the folder
+    was walked.
+    """
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
-    info = _stat(name)
-    if stat.S_ISDIR(info.st_mode):
-        raise ReadError(name, "is-directory", "a directory, not a file")
-    check_extension(name, name)
-    if not stat.S_ISREG(info.st_mode):
-        raise ReadError(name, "not-a-file", "not a regular file (device, pipe or socket)")
-    if info.st_size > limits.max_file_bytes:
-        raise _too_large(name, info.st_size, limits)
     try:
-        with open(name, "rb") as handle:
-            data = handle.read(limits.max_file_bytes + 1)
-    except PermissionError:
-        raise ReadError(name, "permission-denied", "cannot open the file for reading") from None
-    except IsADirectoryError:
-        raise ReadError(name, "is-directory", "a directory, not a file") from None
+        if os.path.isdir(name):  # a look by name only picks the message; the open decides
+            raise ReadError(name, "is-directory", "a directory, not a file")
+        check_extension(name, name)
+        data = read_regular(name, limits.max_file_bytes)
+    except ValueError:  # embedded NUL, unencodable name
+        raise ReadError(name, "not-found", "not a valid file name") from None
     except OSError as exc:
-        raise ReadError(name, "unreadable", exc.strerror or str(exc)) from None
+        if isinstance(exc, Refused) and exc.code == "too-large":
+            raise ReadError(name, "too-large", f"{exc.detail} bytes") from None
+        raise _open_problem(name, exc) from None
     return read_bytes(data, name, limits)
 
 

@@ -404,6 +404,25 @@ def _core_title(package: Package) -> str | None:
     return (title.text or "").strip()
 
 
+def _bound_before_walk(root: etree._Element, p_tag: str, path: str, limits: ReadLimits) -> None:
+    """Count elements and paragraphs (in C, by lxml) before walking them in Python."""
+    elements = paragraphs = 0
+    for el in root.iter():
+        elements += 1
+        if el.tag == p_tag:
+            paragraphs += 1
+    if elements > limits.max_elements:
+        raise ReadError(
+            path, "too-large", f"{elements} XML elements exceeds the limit of {limits.max_elements}"
+        )
+    if paragraphs > limits.max_paragraphs:
+        raise ReadError(
+            path,
+            "too-large",
+            f"{paragraphs} paragraphs exceeds the limit of {limits.max_paragraphs}",
+        )
+
+
 def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
     package = Package(data, path, limits)
     main = package.main_document()
@@ -418,6 +437,7 @@ def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
     part_dir = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
     styles = Styles(package.xml(part_dir + "styles.xml"), w)
     numbering = Numbering(package.xml(part_dir + "numbering.xml"), styles, w)
+    _bound_before_walk(root, t.p, path, limits)
     sink = BlockSink(path, limits)
     walker = _Walker(t, styles, numbering, sink)
     walker.blocks(body)

@@ -323,11 +323,38 @@ def _title_heading(
     return None
 
 
+_CELL_TAG = re.compile(r"<t[dh][\s>/]", re.IGNORECASE)
+
+
+def _bound_before_parse(text: str, path: str, limits: ReadLimits) -> None:
+    """Refuse a page by what parsing it would build, counted in the raw text.
+
+    lxml's tree costs a few hundred bytes per element, so a page of a million
+    cells reaches hundreds of MB before the walk could count its cells; two
+    linear scans of the text bound it first. The counts are upper bounds (a
+    ``<`` in a script counts too), far below what a real report reaches.
+    """
+    tags = text.count("<")
+    if tags > limits.max_elements:
+        raise ReadError(
+            path, "too-large", f"{tags} tags exceeds the limit of {limits.max_elements} elements"
+        )
+    if tags > limits.max_table_cells:
+        cells = sum(1 for _ in _CELL_TAG.finditer(text))
+        if cells > limits.max_table_cells:
+            raise ReadError(
+                path,
+                "table-too-large",
+                f"{cells} table cells exceeds the limit of {limits.max_table_cells}",
+            )
+
+
 def read_html(data: bytes, path: str, limits: ReadLimits) -> Document:
     decoded, declared = decode_html(data, path)
     text = _XML_DECLARATION.sub("", decoded.text.replace("\x00", ""), count=1)
     if not text.strip():
         raise ReadError(path, "empty", "page holds only whitespace")
+    _bound_before_parse(text, path, limits)
     # huge_tree lifts libxml2's nesting limit from 256 to 2048: pages with
     # hundreds of unclosed <font> tags exist, and hitting the limit silently
     # drops the rest of the page.  The HTML parser loads no DTD or entities.

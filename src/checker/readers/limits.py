@@ -22,6 +22,10 @@ class ReadLimits:
     max_table_cells: int = 200_000  # grid positions after spans are resolved
     max_line_chars: int = 200_000  # longer paragraphs are split into pieces this long
     max_zip_members: int = 10_000  # a real .docx has tens of parts, a few hundred with images
+    # Counted before the document is walked, so that the walk's cost is bounded:
+    # a real report has a few hundred paragraphs and a few thousand elements.
+    max_paragraphs: int = 100_000  # paragraphs (list items included) of a .docx
+    max_elements: int = 1_000_000  # XML elements of a .docx part, tags of an HTML page
 
 
 DEFAULT_LIMITS = ReadLimits()

@@ -8,19 +8,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.engine import display_path
 from checker.render.json_out import summary
-from checker.render.safe import one_line
-from checker.render.words import is_line_based, message, position, summary_line, where
+from checker.render.safe import log_path, one_line
+from checker.render.words import is_line_based, position, summary_line, where
+from checker.results import display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 
 def render(outcome: Outcome, lang: str) -> str:
     lines: list[str] = []
     for result in outcome.results:
-        path = one_line(display_path(result.path))
+        path = log_path(display_path(result.path))
         for f in result.findings:
             line, column = position(f.location)
             text = message(result, f, lang)

@@ -3,21 +3,24 @@
 GitHub shows at most 10 annotations of each type (error, warning, notice) per
 step and drops the rest silently, so only the first 10 of each type are
 emitted; the cut ones are listed as plain log lines with a note saying how
-many were cut, so the log still holds every finding.
+many were cut, so the log still holds every finding. Every line is an
+annotation built here or a plain line that starts with text of ours, never
+with a path: the runner trims spaces, and a file named ``::stop-commands::x``
+at the start of a line would be a workflow command.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.engine import FileResult, display_path
 from checker.findings import Finding
 from checker.render.json_out import summary
 from checker.render.safe import for_github_message, for_github_property, one_line
-from checker.render.words import message, position, summary_line, where
+from checker.render.words import position, summary_line, where
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 CAP = 10
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -41,7 +44,8 @@ def render(outcome: Outcome, lang: str) -> str:
             text = _text(result, f, lang)
             if emitted.get(kind, 0) >= CAP:
                 cut.setdefault(kind, []).append(
-                    one_line(f"{path}:{line}:{column}: {f.rule} [{f.severity.value}] {text}")
+                    f"- {one_line(path)}:{line}:{column}: {f.rule} [{f.severity.value}] "
+                    + one_line(text)
                 )
                 continue
             emitted[kind] = emitted.get(kind, 0) + 1
@@ -64,6 +68,6 @@ def render(outcome: Outcome, lang: str) -> str:
             lines.append(
                 f"另有 {n} 条{word}未作为注释显示（GitHub 每个步骤每类最多显示 {CAP} 条）："
             )
-        lines.extend(f"  {entry}" for entry in cut[kind])
+        lines.extend(cut[kind])  # "- path…": no line of the log can start with "::"
     lines.append(summary_line(summary(outcome.results), lang))
     return "\n".join(lines) + "\n"

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from checker.engine import display_path
 from checker.render.safe import json_text, one_line
-from checker.render.words import message, pairs, position, where
+from checker.render.words import pairs, position, where
+from checker.results import display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 

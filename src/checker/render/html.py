@@ -14,14 +14,14 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from checker import __version__
-from checker.engine import FileResult, display_path
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.messages import word
 from checker.numbers import format_number
 from checker.render.json_out import summary
 from checker.render.safe import visible
-from checker.render.words import SEVERITY_WORDS, location, message, summary_line
+from checker.render.words import SEVERITY_WORDS, location, summary_line
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
     from checker.postprocess import Outcome

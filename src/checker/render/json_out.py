@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
-from checker.engine import FileResult, display_path
 from checker.findings import Finding, json_arg
 from checker.numbers import format_number
 from checker.render.safe import json_text
-from checker.render.words import message, pairs
+from checker.render.words import pairs
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 SCHEMA_VERSION = 1
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from checker.engine import display_path
 from checker.render.json_out import finding_dict
 from checker.render.safe import json_text
 from checker.render.words import pairs
+from checker.results import display_path
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 
 def render(outcome: Outcome, lang: str) -> str:

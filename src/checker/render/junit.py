@@ -11,12 +11,12 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
-from checker.engine import FileResult, display_path
-from checker.render.safe import for_xml
-from checker.render.words import SEVERITY_WORDS, message, place
+from checker.render.safe import for_xml, one_line
+from checker.render.words import SEVERITY_WORDS, place
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 
 def _suite(result: FileResult, lang: str) -> ET.Element:
@@ -38,7 +38,8 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
             failures += 1
             worst = max(hits, key=lambda f: f.severity.rank)
             body = "\n".join(
-                f"{place(result, f, lang)}: [{words[f.severity.value]}] {message(result, f, lang)}"
+                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
+                + one_line(message(result, f, lang))
                 for f in hits
             )
             failure = ET.SubElement(

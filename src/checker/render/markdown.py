@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from checker.engine import FileResult, display_path
 from checker.messages import word
 from checker.render.json_out import summary
 from checker.render.safe import for_markdown
-from checker.render.words import SEVERITY_WORDS, baseline_line, message, place, summary_line
+from checker.render.words import SEVERITY_WORDS, baseline_line, place, summary_line
+from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 MAX_ROWS = 200
 

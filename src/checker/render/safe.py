@@ -21,7 +21,8 @@ def json_text(value: object, **kwargs: object) -> str:
     import json
 
     text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return text.replace("##[", "#\\u0023[")  # the same string to a parser; no log command
 
 
 def for_rich(text: str) -> str:
@@ -32,8 +33,24 @@ def for_rich(text: str) -> str:
 
 
 def one_line(text: str) -> str:
-    """Visible controls, and line breaks and tabs as spaces: for line-oriented formats."""
-    return " ".join(visible(text).split())
+    """Visible controls, and line breaks and tabs as spaces: for line-oriented formats.
+
+    The legacy runner command marker ``##[`` is broken up as well, so that a
+    line of any line-oriented format, printed in a CI log, is never read as a
+    command (GitHub, Azure Pipelines).
+    """
+    return _no_marker(" ".join(visible(text).split()))
+
+
+def _no_marker(text: str) -> str:
+    return text.replace("##[", "#\uff03[")
+
+
+def log_path(path: str) -> str:
+    """A path at the start of a log line: ``./`` in front of one that would begin
+    with a colon, so that a file named ``::stop-commands::x.md`` is never a command."""
+    shown = one_line(path)
+    return "./" + shown if shown.startswith(":") else shown
 
 
 # Characters that are Markdown syntax inside a line (emphasis, code, links, table
@@ -57,8 +74,10 @@ def for_markdown(text: str) -> str:
 
 
 def for_github_message(text: str) -> str:
-    """The message part of a GitHub workflow command (after ``::``)."""
-    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message part of a GitHub workflow command (after ``::``): the runner's
+    own escaping of ``%``, CR and LF; other line breaks become spaces."""
+    escaped = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _no_marker(escaped.replace("\u2028", " ").replace("\u2029", " "))
 
 
 def for_github_property(text: str) -> str:
@@ -72,4 +91,4 @@ _NOT_XML = re.compile("[\ud800-\udfff\ufffe\uffff]")
 
 def for_xml(text: str) -> str:
     """Text an XML 1.0 document can hold; markup escaping is left to the serializer."""
-    return _NOT_XML.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", visible(text))
+    return _no_marker(_NOT_XML.sub(lambda m: f"<U+{ord(m.group(0)):04X}>", visible(text)))

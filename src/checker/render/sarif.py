@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker import __version__
-from checker.engine import FileResult, display_path
 from checker.findings import Finding
 from checker.render.safe import json_text, visible
-from checker.render.words import message, pairs, position, where
-from checker.rulepacks.loader import Rule
+from checker.render.words import pairs, position, where
+from checker.results import FileResult, display_path, message
+from checker.rulepacks.pack import Rule
 
 if TYPE_CHECKING:
-    from checker.postprocess import Outcome
+    from checker.results import Outcome
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from checker.engine import display_path
 from checker.messages import word
 from checker.render.json_out import summary
 from checker.render.safe import for_rich
-from checker.render.words import SEVERITY_WORDS, baseline_line, message, place, summary_line
+from checker.render.words import SEVERITY_WORDS, baseline_line, place, summary_line
+from checker.results import display_path, message
 
 if TYPE_CHECKING:
-    from checker.engine import FileResult
-    from checker.postprocess import Outcome
+    from checker.results import FileResult, Outcome
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from checker.engine import FileResult
-from checker.findings import Finding, Item, render_message
+from checker.findings import Finding, Item
 from checker.messages import word
 from checker.model import Location
+from checker.results import FileResult
 
 if TYPE_CHECKING:
     from checker.places import Places
@@ -17,15 +17,6 @@ SEVERITY_WORDS = {
     lang: {level: word(f"severity.{level}", lang) for level in ("error", "warning", "info")}
     for lang in ("zh", "en")
 }
-
-
-def message(result: FileResult, finding: Finding, lang: str) -> str:
-    rule = result.rules.get(finding.rule)
-    template = rule.message.get(lang) if rule else finding.rule
-    text = render_message(template, finding, lang)
-    if finding.rule == "E001" and finding.args.get("detail"):
-        text += f" ({finding.args['detail']})"
-    return text
 
 
 def location(
@@ -53,7 +44,7 @@ def location(
 
 def _place(loc: Location, lang: str, places: Places | None) -> str:
     parts: list[str] = []
-    section = " › ".join(loc.section)
+    section = " > ".join(loc.section)
     page = getattr(loc, "page", None)
     if loc.table is not None:
         parts.append(_table_words(loc, lang, places, section))
@@ -88,7 +79,7 @@ def _table_words(loc: Location, lang: str, places: Places | None, section: str) 
             name = word("place.table-title", lang, title=place.title)
         elif place.of > 1:
             name = word("place.nth-table", lang, n=place.nth)
-    return f"{section} › {name}" if section else name
+    return f"{section} > {name}" if section else name
 
 
 def place(result: FileResult, finding: Finding, lang: str) -> str:
@@ -100,7 +91,7 @@ def where(loc: Location, lang: str, with_section: bool = True) -> str:
     """Section, table, row and column: what a line number cannot say about a .docx or a table."""
     parts: list[str] = []
     if with_section and loc.section:
-        parts.append(" › ".join(loc.section))
+        parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
         parts.append(word("place.document-table", lang, n=loc.table))
     if loc.row_label or loc.row is not None:

@@ -8,93 +8,24 @@ earlier fact, pattern lists are concatenated, and ``disable`` drops rules.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import regex
-
+from checker.checks import KINDS, kind_for
 from checker.errors import RulePackError
 from checker.findings import Severity
 from checker.i18n import Text
-from checker.numbers import NUMBER_PATTERN
 from checker.resources import rules_dir
+from checker.rulepacks.pack import FactDef, PackSet, Rule, TableDef
+from checker.rulepacks.params import Params
+from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern
 from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
+from checker.safeopen import Refused, read_text
 
-DATE_PATTERN = r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-PLACEHOLDERS = {"{NUM}": NUMBER_PATTERN, "{DATE}": DATE_PATTERN}
-PATTERN_TIMEOUT = 1.0  # seconds for one search with a pack's pattern
-
-
-def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_) -> Any:
-    expanded = text
-    for name, fragment in PLACEHOLDERS.items():
-        expanded = expanded.replace(name, fragment)
-    try:
-        return regex.compile(expanded)
-    except regex.error as exc:
-        raise RulePackError(
-            source,
-            f"pattern does not compile: {exc}",
-            line=line_for(lines, path),
-            key=str(path[-2]) if len(path) > 1 else None,
-        ) from None
-
-
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    kind: str
-    severity: Severity
-    category: str
-    message: Text
-    basis: Text
-    explain: dict[str, str]
-    params: dict[str, Any]
-    patterns: dict[str, list[Any]]  # compiled pattern lists among the params
-    pack: str
-    source: str
-    line: int | None
-    applies_to: str = "all"
-
-
-@dataclass(frozen=True)
-class FactDef:
-    name: str
-    label: Text
-    unit: str | None
-    patterns: list[Any]
-    table: str | None = None
-    row: str | None = None
-    column: str | None = None
-    # patterns that state the figure in words ("未收到申请"): the value they mean
-    none_patterns: list[Any] = field(default_factory=list)
-    none_value: Decimal = Decimal(0)
-
-
-@dataclass
-class PackSet:
-    """The merged result of an edition's pack chain plus any user packs."""
-
-    name: str
-    files: list[str] = field(default_factory=list)
-    document: dict[str, list[Any]] = field(default_factory=dict)
-    deadline: dict[str, str] = field(default_factory=dict)
-    signatures: list[str] = field(default_factory=list)
-    outline: dict[str, list[Any]] = field(default_factory=dict)
-    facts: dict[str, FactDef] = field(default_factory=dict)
-    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
-    rules: dict[str, Rule] = field(default_factory=dict)
-    title: Text = field(default_factory=lambda: Text("", ""))
-
-    def sorted_rules(self) -> list[Rule]:
-        return [self.rules[k] for k in sorted(self.rules)]
-
+MAX_PACK_BYTES = 4 * 1024 * 1024  # the shipped packs are tens of KB each
 
 _RULE_HEADER = {"id", "kind", "severity", "category", "message", "basis", "explain", "applies_to"}
-_PATTERN_PARAMS = {"patterns", "headings", "text", "references", "section"}
 
 
 def _resolve(name: str, relative_to: Path | None) -> Path:
@@ -112,9 +43,11 @@ def _resolve(name: str, relative_to: Path | None) -> Path:
 def _read(path: Path) -> tuple[Any, dict[Path_, int], str]:
     source = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text(path, MAX_PACK_BYTES)
     except FileNotFoundError:
         raise RulePackError(source, "rule pack not found") from None
+    except Refused as exc:
+        raise RulePackError(source, f"cannot read rule pack: {exc.detail}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise RulePackError(source, f"cannot read rule pack: {exc}") from None
     memo = _PARSED.get(text)
@@ -215,6 +148,7 @@ def merge(
         for i, spec in enumerate(data.get("rules") or []):
             rule = _rule(spec, pack_id, source, lines, ("rules", i))
             packset.rules[rule.id] = rule
+    packset.table_defs = {k: TableDef.of(k, v) for k, v in packset.tables.items()}
     _check_references(packset)
     return packset
 
@@ -230,27 +164,20 @@ def _merge_table(base: dict[str, Any] | None, spec: dict[str, Any]) -> dict[str,
 
 
 def _rule(spec: dict[str, Any], pack: str, source: str, lines: dict[Path_, int], at: Path_) -> Rule:
-    params = {k: v for k, v in spec.items() if k not in _RULE_HEADER}
-    patterns = {
-        key: [compile_pattern(source, p, lines, (*at, key, j)) for j, p in enumerate(params[key])]
-        for key in _PATTERN_PARAMS
-        if key in params
-    }
-    for i, topic in enumerate(params.get("topics") or []):  # prose-topics: one list per topic
-        patterns[f"topics.{i}"] = [
-            compile_pattern(source, p, lines, (*at, "topics", i, "any", j))
-            for j, p in enumerate(topic.get("any") or [])
-        ]
+    """The rule with its parameters parsed, once, by its kind."""
+    name = spec["kind"]
+    if name not in KINDS:
+        raise RulePackError(source, f"unknown kind {name!r}", line_for(lines, at), "kind")
+    params = Params({k: v for k, v in spec.items() if k not in _RULE_HEADER}, source, lines, at)
     return Rule(
         id=spec["id"],
-        kind=spec["kind"],
+        kind=name,
         severity=Severity(spec["severity"]),
         category=spec["category"],
         message=Text.of(spec["message"]),
         basis=Text.of(spec["basis"]),
         explain=dict(spec.get("explain") or {}),
-        params=params,
-        patterns=patterns,
+        spec=kind_for(name).parse(params),
         pack=pack,
         source=source,
         line=line_for(lines, at),
@@ -260,28 +187,12 @@ def _rule(spec: dict[str, Any], pack: str, source: str, lines: dict[Path_, int],
 
 def _check_references(packset: PackSet) -> None:
     """A rule naming an unknown fact is a pack error, not a silent pass."""
-    from checker.checks import KINDS
-
     for rule in packset.rules.values():
-        if rule.kind not in KINDS:
-            raise RulePackError(rule.source, f"unknown kind {rule.kind!r}", rule.line, "kind")
-        for name in _fact_refs(rule.params):
+        for name in kind_for(rule.kind).facts(rule.spec):
             if name not in packset.facts:
                 raise RulePackError(
                     rule.source, f"rule {rule.id} uses unknown fact {name!r}", rule.line, rule.id
                 )
-
-
-def _fact_refs(params: dict[str, Any]) -> list[str]:
-    refs: list[str] = []
-    sides = [params.get("left"), params.get("right"), *(params.get("or_right") or [])]
-    for value in sides:
-        if isinstance(value, str):
-            refs.append(value)
-        elif isinstance(value, dict):
-            refs.extend(value.get("sum") or [])
-            refs.extend(value.get("required") or [])
-    return refs
 
 
 def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
@@ -290,3 +201,16 @@ def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
     for ref in extra or []:
         merge(edition_pack, load_chain(ref, Path.cwd()), into=packset)
     return packset
+
+
+__all__ = [
+    "DATE_PATTERN",
+    "PATTERN_TIMEOUT",
+    "FactDef",
+    "PackSet",
+    "Rule",
+    "compile_pattern",
+    "load_chain",
+    "load_packset",
+    "merge",
+]

@@ -21,6 +21,7 @@ from typing import Any
 from checker.errors import RulePackError
 from checker.resources import schemas_dir
 from checker.rulepacks.yamlines import Path_, line_for
+from checker.safeopen import read_regular
 
 
 def cache_dir() -> Path:
@@ -52,11 +53,30 @@ def load_validated(text: str) -> tuple[Any, dict[Path_, int]] | None:
     if os.environ.get("CHECKER_NO_CACHE"):
         return None
     try:
-        raw = (cache_dir() / "packs" / f"{_key(text)}.bin").read_bytes()
+        raw = read_regular(cache_dir() / "packs" / f"{_key(text)}.bin", MAX_CACHE_BYTES)
         data, lines = marshal.loads(raw)
     except (OSError, ValueError, EOFError, TypeError):
         return None
+    if not _well_shaped(data, lines):
+        return None  # written by another version, or damaged: validated again and rewritten
     return data, lines
+
+
+MAX_CACHE_BYTES = 64 * 1024 * 1024
+
+
+def _well_shaped(data: Any, lines: Any) -> bool:
+    """What ``remember`` writes: a pack (or the editions table) and its line map."""
+    if not isinstance(data, dict):
+        return False
+    if not isinstance(data.get("pack"), str) and not isinstance(data.get("editions"), list):
+        return False
+    if not isinstance(lines, dict):
+        return False
+    return all(
+        isinstance(k, tuple) and isinstance(v, int) and all(isinstance(p, str | int) for p in k)
+        for k, v in lines.items()
+    )
 
 
 def remember(text: str, data: Any, lines: dict[Path_, int]) -> None:

@@ -11,6 +11,14 @@ if TYPE_CHECKING:
 
 Path_ = tuple[str | int, ...]
 
+# Nodes built from one pack, aliases counted each time they are used: the shipped
+# packs hold a few thousand; a "billion laughs" pack would hold billions.
+MAX_NODES = 200_000
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_PLAIN_TAGS = frozenset(
+    _STANDARD_TAG + t for t in ("str", "int", "bool", "null", "float", "timestamp", "map", "seq")
+)
+
 
 def load_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     """Parse ``text``; return the data and a map from key path to 1-based line.
@@ -31,12 +39,26 @@ def load_with_lines(text: str, source: str) -> tuple[Any, dict[Path_, int]]:
     lines: dict[Path_, int] = {}
     if node is None:
         return None, lines
-    return _convert(node, (), lines, source), lines
+    return _convert(node, (), lines, source, [MAX_NODES]), lines
 
 
-def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str) -> Any:
+def _convert(
+    node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str, left: list[int]
+) -> Any:
+    """Plain data from ``node``; a tag other than YAML's own data types is an error."""
     import yaml
 
+    left[0] -= 1
+    if left[0] < 0:
+        raise RulePackError(
+            source,
+            f"more than {MAX_NODES} YAML nodes (aliases expanded): refused",
+            line=node.start_mark.line + 1,
+        )
+    if node.tag not in _PLAIN_TAGS:
+        shown = node.tag.replace(_STANDARD_TAG, "!!")
+        line = node.start_mark.line + 1
+        raise RulePackError(source, f"YAML tag {shown!r} is not allowed in a rule pack", line=line)
     lines.setdefault(path, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
@@ -51,12 +73,18 @@ def _convert(node: yaml.Node, path: Path_, lines: dict[Path_, int], source: str)
                     source, "duplicate key", line=key_node.start_mark.line + 1, key=key
                 )
             lines[(*path, key)] = key_node.start_mark.line + 1
-            out[key] = _convert(value_node, (*path, key), lines, source)
+            out[key] = _convert(value_node, (*path, key), lines, source, left)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(v, (*path, i), lines, source) for i, v in enumerate(node.value)]
+        return [_convert(v, (*path, i), lines, source, left) for i, v in enumerate(node.value)]
     # scalars: the resolver already tagged them (int, bool, str, null)
-    return _constructor().construct_object(node, deep=True)
+    try:
+        return _constructor().construct_object(node, deep=True)
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise RulePackError(
+            source, f"invalid YAML: {problem}", line=node.start_mark.line + 1
+        ) from None
 
 
 _CONSTRUCTOR: yaml.SafeLoader | None = None

@@ -1,0 +1,73 @@
+"""What a run produces, as data: one result per file and the run's outcome.
+
+The engine fills these, post-processing filters and orders them, renderers
+read them. Keeping them here, below all three, means a renderer or a
+post-processing stage never has to import the engine (and its readers and
+rule packs) to name a dataclass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from checker.findings import Finding, render_message
+from checker.i18n import Text
+
+if TYPE_CHECKING:
+    from checker.baseline import Entry
+    from checker.places import Places
+    from checker.rulepacks.pack import Rule
+
+# lowest severity rank that fails the run, per --fail-on value
+THRESHOLDS = {"error": 3, "warning": 2, "info": 1, "never": 99}
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    edition: str | None = None
+    edition_reason: Text | None = None
+    year: int | None = None
+    source_kind: str | None = None
+    not_evaluated: list[tuple[str, str]] = field(default_factory=list)
+    rules: dict[str, Rule] = field(default_factory=dict)
+    readable: bool = True
+    applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
+    fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
+    places: Places | None = None  # quotes and table titles for the human formats
+
+
+@dataclass
+class Outcome:
+    """What the renderers see: the post-processed results and the gate's verdict."""
+
+    results: list[FileResult]
+    fail_on: str = "error"
+    baseline: str | None = None  # the baseline file, when one was used
+    suppressed: int = 0  # findings hidden by the baseline
+    stale: list[Entry] = field(default_factory=list)
+    interrupted: bool = False
+    planned: int = 0  # files the run set out to check
+
+    @property
+    def failed(self) -> bool:
+        threshold = THRESHOLDS[self.fail_on]
+        return any(f.severity.rank >= threshold for r in self.results for f in r.findings)
+
+
+def message(result: FileResult, finding: Finding, lang: str) -> str:
+    """A finding's message in ``lang``, from its rule's template."""
+    rule = result.rules.get(finding.rule)
+    template = rule.message.get(lang) if rule else finding.rule
+    text = render_message(template, finding, lang)
+    if finding.rule == "E001" and finding.args.get("detail"):
+        text += f" ({finding.args['detail']})"
+    return text
+
+
+def display_path(path: str) -> str:
+    """Paths as the user gave them, with forward slashes for stable output."""
+    return Path(path).as_posix() if path != "-" else path

@@ -1,0 +1,120 @@
+"""What a loaded pack is made of: rules with their typed specs, facts, table definitions.
+
+Plain data, importable by the extractors and the checks without the loader
+(which imports the check kinds to parse each rule: no circle).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import regex
+
+from checker.findings import Severity
+from checker.i18n import Text
+from checker.labels import normalise_label
+from checker.numbers import to_halfwidth
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    kind: str
+    severity: Severity
+    category: str
+    message: Text
+    basis: Text
+    explain: dict[str, str]
+    spec: Any  # the kind's typed parameters, parsed once at load
+    pack: str
+    source: str
+    line: int | None
+    applies_to: str = "all"
+
+
+@dataclass(frozen=True)
+class FactDef:
+    name: str
+    label: Text
+    unit: str | None
+    patterns: list[Any]
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    # patterns that state the figure in words ("未收到申请"): the value they mean
+    none_patterns: list[Any] = field(default_factory=list)
+    none_value: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class LabelDef:
+    key: str
+    labels: tuple[str, ...]  # normalised label and aliases
+    group: str | None  # normalised group label, when the label repeats
+    name: Text  # how findings name it
+    data_row: bool = False  # the table's data row has no label (Table 4)
+
+    @classmethod
+    def of(cls, key: str, spec: dict[str, Any]) -> LabelDef:
+        labels = [spec.get("label", ""), *list(spec.get("aliases") or [])]
+        zh = spec.get("label") or key
+        return cls(
+            key=key,
+            labels=tuple(normalise_label(lbl) for lbl in labels if lbl),
+            group=normalise_label(spec["group"]) if spec.get("group") else None,
+            name=Text(spec.get("name_zh", zh), spec.get("en", key)),
+            data_row=bool(spec.get("data_row", False)),
+        )
+
+
+@dataclass
+class TableDef:
+    key: str
+    title: Text
+    rows: dict[str, LabelDef]
+    columns: dict[str, LabelDef]
+    zero_marks: tuple[str, ...]
+    nothing_marks: frozenset[str]  # read as 0 but reported (blank-like: "/", 无)
+    count_unit: Any  # a unit after a figure ("12件"), compiled; None when the pack names none
+    min_labels: int
+    right_aligned: tuple[str, ...]  # data columns in order at the right edge of every data row
+
+    @classmethod
+    def of(cls, key: str, spec: dict[str, Any]) -> TableDef:
+        return cls(
+            right_aligned=tuple(spec.get("right_aligned") or ()),
+            key=key,
+            title=Text.of(spec.get("title") or {"zh": key, "en": key}),
+            rows={k: LabelDef.of(k, v) for k, v in (spec.get("rows") or {}).items()},
+            columns={k: LabelDef.of(k, v) for k, v in (spec.get("columns") or {}).items()},
+            zero_marks=tuple(spec.get("zero_marks") or ()),
+            nothing_marks=frozenset(to_halfwidth(m) for m in spec.get("nothing_marks") or ()),
+            count_unit=(
+                regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, units)) + ")$")
+                if (units := spec.get("count_units"))
+                else None
+            ),
+            min_labels=int(spec.get("min_labels", 3)),
+        )
+
+
+@dataclass
+class PackSet:
+    """The merged result of an edition's pack chain plus any user packs."""
+
+    name: str
+    files: list[str] = field(default_factory=list)
+    document: dict[str, list[Any]] = field(default_factory=dict)
+    deadline: dict[str, str] = field(default_factory=dict)
+    signatures: list[str] = field(default_factory=list)
+    outline: dict[str, list[Any]] = field(default_factory=dict)
+    facts: dict[str, FactDef] = field(default_factory=dict)
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # as merged from the packs
+    table_defs: dict[str, TableDef] = field(default_factory=dict)  # built from ``tables``
+    rules: dict[str, Rule] = field(default_factory=dict)
+    title: Text = field(default_factory=lambda: Text("", ""))
+
+    def sorted_rules(self) -> list[Rule]:
+        return [self.rules[k] for k in sorted(self.rules)]
