@@ -632,12 +632,26 @@ def _narrow_console_safe() -> None:
                 reconfigure(errors="replace")
 
 
+COMMANDS = frozenset({"check", "annotate", "rule", "rules", "config"})
+ROOT_OPTIONS = frozenset(
+    {"--version", "-h", "--help", "--install-completion", "--show-completion"}
+)
+
+
+def with_default_command(args: list[str]) -> list[str]:
+    """``checker draft.docx`` means ``checker check draft.docx``: a file dropped on a
+    shortcut, or a user who has not read the help, still gets the draft checked."""
+    if args and args[0] not in COMMANDS and args[0] not in ROOT_OPTIONS:
+        return ["check", *args]
+    return args
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
     _narrow_console_safe()
     try:
-        app(standalone_mode=True)
+        app(args=with_default_command(sys.argv[1:]), standalone_mode=True)
     except RulePackError as exc:
         print(f"rule pack error: {exc}", file=sys.stderr)
         sys.exit(EXIT_USAGE)
