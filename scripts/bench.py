@@ -2,6 +2,7 @@
 
     python3 scripts/bench.py            # uses .venv/bin/checker if present
     python3 scripts/bench.py --runs 21
+    python3 scripts/bench.py --readers  # read time per .docx, per .doc and per PDF page
 
 Wall time includes interpreter start-up, as a user waits for it. Figures are
 for comparing changes on one machine, not absolute promises; run on an idle
@@ -69,10 +70,75 @@ def in_process(runs: int) -> dict[str, float]:
     return out
 
 
+def _median_ms(fn: object, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        fn()  # type: ignore[operator]
+        times.append(time.perf_counter() - t0)
+    return statistics.median(times) * 1000
+
+
+def readers(runs: int) -> dict[str, float]:
+    """Each sample read from its .docx, .doc and .pdf (per page), and the PDF text
+    libraries on their own: pypdfium2 (text only; the reader uses it for glyphs
+    and ruling lines) and, when installed, pdfplumber (text and ruled tables)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    import pypdfium2
+
+    from checker.readers import read_path
+
+    try:
+        import pdfplumber
+    except ImportError:
+        pdfplumber = None
+
+    out: dict[str, float] = {}
+    for docx in sorted(SAMPLES.glob("*.docx")):
+        stem = docx.stem
+        pdf, doc = docx.with_suffix(".pdf"), docx.with_suffix(".doc")
+        if not (pdf.exists() and doc.exists()):
+            continue
+        for path in (docx, doc, pdf):
+            read_path(str(path))  # warm imports
+        pages = len(pypdfium2.PdfDocument(str(pdf)))
+        out[f"{stem}.docx read"] = _median_ms(lambda p=docx: read_path(str(p)), runs)
+        out[f"{stem}.doc read"] = _median_ms(lambda p=doc: read_path(str(p)), runs)
+        whole = _median_ms(lambda p=pdf: read_path(str(p)), runs)
+        out[f"{stem}.pdf read ({pages} pages)"] = whole
+        out[f"{stem}.pdf read per page"] = whole / pages
+
+        def pdfium(p: Path = pdf) -> None:
+            document = pypdfium2.PdfDocument(str(p))
+            for page in document:
+                page.get_textpage().get_text_range()
+            document.close()
+
+        out[f"{stem}.pdf pypdfium2 text only per page"] = _median_ms(pdfium, runs) / pages
+        if pdfplumber is None:
+            continue
+
+        def plumber(p: Path = pdf) -> None:
+            with pdfplumber.open(str(p)) as handle:
+                for page in handle.pages:
+                    page.extract_text()
+                    page.find_tables()
+
+        out[f"{stem}.pdf pdfplumber text+tables per page"] = _median_ms(plumber, runs) / pages
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=11)
+    parser.add_argument("--readers", action="store_true", help="only the reader timings")
     args = parser.parse_args()
+    if args.readers:
+        rows = readers(args.runs)
+        width = max(map(len, rows))
+        for name, ms in rows.items():
+            print(f"{name:<{width}}  {ms:8.1f} ms (median of {args.runs})")
+        return 0
     cmd = checker_command()
     docx = str(SAMPLES / "edition2021-2023-clean.docx")
     subprocess.run([*cmd, "check", docx], capture_output=True, check=False)  # fill the pack cache

@@ -9,6 +9,11 @@ Peak memory comes from ``/usr/bin/time -v`` when it exists (the largest
 single process, workers included), else from ``resource.getrusage``.
 
     python3 scripts/bench_batch.py [--count 200] [--runs 5] [--jobs 1 2]
+
+With ``--pairs P`` the folder is instead ``--count`` reports of distinct bodies,
+``P`` of them pairs of one body's consecutive years (scripts/across_corpus.py),
+and each setting is also run with the cross-report rules disabled, to show
+what the cross-report stage adds.
 """
 
 from __future__ import annotations
@@ -45,8 +50,14 @@ def build(folder: Path, count: int) -> list[Path]:
     return made
 
 
-def run_once(cwd: Path, jobs: int, output: Path) -> tuple[float, int, int]:
-    """(wall seconds, peak RSS in KiB, exit code) of one run."""
+NO_ACROSS = "disable: [R101, R102, R201, R202, R203, R301, R302, R401]\n"
+
+
+def run_once(
+    cwd: Path, jobs: int, output: Path, extra: tuple[str, ...] = (), cpu: list[float] | None = None
+) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in KiB, exit code) of one run; its user + system seconds
+    (workers included) are appended to ``cpu`` when given and known."""
     command = [
         sys.executable,
         "-m",
@@ -59,6 +70,7 @@ def run_once(cwd: Path, jobs: int, output: Path) -> tuple[float, int, int]:
         str(jobs),
         "--output-file",
         str(output),
+        *extra,
     ]
     env = {**os.environ, "NO_COLOR": "1"}
     if TIME.exists():
@@ -66,6 +78,9 @@ def run_once(cwd: Path, jobs: int, output: Path) -> tuple[float, int, int]:
             [str(TIME), "-v", *command], cwd=cwd, env=env, capture_output=True, text=True
         )
         wall = _elapsed(proc.stderr)
+        times = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr)
+        if cpu is not None and len(times) == 2:
+            cpu.append(sum(float(t) for t in times))
         m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
         return wall, int(m.group(1)) if m else 0, proc.returncode
     import resource
@@ -92,9 +107,12 @@ def main() -> int:
     parser.add_argument("--count", type=int, default=200)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--pairs", type=int, default=0, help="reports of distinct bodies, in pairs")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         work = Path(tmp)
+        if args.pairs:
+            return _across(work, args)
         made = build(work / "reports", args.count)
         kinds = sorted({p.suffix for p in made})
         print(f"{len(made)} reports ({', '.join(kinds)}), {args.runs} runs per setting")
@@ -123,6 +141,36 @@ def main() -> int:
             )
         print(f"peak RSS from {source}; JSON byte-identical across all runs: {identical}")
         return 0 if identical else 1
+
+
+def _across(work: Path, args: argparse.Namespace) -> int:
+    """The batch with and without the cross-report rules, on a folder of pairs."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from across_corpus import build as build_pairs
+
+    made = build_pairs(work / "reports", args.count, args.pairs)
+    pack = work / "no-across.yaml"
+    pack.write_text("pack: no-across\n" + NO_ACROSS, encoding="utf-8")
+    print(f"{len(made)} reports, {args.pairs} pairs, {args.runs} runs per setting")
+    print(f"{'jobs':>4}  {'across':>6}  {'median wall':>11}  {'median peak RSS':>15}  user+sys")
+    for jobs in args.jobs:
+        for label, extra in (("on", ()), ("off", ("--rules", str(pack)))):
+            walls: list[float] = []
+            peaks: list[int] = []
+            cpu: list[float] = []
+            for i in range(args.runs):
+                out = work / f"out-{label}-{i}.json"
+                wall, rss, code = run_once(work, jobs, out, extra, cpu)
+                if code not in (0, 1):
+                    sys.exit(f"--jobs {jobs} (across {label}) exited {code}")
+                walls.append(wall)
+                peaks.append(rss)
+            print(
+                f"{jobs:>4}  {label:>6}  {statistics.median(walls):>10.2f}s  "
+                f"{statistics.median(peaks) / 1024:>12.1f} MiB  "
+                + (f"{statistics.median(cpu):>9.1f}s CPU" if cpu else "")
+            )
+    return 0
 
 
 if __name__ == "__main__":

@@ -426,6 +426,10 @@ def render_readme(reports: list[Report]) -> str:
         "- `.md`: `#` title, `##` for 一、 sections, `###` for （一） sub-sections; GitHub "
         "pipe tables whose first grid row is the header row. Markdown has no spans, so a "
         "merged label is repeated in every cell it covers.",
+        "- `.pdf`, `.doc`: every `.docx` exported by LibreOffice "
+        "(`scripts/make_office_samples.py`), as offices export. LibreOffice output is not "
+        "reproducible byte for byte, so these are "
+        "committed as made and `office-exports.json` records the `.docx` each came from.",
         "",
         "Table layouts follow the 2019 and 2021 formats: Table 3 has the three header rows (the "
         "勾稽关系 note spanning the label columns and header rows, 申请人情况 over seven "

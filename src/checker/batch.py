@@ -82,7 +82,7 @@ def _check_stdin(engine: Engine, job: Job) -> FileResult:
 
     name = job.name or "stdin.txt"
     try:
-        document = read_bytes(job.data or b"", name, job.options.limits)
+        document = read_bytes(job.data or b"", name, job.options.limits, job.options.convert_with)
     except ReadError as exc:
         result = engine.unreadable(name, exc)
     else:

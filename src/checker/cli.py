@@ -256,8 +256,8 @@ def check(
         list[str],
         typer.Argument(
             help=(
-                "Files, folders (walked for .docx .html .htm .txt .md) or globs; "
-                "'-' reads standard input."
+                "Files, folders (walked for .docx .doc .wps .pdf .ofd .html .htm .txt .md) "
+                "or globs; '-' reads standard input."
             ),
             show_default=False,
         ),
@@ -361,6 +361,20 @@ def check(
         bool,
         typer.Option("--open", help="Open the report in the default browser (with --format html)."),
     ] = False,
+    convert_with: Annotated[
+        str | None,
+        typer.Option(
+            "--convert-with",
+            help="Read .doc and .wps files through this converter: soffice (LibreOffice).",
+        ),
+    ] = None,
+    previous: Annotated[
+        str | None,
+        typer.Option(
+            "--previous",
+            help="Last year's report of the same body: carry-over, in-force counts, copied text.",
+        ),
+    ] = None,
 ) -> None:
     """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.atomic import WriteError
@@ -380,6 +394,8 @@ def check(
         if fmt != "html":
             _fail(word("cli.open-needs-html", lg))
         output_file = output_file or _report_file()
+    if convert_with is not None and convert_with != "soffice":
+        _fail(f"--convert-with takes soffice, not {convert_with!r}")
     from checker import stopping
 
     stopping.install()
@@ -400,6 +416,7 @@ def check(
                 extend_select=selectors(extend_select, "--extend-select") or (),
                 ignore=selectors(ignore, "--ignore") or (),
                 exclude=tuple(exclude or ()),
+                convert_with=convert_with,
             ),
             fail_on=fail_on.value,
             baseline=baseline,
@@ -408,6 +425,7 @@ def check(
             config=config,
             isolated=isolated,
             output_file=output_file,
+            previous=previous,
         )
         planned = plan(request, _read_stdin)
         planned_jobs = len(planned.jobs)

@@ -76,6 +76,7 @@ class Overrides:
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    convert_with: str | None = None  # "soffice"
 
 
 @dataclass(frozen=True)
@@ -298,6 +299,7 @@ def settings_for(path: str, config: Config, cli: Overrides) -> Settings:
         pattern_timeout=(
             None if config.pattern_timeout_ms is None else config.pattern_timeout_ms / 1000
         ),
+        convert_with=cli.convert_with,
     )
     return Settings(config=config, options=options, policy=policy)
 

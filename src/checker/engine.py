@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from checker.across.summary import summarise
 from checker.checks import Context, kind_for
+from checker.checks.across import ACROSS_KINDS
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import SOURCE_NAMES, Report, build_report
@@ -46,6 +48,7 @@ class Options:
     limits: ReadLimits | None = None  # bounds for reading one file; None: the readers' defaults
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
     pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
+    convert_with: str | None = None  # "soffice": read .doc/.wps through LibreOffice
 
 
 class Engine:
@@ -75,7 +78,7 @@ class Engine:
         from checker.readers import read_path
 
         try:
-            document = read_path(path, self.options.limits)
+            document = read_path(path, self.options.limits, self.options.convert_with)
         except ReadError as exc:
             return self.unreadable(path, exc)
         return self.check_document(document)
@@ -170,7 +173,11 @@ class Engine:
             source_kind=document.source_kind,
             rules=packset.rules,
         )
+        across = {}
         for rule in packset.sorted_rules():
+            if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
+                across[rule.id] = rule
+                continue
             if not _applies(rule, report):
                 continue
             result.applied.append(rule.id)
@@ -185,6 +192,12 @@ class Engine:
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
+        if across:
+            try:
+                result.summary = summarise(report, across)
+            except Exception as exc:  # a defect of ours costs the cross-report checks only
+                why = f"internal error: {type(exc).__name__}"
+                result.not_evaluated.extend((rule_id, why) for rule_id in across)
         result.findings = consolidate(result.findings, packset.rules.get(ROOT_CAUSE_RULE))
         result.findings = dedupe(sorted(result.findings, key=Finding.sort_key))
         result.places = collect(

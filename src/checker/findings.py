@@ -61,6 +61,21 @@ class Item:
 
 
 @dataclass(frozen=True)
+class Related:
+    """Another file's place a finding points at (last year's report, a duplicate)."""
+
+    path: str
+    location: Location = field(default_factory=Location)
+    label: Text | None = None  # what stands there, in words
+
+    def to_dict(self) -> dict[str, object]:
+        out: dict[str, object] = {"path": self.path, "location": self.location.to_dict()}
+        if self.label is not None:
+            out["label"] = self.label.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
 class Finding:
     rule: str
     severity: Severity
@@ -76,6 +91,7 @@ class Finding:
     # several identities be reported once, as the root cause.
     equation: tuple[tuple[str, int], ...] = ()
     residual: Decimal | None = None
+    related: tuple[Related, ...] = ()  # places in other files (cross-report checks)
 
     def sort_key(self) -> tuple[object, ...]:
         loc = self.location

@@ -17,8 +17,8 @@ READ_REASONS: dict[str, Text] = {
     "empty": Text("文件是空的", "the file is empty"),
     "too-large": Text("文件超过大小上限", "the file is larger than the limit"),
     "unsupported-extension": Text(
-        "不支持的文件类型（支持 .docx .html .htm .txt .md）",
-        "unsupported file type (supported: .docx .html .htm .txt .md)",
+        "不支持的文件类型（支持 .docx .doc .wps .pdf .ofd .html .htm .txt .md）",
+        "unsupported file type (supported: .docx .doc .wps .pdf .ofd .html .htm .txt .md)",
     ),
     "unsupported-format": Text("暂不支持这种文件格式", "this file format is not supported yet"),
     "corrupt-docx": Text("Word 文件已损坏，无法打开", "the Word file is corrupt"),
@@ -43,6 +43,22 @@ READ_REASONS: dict[str, Text] = {
     "too-complex": Text(
         "文档嵌套层级过深，无法安全读取", "the document is nested too deeply to read safely"
     ),
+    "corrupt-pdf": Text("PDF 文件已损坏，无法打开", "the PDF file is corrupt"),
+    "corrupt-ofd": Text("OFD 文件已损坏，无法打开", "the OFD file is corrupt"),
+    "corrupt-doc": Text("Word 97–2003 文件已损坏，无法打开", "the Word 97–2003 file is corrupt"),
+    "truncated": Text(
+        "文件不完整（可能下载中断）", "the file is cut short (an incomplete download?)"
+    ),
+    "no-text-layer": Text(
+        "PDF 没有文字层（扫描件），无法检查，请用原始文档检查",
+        "the PDF has no text layer (a scan) and cannot be checked; check the source document",
+    ),
+    "unreadable-text": Text(
+        "PDF 文字层无法解码（字体缺少 Unicode 映射），请用原始文档检查",
+        "the PDF's text layer cannot be decoded (fonts without a Unicode map);"
+        " check the source document",
+    ),
+    "conversion-failed": Text("用 LibreOffice 转换失败", "the conversion with LibreOffice failed"),
     "internal-error": Text("读取时发生内部错误", "an internal error occurred while reading"),
 }
 

@@ -36,6 +36,7 @@ class Location:
     row_label: str | None = None
     column_label: str | None = None
     offset: int | None = None  # 0-based character offset within the paragraph
+    page: int | None = None  # 1-based page, for paged inputs (PDF)
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -43,6 +44,7 @@ class Location:
             out["section"] = list(self.section)
         keys = (
             "paragraph",
+            "page",
             "line",
             "offset",
             "table",
@@ -87,6 +89,8 @@ class Table:
     # where each source row really ends (rows are padded to one width); rows
     # that end in different places come from text whose spans were lost
     row_ends: tuple[int, ...] = ()
+    # the 1-based page each row stands on, for paged inputs (a table may cross pages)
+    row_pages: tuple[int, ...] = ()
 
     @property
     def ragged(self) -> bool:
@@ -112,10 +116,11 @@ class Block:
     line: int | None = None  # 1-based source line (text, Markdown)
     level: int | None = None  # heading level when the source marks it (docx style, <h2>, ##)
     table: Table | None = None
+    page: int | None = None  # 1-based page where the block starts (PDF)
 
     @property
     def location(self) -> Location:
-        return Location(paragraph=self.index, line=self.line)
+        return Location(paragraph=self.index, line=self.line, page=self.page)
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ class Request:
     config: str | None = None
     isolated: bool = False
     output_file: str | None = None
+    previous: str | None = None  # last year's report to compare the reports with (--previous)
 
 
 @dataclass
@@ -148,6 +149,10 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     known: Baseline | None = None
     if batch.interrupted:  # only a partial summary: no baseline is read or written
         return process(results, policies, request.fail_on), notes
+    from checker.across.run import cross_check
+
+    options = plan.jobs[0].options if plan.jobs else None
+    notes.extend(cross_check(results, request.previous, options))
     if request.update_baseline:
         assert request.baseline is not None
         existing = baselines.load(request.baseline, missing_ok=True)

@@ -16,6 +16,7 @@ from checker.findings import Finding, render_message
 from checker.i18n import Text
 
 if TYPE_CHECKING:
+    from checker.across.summary import ReportSummary
     from checker.baseline import Entry
     from checker.places import Places
     from checker.rulepacks.pack import Rule
@@ -38,6 +39,7 @@ class FileResult:
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
     places: Places | None = None  # quotes and table titles for the human formats
+    summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 
 @dataclass

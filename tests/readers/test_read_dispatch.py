@@ -90,16 +90,16 @@ def test_permission_denied(tmp_path: Path) -> None:
     assert code_of(path) == "permission-denied"
 
 
-def test_ole_renamed_docx_is_legacy_word(tmp_path: Path) -> None:
+def test_ole_renamed_docx_goes_to_the_doc_reader(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         read_path(str(write(tmp_path, "report.docx", OLE)))
-    assert info.value.code == "unsupported-format"
-    assert "legacy Word" in info.value.detail
+    assert info.value.code == "corrupt-doc"
+    assert "OLE" in info.value.detail
 
 
 @pytest.mark.parametrize("name", ["report.doc", "report.wps"])
-def test_ole_doc_and_wps(tmp_path: Path, name: str) -> None:
-    assert code_of(write(tmp_path, name, OLE)) == "unsupported-format"
+def test_broken_ole_doc_and_wps(tmp_path: Path, name: str) -> None:
+    assert code_of(write(tmp_path, name, OLE)) == "corrupt-doc"
 
 
 def test_password_protected_office_file(tmp_path: Path) -> None:
@@ -110,12 +110,12 @@ def test_password_protected_office_file(tmp_path: Path) -> None:
 def test_pdf_named_txt(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as info:
         read_path(str(write(tmp_path, "report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj")))
-    assert info.value.code == "unsupported-format"
+    assert info.value.code == "truncated"  # the PDF reader took it, and found it cut short
     assert "PDF" in info.value.detail
 
 
 def test_pdf_extension_with_pdf_content(tmp_path: Path) -> None:
-    assert code_of(write(tmp_path, "r.pdf", b"%PDF-1.4\n")) == "unsupported-format"
+    assert code_of(write(tmp_path, "r.pdf", b"%PDF-1.4\n")) == "truncated"
 
 
 def test_docx_named_doc_is_read_as_docx(tmp_path: Path) -> None:

@@ -418,3 +418,18 @@ def test_alt_chunks_are_reported_as_unread() -> None:
     doc = read(package_bytes(para("正文") + '<w:altChunk r:id="rId7"/>'))
     assert [b.text for b in doc.blocks] == ["正文"]
     assert "altChunk" in doc.meta["unread_parts"]
+
+
+def test_sliver_grid_columns_are_not_columns() -> None:
+    # LibreOffice, re-saving a table whose rows end a twip apart, adds a 1-twip
+    # grid column and spans the cells above it over two columns
+    body = (
+        '<w:tbl><w:tblGrid><w:gridCol w:w="600"/><w:gridCol w:w="1"/>'
+        '<w:gridCol w:w="600"/></w:tblGrid>'
+        f'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="2"/></w:tcPr>{para("总计")}</w:tc>'
+        f"<w:tc>{para('结果维持')}</w:tc></w:tr>"
+        f"<w:tr><w:tc>{para('4')}</w:tc><w:tc><w:p/></w:tc><w:tc>{para('1')}</w:tc></w:tr>"
+        "</w:tbl>"
+    )
+    table = read(package_bytes(body)).tables[0]
+    assert table.text_rows() == [["总计", "结果维持"], ["4", "1"]]

@@ -3,6 +3,11 @@
 A case is a small report (Markdown or text); ``expect: pass`` means the rule
 yields nothing on it, ``expect: fail`` that it yields findings — as many as
 ``count`` says, with the ``expected``/``actual`` figures when given.
+
+A cross-report rule's case lists ``reports`` instead: each a ``filename`` and
+a ``text`` (or ``from`` the file's ``documents`` entry, with ``replace`` pairs
+applied), checked together as one run; the findings counted are those on the
+report named by ``target`` (the last one by default).
 """
 
 from __future__ import annotations
@@ -31,7 +36,41 @@ def _cases() -> list[Any]:
     return out
 
 
+def _documents() -> dict[str, str]:
+    """The small reports the cross-report cases start from (tests/data/across)."""
+    path = HERE.parent / "data" / "across" / "documents.yaml"
+    data: dict[str, str] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def _text(spec: dict[str, Any], report: dict[str, Any]) -> str:
+    text: str = report["text"] if "text" in report else _documents()[report["from"]]
+    for old, new in report.get("replace") or []:
+        assert old in text, f"{report['filename']}: {old!r} is not in the text"
+        text = text.replace(old, new)
+    return text
+
+
+def _run_many(spec: dict[str, Any], case: dict[str, Any]) -> list[Any]:
+    from checker.across.stage import Stage, apply
+
+    engine = Engine(Options(edition=case.get("edition"), level=case.get("level")))
+    results = []
+    for report in case["reports"]:
+        document = read_bytes(_text(spec, report).encode("utf-8"), report["filename"])
+        results.append(engine.check_document(document))
+    stage = Stage()
+    for i, result in enumerate(results):
+        stage.add(i, result.summary, result.rules)
+    apply(results, stage.run())
+    target = case.get("target", case["reports"][-1]["filename"])
+    result = next(r for r in results if r.path == target)
+    return [f for f in result.findings if f.rule == spec["rule"]]
+
+
 def _run(spec: dict[str, Any], case: dict[str, Any]) -> list[Any]:
+    if "reports" in case:
+        return _run_many(spec, case)
     options = Options(
         edition=case.get("edition", spec.get("edition")),
         level=case.get("level", spec.get("level")),
@@ -67,6 +106,8 @@ def test_rule_case(spec: dict[str, Any], case: dict[str, Any]) -> None:
         assert str(first.args.get(key)) == str(value)
     if "category" in case:
         assert first.category == case["category"]
+    if "severity" in case:
+        assert first.severity.value == case["severity"]
 
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:

@@ -59,6 +59,15 @@ _REGISTRY: dict[str, str] = {
     "share": "prose_arithmetic:SHARE",
     "growth": "prose_arithmetic:GROWTH",
     "same-figure": "prose_arithmetic:SAME_FIGURE",
+    # across reports: judged by checker.across.stage once every file is read
+    "carry-over": "across:CARRY_OVER",
+    "in-force": "across:IN_FORCE",
+    "copied-section": "across:COPIED_SECTION",
+    "copied-report": "across:COPIED_REPORT",
+    "copied-across": "across:COPIED_ACROSS",
+    "hierarchy-sum": "across:HIERARCHY_SUM",
+    "hierarchy-coverage": "across:HIERARCHY_COVERAGE",
+    "same-report-twice": "across:SAME_REPORT_TWICE",
 }
 
 KINDS = frozenset(_REGISTRY)

@@ -70,6 +70,7 @@ class Report:
         return Location(
             paragraph=block.index,
             line=block.line,
+            page=block.page,
             section=self.outline.section_of.get(block.index, ()),
             offset=offset,
         )

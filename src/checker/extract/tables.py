@@ -131,8 +131,11 @@ class TableIndex:
             value = parse_number(folded.replace("−", "-").replace(" ", ""))
         else:
             status = "text"
+        pages = piece.table.row_pages
+        at = self.report.location(piece.block)
         loc = replace(
-            self.report.location(piece.block),
+            at,
+            page=pages[cell.origin[0]] if cell.origin[0] < len(pages) else at.page,
             table=piece.table.index,
             row=cell.origin[0] + 1,
             column=cell.origin[1] + 1,
@@ -295,6 +298,7 @@ def stitch(report: Report) -> list[Piece]:
                 rows=rows,
                 index=previous.table.index,
                 row_ends=previous.table.row_ends + table.row_ends,
+                row_pages=previous.table.row_pages + table.row_pages,
             )
             previous.header_rows |= {h + offset for h in headers}
         else:

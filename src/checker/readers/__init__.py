@@ -46,12 +46,17 @@ def _too_large(path: str, size: int, limits: ReadLimits) -> ReadError:
     )
 
 
-def read_path(path: str | os.PathLike[str], limits: ReadLimits | None = None) -> Document:
+def read_path(
+    path: str | os.PathLike[str],
+    limits: ReadLimits | None = None,
+    convert_with: str | None = None,
+) -> Document:
     """Read the regular file at ``path`` (opened read-only, never modified).
 
     The descriptor is opened first and inspected after (see ``safeopen``): a
     pipe or device is refused without a read, whatever it was when the folder
-    was walked.
+    was walked. ``convert_with="soffice"`` reads .doc and .wps files through
+    LibreOffice.
     """
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
@@ -66,16 +71,22 @@ def read_path(path: str | os.PathLike[str], limits: ReadLimits | None = None) ->
         if isinstance(exc, Refused) and exc.code == "too-large":
             raise ReadError(name, "too-large", f"{exc.detail} bytes") from None
         raise _open_problem(name, exc) from None
-    return read_bytes(data, name, limits)
+    return read_bytes(data, name, limits, convert_with)
 
 
-def read_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> Document:
+def read_bytes(
+    data: bytes, name: str, limits: ReadLimits | None = None, convert_with: str | None = None
+) -> Document:
     """Read ``data`` as if it were the file ``name`` (the extension matters)."""
     limits = limits or DEFAULT_LIMITS
     ext = check_extension(name, name)
     if len(data) > limits.max_file_bytes:
         raise _too_large(name, len(data), limits)
     kind = choose(name, data, ext)
+    if kind is Kind.DOC and convert_with == "soffice":
+        from .convert import to_docx
+
+        data, kind = to_docx(bytes(data), name, ext, limits.max_read_seconds), Kind.DOCX
     try:
         return _dispatch(kind, bytes(data), name, limits)
     except ReadError:
@@ -89,7 +100,7 @@ def read_bytes(data: bytes, name: str, limits: ReadLimits | None = None) -> Docu
 
 
 def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Document:
-    if kind is not Kind.DOCX and len(data) > limits.max_text_bytes:
+    if kind not in (Kind.DOCX, Kind.PDF, Kind.DOC, Kind.OFD) and len(data) > limits.max_text_bytes:
         raise ReadError(
             name,
             "too-large",
@@ -100,6 +111,18 @@ def _dispatch(kind: Kind, data: bytes, name: str, limits: ReadLimits) -> Documen
         from .docx import read_docx
 
         return read_docx(data, name, limits)
+    if kind is Kind.PDF:
+        from .pdf import read_pdf
+
+        return read_pdf(data, name, limits)
+    if kind is Kind.DOC:
+        from .doc import read_doc
+
+        return read_doc(data, name, limits)
+    if kind is Kind.OFD:
+        from .ofd import read_ofd
+
+        return read_ofd(data, name, limits)
     if kind is Kind.HTML:
         from .html import read_html
 

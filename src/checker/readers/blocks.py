@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from checker.errors import ReadError
 from checker.model import Block, BlockKind, Document, Table, build_table
@@ -84,19 +85,23 @@ class BlockSink:
                 " (an annual report has tens of thousands)",
             )
 
-    def _add(self, kind: BlockKind, text: str, line: int | None, level: int | None) -> None:
+    def _add(
+        self, kind: BlockKind, text: str, line: int | None, level: int | None, page: int | None
+    ) -> None:
         self._count(len(text))
         for piece in split_long(text, self.limits.max_line_chars):
             piece = piece.strip()
             if piece:
                 index = len(self.blocks) + 1
-                self.blocks.append(Block(kind, piece, index, line=line, level=level))
+                self.blocks.append(Block(kind, piece, index, line=line, level=level, page=page))
 
-    def paragraph(self, text: str, line: int | None = None) -> None:
-        self._add(BlockKind.PARAGRAPH, text, line, None)
+    def paragraph(self, text: str, line: int | None = None, page: int | None = None) -> None:
+        self._add(BlockKind.PARAGRAPH, text, line, None, page)
 
-    def heading(self, text: str, level: int | None, line: int | None = None) -> None:
-        self._add(BlockKind.HEADING, text, line, level)
+    def heading(
+        self, text: str, level: int | None, line: int | None = None, page: int | None = None
+    ) -> None:
+        self._add(BlockKind.HEADING, text, line, level, page)
 
     def check_table_size(self, cells: int) -> None:
         """Refuse a table whose grid would exceed the cell limit (call before building it)."""
@@ -108,16 +113,28 @@ class BlockSink:
                 f"(limit {self.limits.max_table_cells})",
             )
 
-    def table(self, grid: list[list[SourceCell]], line: int | None = None) -> None:
-        """Resolve and append a table; tables without any cell are dropped."""
+    def table(
+        self,
+        grid: list[list[SourceCell]],
+        line: int | None = None,
+        row_pages: Sequence[int] = (),
+    ) -> None:
+        """Resolve and append a table; tables without any cell are dropped.
+
+        ``row_pages`` gives the page of each grid row when the source is paged."""
         if not any(grid):
             return
         self.check_table_size(grid_cells_bound(grid))
         self._count(sum(len(text) for row in grid for text, _, _ in row))
         self.n_tables += 1
         table = build_table(grid, self.n_tables)
+        if row_pages:
+            table = replace(table, row_pages=tuple(row_pages))
         index = len(self.blocks) + 1
-        self.blocks.append(Block(BlockKind.TABLE, table_text(table), index, line=line, table=table))
+        page = row_pages[0] if row_pages else None
+        self.blocks.append(
+            Block(BlockKind.TABLE, table_text(table), index, line=line, table=table, page=page)
+        )
 
     def document(
         self, source_kind: str, encoding: str | None = None, meta: dict[str, str] | None = None

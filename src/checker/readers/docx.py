@@ -65,6 +65,8 @@ class _Tags:
         self.sdt = f"{w}sdt"
         self.sdtContent = f"{w}sdtContent"
         self.gridSpan = f"{w}gridSpan"
+        self.tblGrid = f"{w}tblGrid"
+        self.w = f"{w}w"
         self.vMerge = f"{w}vMerge"
         self.hMerge = f"{w}hMerge"
         self.gridBefore = f"{w}gridBefore"
@@ -92,15 +94,31 @@ def _choice(alternate: etree._Element) -> etree._Element | None:
     return None
 
 
+_SLIVER_TWIPS = 20  # one point
+
+
+def _without_slivers(row: list[_Source], slivers: set[int]) -> list[_Source]:
+    """The row with sliver grid columns taken out of every span; a cell standing
+    only on slivers is dropped."""
+    out = []
+    for entry in row:
+        kept = sum(1 for c in range(entry.start, entry.start + entry.colspan) if c not in slivers)
+        if kept:
+            entry.colspan = kept
+            out.append(entry)
+    return out
+
+
 class _Source:
     """A source cell while vertical merges are still being counted."""
 
-    __slots__ = ("colspan", "rowspan", "text")
+    __slots__ = ("colspan", "rowspan", "start", "text")
 
-    def __init__(self, colspan: int = 1) -> None:
+    def __init__(self, colspan: int = 1, start: int = 0) -> None:
         self.text = ""
         self.rowspan = 1
         self.colspan = colspan
+        self.start = start  # first grid column
 
 
 class _Walker:
@@ -320,7 +338,7 @@ class _Walker:
         open_anchors: dict[int, _Source] = {}  # grid column -> anchor of a vertical merge
         for tr in self.rows(tbl):
             before, after = self._row_props(tr)
-            row = [_Source() for _ in range(before)]
+            row = [_Source(1, c) for c in range(before)]
             col = before
             for tc in self._children(tr, self.t.tc):
                 span, vmerge, hmerge = self._cell_props(tc)
@@ -336,17 +354,20 @@ class _Walker:
                     row[-1].colspan += span  # legacy horizontal merge
                     sources.append((tc, row[-1]))
                 else:
-                    entry = _Source(span)
+                    entry = _Source(span, col)
                     row.append(entry)
                     sources.append((tc, entry))
                     if vmerge is not None:  # restart, or a continue with nothing to continue
                         open_anchors[col] = entry
                 col += span
-            row.extend(_Source() for _ in range(after))
+            row.extend(_Source(1, col + c) for c in range(after))
             if open_anchors:
                 for c in [c for c in open_anchors if c >= col or c < before]:
                     del open_anchors[c]
             rows.append(row)
+        slivers = self._slivers(tbl)
+        if slivers:
+            rows = [_without_slivers(row, slivers) for row in rows]
         shape = [[("", e.rowspan, e.colspan) for e in row] for row in rows]
         self.sink.check_table_size(grid_cells_bound(shape))
         for tc, target in sources:
@@ -354,6 +375,15 @@ class _Walker:
             if text:
                 target.text = f"{target.text}\n{text}" if target.text else text
         return [[(e.text, e.rowspan, e.colspan) for e in row] for row in rows]
+
+    def _slivers(self, tbl: etree._Element) -> set[int]:
+        """Grid columns under a point wide: rounding left over when an editor
+        (LibreOffice among them) lines up cell edges that differ by a twip."""
+        grid = tbl.find(self.t.tblGrid)
+        if grid is None:
+            return set()
+        widths = [int_attr(col.get(self.t.w)) for col in grid]
+        return {i for i, w in enumerate(widths) if w is not None and 0 <= w < _SLIVER_TWIPS}
 
     def cell_text(self, tc: etree._Element) -> str:
         """Paragraphs of a cell joined by newlines; nested tables contribute their cells' text."""

@@ -26,6 +26,9 @@ class ReadLimits:
     # a real report has a few hundred paragraphs and a few thousand elements.
     max_paragraphs: int = 100_000  # paragraphs (list items included) of a .docx
     max_elements: int = 1_000_000  # XML elements of a .docx part, tags of an HTML page
+    max_pages: int = 1_000  # PDF pages; a long annual report has fifty
+    max_objects: int = 200_000  # PDF objects or OLE directory entries; a report has thousands
+    max_read_seconds: int = 60  # wall time to read one paged or binary document
 
 
 DEFAULT_LIMITS = ReadLimits()

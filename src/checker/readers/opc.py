@@ -67,8 +67,11 @@ def declared_members(data: bytes) -> int | None:
 class Package:
     """The members of one zip, read within a shared decompression budget."""
 
-    def __init__(self, data: bytes, path: str, limits: ReadLimits) -> None:
+    def __init__(
+        self, data: bytes, path: str, limits: ReadLimits, corrupt: str = "corrupt-docx"
+    ) -> None:
         self.path = path
+        self.corrupt = corrupt  # the reason code for a damaged package
         self.budget = limits.max_decompressed_bytes
         self.parser = _parser()
         announced = declared_members(data)
@@ -82,14 +85,14 @@ class Package:
             self.zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self.zip.infolist()
         except _ZIP_ERRORS as exc:
-            raise ReadError(path, "corrupt-docx", f"not a readable zip archive: {exc}") from None
+            raise ReadError(path, corrupt, f"not a readable zip archive: {exc}") from None
         if len(infos) > limits.max_zip_members:
             raise ReadError(path, "too-large", f"zip holds {len(infos)} members")
         # Part names in OPC are case-insensitive; two members with one name are
         # a known trick to show different content to different readers.
         self.members = {info.filename.lstrip("/").lower(): info for info in infos}
         if len(self.members) != len(infos):
-            raise ReadError(path, "corrupt-docx", "zip holds two members with the same name")
+            raise ReadError(path, corrupt, "zip holds two members with the same name")
 
     def has(self, name: str) -> bool:
         return name.lower() in self.members
@@ -115,7 +118,7 @@ class Package:
         except ReadError:
             raise
         except (*_ZIP_ERRORS, RuntimeError) as exc:
-            raise ReadError(self.path, "corrupt-docx", f"{name}: {exc}") from None
+            raise ReadError(self.path, self.corrupt, f"{name}: {exc}") from None
         self.budget -= total
         return b"".join(chunks)
 
@@ -136,9 +139,9 @@ class Package:
         try:
             root = etree.fromstring(data, self.parser)
         except etree.XMLSyntaxError as exc:
-            raise ReadError(self.path, "corrupt-docx", f"{name}: invalid XML: {exc}") from None
+            raise ReadError(self.path, self.corrupt, f"{name}: invalid XML: {exc}") from None
         if root is None:
-            raise ReadError(self.path, "corrupt-docx", f"{name}: no XML content")
+            raise ReadError(self.path, self.corrupt, f"{name}: no XML content")
         if getattr(root.getroottree().docinfo, "doctype", ""):
             raise ReadError(self.path, "forbidden-dtd", f"{name} contains a DOCTYPE")
         return root

@@ -19,16 +19,20 @@ class Kind(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     DOCX = "docx"
+    PDF = "pdf"
+    DOC = "doc"  # Word 97–2003 and WPS in an OLE compound file
+    OFD = "ofd"  # GB/T 33190 electronic documents: a zip of XML pages
 
 
 TEXT_EXTENSIONS = frozenset({".txt", ".text"})
 MARKDOWN_EXTENSIONS = frozenset({".md", ".markdown"})
 HTML_EXTENSIONS = frozenset({".htm", ".html", ".shtml", ".xhtml"})
 DOCX_EXTENSIONS = frozenset({".docx"})
-LEGACY_EXTENSIONS = frozenset({".doc", ".wps", ".pdf"})
+LEGACY_EXTENSIONS = frozenset({".doc", ".wps", ".pdf", ".ofd"})
 KNOWN_EXTENSIONS = (
     TEXT_EXTENSIONS | MARKDOWN_EXTENSIONS | HTML_EXTENSIONS | DOCX_EXTENSIONS | LEGACY_EXTENSIONS
 )
+_OFD_ROOT = b"OFD.xml"  # a member name, stored plainly in the zip's directory
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -96,12 +100,15 @@ def choose(path: str, data: bytes, ext: str) -> Kind:
     if is_blank(data):
         raise ReadError(path, "empty", "file is empty or holds only whitespace")
     if data.startswith(ZIP_MAGIC):
+        if ext == ".ofd" or (_OFD_ROOT in data and b"word/document.xml" not in data):
+            return Kind.OFD
         return Kind.DOCX
     if data.startswith(OLE_MAGIC):
-        code = "encrypted" if "password" in _legacy_detail(data) else "unsupported-format"
-        raise ReadError(path, code, _legacy_detail(data))
+        if "password" in _legacy_detail(data):
+            raise ReadError(path, "encrypted", _legacy_detail(data))
+        return Kind.DOC
     if b"%PDF-" in data[:1024]:
-        raise ReadError(path, "unsupported-format", "PDF; PDF reading is not supported yet")
+        return Kind.PDF
     if data.lstrip(_WHITESPACE).startswith(b"{\\rtf"):
         raise ReadError(path, "unsupported-format", "RTF; save it as .docx")
     if ext in HTML_EXTENSIONS:
@@ -112,7 +119,19 @@ def choose(path: str, data: bytes, ext: str) -> Kind:
         return Kind.HTML
     if ext in DOCX_EXTENSIONS:
         raise ReadError(path, "corrupt-docx", "not a zip package (a .docx is a zip file)")
+    if ext == ".pdf":
+        raise ReadError(path, "corrupt-pdf", "no PDF header (%PDF-) in the first 1 KB")
+    if ext == ".wps":
+        raise ReadError(
+            path,
+            "unsupported-format",
+            "an older WPS or Works format (not an OLE compound file); open it in WPS Office"
+            " and save it as .docx",
+        )
     if ext in LEGACY_EXTENSIONS:
-        what = "PDF" if ext == ".pdf" else "legacy Word .doc/.wps"
-        raise ReadError(path, "unsupported-format", f"{what}; content not recognised")
+        raise ReadError(
+            path,
+            "unsupported-format",
+            "not a Word 97–2003 file (Word 6/95 or older?); save it as .docx",
+        )
     return Kind.TEXT

@@ -47,6 +47,8 @@ def finding_dict(
         out["snippet"] = finding.snippet
     if finding.args:
         out["args"] = {k: json_arg(v) for k, v in sorted(finding.args.items())}
+    if finding.related:
+        out["related"] = [{**r.to_dict(), "path": display_path(r.path)} for r in finding.related]
     if rule is not None:
         out["basis"] = rule.basis.get(lang)
     if fingerprint is not None:

@@ -122,10 +122,33 @@ def _result(
         "locations": [location],
         "properties": properties,
     }
+    if finding.related:
+        out["relatedLocations"] = _related(finding, lang)
     if index >= 0:
         out["ruleIndex"] = index
     if fingerprint is not None:
         out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
+    return out
+
+
+def _related(finding: Finding, lang: str) -> list[dict[str, Any]]:
+    """Other files a cross-report finding compares with (last year's report, a duplicate)."""
+    out = []
+    for i, other in enumerate(finding.related):
+        line, _ = position(other.location)
+        context = where(other.location, lang)
+        words = other.label.get(lang) if other.label else ""
+        text = " · ".join(p for p in (words, context) if p) or display_path(other.path)
+        out.append(
+            {
+                "id": i,
+                "physicalLocation": {
+                    "artifactLocation": {"uri": artifact_uri(display_path(other.path))},
+                    "region": {"startLine": line},
+                },
+                "message": {"text": visible(text)},
+            }
+        )
     return out
 
 

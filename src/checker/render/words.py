@@ -45,7 +45,7 @@ def location(
 def _place(loc: Location, lang: str, places: Places | None) -> str:
     parts: list[str] = []
     section = " > ".join(loc.section)
-    page = getattr(loc, "page", None)
+    page = loc.page
     if loc.table is not None:
         parts.append(_table_words(loc, lang, places, section))
         if loc.row_label or loc.row is not None:

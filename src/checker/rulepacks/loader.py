@@ -141,6 +141,8 @@ def merge(
                     for i, p in enumerate(spec.get("none_patterns") or [])
                 ],
             )
+        for key, value in (data.get("across") or {}).items():  # a later pack's block replaces
+            packset.across[key] = value
         for table_name, spec in (data.get("tables") or {}).items():
             packset.tables[table_name] = _merge_table(packset.tables.get(table_name), spec)
         for rule_id in data.get("disable") or []:

@@ -115,6 +115,7 @@ class PackSet:
     table_defs: dict[str, TableDef] = field(default_factory=dict)  # built from ``tables``
     rules: dict[str, Rule] = field(default_factory=dict)
     title: Text = field(default_factory=lambda: Text("", ""))
+    across: dict[str, Any] = field(default_factory=dict)  # reading reports for cross-report rules
 
     def sorted_rules(self) -> list[Rule]:
         return [self.rules[k] for k in sorted(self.rules)]

@@ -1,0 +1,51 @@
+"""The cross-report stage inside one ``checker check`` run."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from checker.across.stage import Entry, Stage, apply
+
+if TYPE_CHECKING:
+    from checker.engine import Options
+    from checker.results import FileResult
+
+
+def cross_check(
+    results: Sequence[FileResult], previous: str | None, options: Options | None
+) -> list[str]:
+    """Judge the checked reports against each other (and ``--previous``); returns notes."""
+    stage = Stage()
+    for index, result in enumerate(results):
+        stage.add(index, result.summary, result.rules)
+    notes: list[str] = []
+    earlier = None
+    if previous is not None and options is not None:
+        earlier, note = _previous(previous, options)
+        if note:
+            notes.append(note)
+    verdicts = stage.run(earlier)
+    apply(results, verdicts)
+    for result in results:
+        result.summary = None  # nothing downstream needs it
+    return notes + verdicts.notes
+
+
+def _previous(path: str, options: Options) -> tuple[Entry | None, str | None]:
+    """Last year's report named on the command line: checked, but only to be compared with."""
+    from checker.batch import engine_for
+    from checker.messages import read_reason
+
+    result = engine_for(options).check_path(path)
+    if not result.readable:
+        finding = result.findings[0] if result.findings else None
+        code = str(finding.args.get("code", "")) if finding else ""
+        reason = read_reason(code).en if code else "unreadable"
+        return None, f"--previous {path}: cannot be read ({reason}); each report is checked alone"
+    if result.summary is None:
+        return (
+            None,
+            f"--previous {path}: no cross-report rule applies; each report is checked alone",
+        )
+    return Entry(-1, result.summary, result.rules), None

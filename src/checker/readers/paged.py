@@ -1,0 +1,511 @@
+"""Paged documents (PDF, OFD): paragraphs and ruled tables rebuilt from where each glyph stands.
+
+A page keeps no paragraphs and no tables, only glyphs at positions and the
+lines drawn between them.  From those, page by page: lines of text, then
+paragraphs (a style change, a gap, a short last line or a first-line indent
+ends one), and tables from the ruling lines whose merged cells keep their
+spans.  Running heads and page numbers are dropped; a table continued on the
+next page is joined to its start, its repeated header dropped.  Tables drawn
+without ruling lines come out as lines of text, for the flattened-table pass to
+rebuild.  A text layer that cannot be read and a scan without any text are
+refused with a reason, never checked as if they were a report.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+from checker.errors import ReadError
+from checker.model import Document
+from checker.numbers import HEADING_NUMERALS
+
+from .blocks import BlockSink, SourceCell
+from .limits import ReadLimits
+from .rulings import Ruled
+
+
+@dataclass
+class PageContent:
+    """What a format's page reader gives: glyphs (text, x0, x1, top, bottom, size, bold,
+    in top-down points), ruled grids, and counts for the text-layer verdict."""
+
+    width: float
+    height: float
+    chars: list[dict[str, Any]] = field(default_factory=list)
+    grids: list[Ruled] = field(default_factory=list)
+    images: int = 0
+    unmapped: int = 0  # characters without a Unicode meaning
+
+
+Char = dict[str, Any]
+BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+_PAGE_NUMBER = re.compile(
+    r"[-—–－―~～·•\s]*[0-9０-９]{1,4}[-—–－―~～·•\s]*"
+    rf"|第\s*[0-9０-９{HEADING_NUMERALS}百]{{1,6}}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{{1,4}}\s*页)?"
+    r"|共\s*[0-9０-９]{1,4}\s*页\s*[,，]?\s*第\s*[0-9０-９]{1,4}\s*页"
+    r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
+    r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?"
+)
+_DIGITS = re.compile(r"[0-9０-９]+")
+_CONTINUED = re.compile(rf"[(（]?\s*(?:续表|续上表|接上表)\s*[0-9{HEADING_NUMERALS}]*\s*[)）]?")
+_EDGE_LINES = 2  # running heads and footers: at most this many lines at each end of a page
+_EDGE_BAND = 0.12  # ... standing in the top or bottom eighth of the page
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x9FFF
+        or 0xF900 <= o <= 0xFAFF
+        or 0xFE30 <= o <= 0xFE4F
+        or 0xFF00 <= o <= 0xFFEF
+        or 0x20000 <= o <= 0x3FFFF
+    )
+
+
+def _bad_char(ch: str) -> bool:
+    """A character no real text holds: private use areas and the replacement mark."""
+    o = ord(ch)
+    return 0xE000 <= o <= 0xF8FF or o >= 0xF0000 or o == 0xFFFD
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    first_width: float  # width of the first word: what a wrap could not fit on the line above
+
+
+@dataclass
+class _Grid:
+    """A ruled table on one page or joined over several: anchors with their spans."""
+
+    n_rows: int
+    n_cols: int
+    xs: list[float]
+    # (row, col) -> [text, rowspan, colspan, cut]; cut: the text runs to the cell's bottom
+    anchors: dict[tuple[int, int], list[Any]]
+    pages: list[int]  # page of each row
+    top: float
+    bottom: float
+
+    def covered(self) -> dict[tuple[int, int], tuple[int, int]]:
+        out = {}
+        for (r, c), (_t, rs, cs, _cut) in self.anchors.items():
+            for dr in range(rs):
+                for dc in range(cs):
+                    out[(r + dr, c + dc)] = (r, c)
+        return out
+
+    def drop_row(self, row: int) -> None:
+        """Remove a row every cell of which is covered from above."""
+        moved: dict[tuple[int, int], list[Any]] = {}
+        for (r, c), cell in self.anchors.items():
+            if r < row < r + cell[1]:
+                cell[1] -= 1
+            moved[(r - 1 if r > row else r, c)] = cell
+        self.anchors = moved
+        del self.pages[row]
+        self.n_rows -= 1
+
+    def row_texts(self, r: int) -> list[str]:
+        return [self.anchors[(r, c)][0] for c in range(self.n_cols) if (r, c) in self.anchors]
+
+    def source(self) -> list[list[SourceCell]]:
+        covered = self.covered()
+        grid: list[list[SourceCell]] = []
+        for r in range(self.n_rows):
+            row: list[SourceCell] = []
+            c = 0
+            while c < self.n_cols:
+                anchor = self.anchors.get((r, c))
+                if anchor is not None:
+                    row.append((anchor[0], anchor[1], anchor[2]))
+                    c += anchor[2]
+                elif (r, c) in covered:
+                    c += 1  # covered by a span from a row above
+                else:
+                    row.append(("", 1, 1))  # no box drawn here
+                    c += 1
+            grid.append(row)
+        return grid
+
+
+@dataclass
+class _Page:
+    number: int
+    height: float
+    items: list[tuple[float, _Line | _Grid]] = field(default_factory=list)
+
+
+# ---- characters into lines --------------------------------------------------------------
+
+
+def _join(left: str, right: str) -> str:
+    """Chinese wraps anywhere without a space; Latin words and figures keep one."""
+    a, b = left[-1:], right[:1]
+    if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
+        return left + " " + right
+    return left + right
+
+
+def _text_of(chars: Sequence[Char]) -> str:
+    out: list[str] = []
+    prev: Char | None = None
+    for ch in chars:
+        t = ch["text"]
+        if prev is not None:
+            gap = ch["x0"] - prev["x1"]
+            p, n = prev["text"][-1:], t[:1]
+            if gap > 0.25 * ch["size"] and p.isascii() and n.isascii() and p.strip():
+                out.append(" ")
+        out.append(t)
+        prev = ch
+    return "".join(out).strip()
+
+
+def _lines(chars: Iterable[Char]) -> list[_Line]:
+    """Characters grouped into lines by vertical overlap, each line left to right."""
+    ordered = sorted((c for c in chars if c["text"].strip()), key=lambda c: (c["top"], c["x0"]))
+    groups: list[list[Char]] = []
+    band = (0.0, -1.0)
+    for ch in ordered:
+        mid = (ch["top"] + ch["bottom"]) / 2
+        if groups and band[0] <= mid <= band[1]:
+            groups[-1].append(ch)
+            band = (min(band[0], ch["top"]), max(band[1], ch["bottom"]))
+        else:
+            groups.append([ch])
+            band = (ch["top"], ch["bottom"])
+    out = []
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+        text = _text_of(group)
+        if not text:
+            continue
+        sizes = [c["size"] for c in group]
+        bold = sum(1 for c in group if c["bold"])
+        first = group[0]
+        end = first["x1"]
+        if first["text"].isascii():
+            for c in group[1:]:
+                if not (c["text"].isascii() and c["text"].strip()) or c["x0"] - end > c["size"] / 4:
+                    break
+                end = c["x1"]
+        out.append(
+            _Line(
+                text=text,
+                x0=group[0]["x0"],
+                x1=max(c["x1"] for c in group),
+                top=min(c["top"] for c in group),
+                bottom=max(c["bottom"] for c in group),
+                size=median(sizes),
+                bold=bold * 2 > len(group),
+                first_width=end - first["x0"],
+            )
+        )
+    return out
+
+
+# ---- ruled tables -----------------------------------------------------------------------
+
+
+def _grid(ruled: Ruled, chars: Sequence[Char], page: int) -> _Grid:
+    xs, ys = ruled.xs, ruled.ys
+    anchors: dict[tuple[int, int], list[Any]] = {
+        at: ["", rowspan, colspan, False] for at, (rowspan, colspan) in ruled.cells.items()
+    }
+    grid = _Grid(len(ys) - 1, len(xs) - 1, xs, anchors, [page] * (len(ys) - 1), ys[0], ys[-1])
+    covered = grid.covered()
+    by_cell: dict[tuple[int, int], list[Char]] = {}
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        r, c = bisect_right(ys, cy) - 1, bisect_right(xs, cx) - 1
+        owner = covered.get((r, c))
+        if owner is not None:
+            by_cell.setdefault(owner, []).append(ch)
+    for owner, owned in by_cell.items():
+        text = ""
+        lines = _lines(owned)
+        for line in lines:
+            text = _join(text, line.text)
+        anchor = anchors[owner]
+        anchor[0] = text
+        if lines:
+            bottom = ys[owner[0] + anchor[1]]
+            anchor[3] = bottom - lines[-1].bottom < 0.6 * lines[-1].size + 2.0
+    return grid
+
+
+def _continues(prev: _Grid, grid: _Grid) -> bool:
+    """The same columns, at the same places, on the next page."""
+    return (
+        grid.pages[0] == prev.pages[-1] + 1
+        and grid.n_cols == prev.n_cols
+        and all(abs(a - b) <= 3.0 for a, b in zip(prev.xs, grid.xs, strict=True))
+    )
+
+
+_FIGURE = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.]*%?")
+
+
+def _split_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) -> bool:
+    """A row broken by the page: the top row holds only the rest of some words,
+    no figure, where the row above it holds figures in those empty columns."""
+    last = prev.covered()
+    r = prev.n_rows - 1
+    texts = [top[(0, c)][0] if (0, c) in top else "" for c in range(n_cols)]
+    if not any(texts) or any(_FIGURE.fullmatch(t) for t in texts):
+        return False
+    figures = 0
+    for c in range(n_cols):
+        owner = last.get((r, c))
+        above = prev.anchors[owner][0] if owner is not None and owner[0] == r else ""
+        if _FIGURE.fullmatch(above):
+            if texts[c]:
+                return False
+            figures += 1
+    return figures > 0
+
+
+def _stitch(prev: _Grid, grid: _Grid) -> None:
+    """Append ``grid`` to ``prev``: a repeated header is dropped; a cell the page
+    cut (empty label cells under a label, text continuing a cell whose text ran
+    to its bottom, a whole row broken in two) is joined to the cell above it."""
+    repeated = 0
+    for k in range(1, min(grid.n_rows - 1, prev.n_rows, 6) + 1):
+        if all(grid.row_texts(r) == prev.row_texts(r) for r in range(k)):
+            repeated = k
+    rows = {(r - repeated, c): cell for (r, c), cell in grid.anchors.items() if r >= repeated}
+    offset = prev.n_rows
+    last = prev.covered()
+    split = _split_row(prev, rows, grid.n_cols)
+    for c in range(grid.n_cols):
+        cell = rows.get((0, c))
+        if cell is None:
+            continue  # covered by a cell to its left
+        owner = last.get((offset - 1, c))
+        above = prev.anchors[owner] if owner is not None and owner[1] == c else None
+        if above is None or above[2] != cell[2]:
+            if split:
+                continue
+            break
+        if not split:
+            if _FIGURE.fullmatch(cell[0]):
+                break  # figures start, labels end
+            cut = cell[0] and above[3] and cell[1] > 1  # a merged cell's text carried over
+            if not ((not cell[0] and above[0]) or cut):
+                break
+        above[0] = _join(above[0], cell[0])
+        above[1] += cell[1]
+        above[3] = cell[3]
+        del rows[(0, c)]
+    for (r, c), cell in rows.items():
+        prev.anchors[(r + offset, c)] = cell
+    prev.n_rows += grid.n_rows - repeated
+    prev.pages += grid.pages[repeated:]
+    prev.bottom = grid.bottom
+    if split and not any(r == offset for r, _c in prev.anchors):
+        prev.drop_row(offset)
+
+
+# ---- pages --------------------------------------------------------------------------------
+
+
+def _inside(ch: Char, boxes: Sequence[BBox]) -> bool:
+    cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+
+
+def _read_page(content: PageContent, number: int) -> _Page:
+    out = _Page(number, content.height)
+    chars = content.chars
+    boxes: list[BBox] = []
+    for ruled in content.grids:
+        bbox = (ruled.xs[0], ruled.ys[0], ruled.xs[-1], ruled.ys[-1])
+        grid = _grid(ruled, [c for c in chars if _inside(c, [bbox])], number)
+        boxes.append(bbox)
+        out.items.append((grid.top, grid))
+    rest = [c for c in chars if not _inside(c, boxes)] if boxes else chars
+    out.items.extend((line.top, line) for line in _lines(rest))
+    out.items.sort(key=lambda item: item[0])
+    return out
+
+
+def _edge_lines(page: _Page) -> list[tuple[str, _Line]]:
+    """The first and last few text lines of a page standing in its margins
+    (never lines between tables or below the page's first table top)."""
+    items = [item for _top, item in page.items]
+    out: list[tuple[str, _Line]] = []
+    for item in items[:_EDGE_LINES]:
+        if not isinstance(item, _Line):
+            break
+        if item.bottom <= page.height * _EDGE_BAND:
+            out.append(("top", item))
+    for item in reversed(items[-_EDGE_LINES:]):
+        if not isinstance(item, _Line):
+            break
+        if item.top >= page.height * (1 - _EDGE_BAND):
+            out.append(("bottom", item))
+    return out
+
+
+def _drop_chrome(pages: list[_Page]) -> None:
+    """Page numbers, and heads or footers repeated on many pages (figures masked)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for page in pages:
+        keys = {(band, _DIGITS.sub("#", line.text)) for band, line in _edge_lines(page)}
+        seen.update(keys)
+    threshold = max(2, (len(pages) + 1) // 2)
+    for page in pages:
+        drop = set()
+        for band, line in _edge_lines(page):
+            key = (band, _DIGITS.sub("#", line.text))
+            if _PAGE_NUMBER.fullmatch(line.text) or (len(pages) > 1 and seen[key] >= threshold):
+                drop.add(id(line))
+        if drop:
+            page.items = [item for item in page.items if id(item[1]) not in drop]
+
+
+# ---- lines into paragraphs ----------------------------------------------------------------
+
+
+@dataclass
+class _Frame:
+    left: float
+    right: float
+
+    def centred(self, line: _Line) -> bool:
+        middle = (self.left + self.right) / 2
+        return line.x0 - self.left > line.size and abs((line.x0 + line.x1) / 2 - middle) < line.size
+
+
+def _frame(pages: list[_Page]) -> _Frame:
+    lines = [item for page in pages for _t, item in page.items if isinstance(item, _Line)]
+    if not lines:
+        return _Frame(0.0, 0.0)
+    lefts = Counter(round(line.x0) for line in lines)
+    left = float(lefts.most_common(1)[0][0])
+    ends = sorted(line.x1 for line in lines)
+    right = ends[min(len(ends) - 1, int(len(ends) * 0.9))]
+    return _Frame(left, right)
+
+
+def _breaks(frame: _Frame, a: _Line, b: _Line, same_page: bool = True) -> bool:
+    """Whether line ``b`` starts a new paragraph after line ``a``."""
+    if abs(a.size - b.size) > 0.5 or a.bold != b.bold:
+        return True
+    if same_page and b.top - a.bottom > 0.9 * max(a.size, b.size):
+        return True
+    if frame.centred(a) or frame.centred(b):
+        return not (frame.centred(b) and (frame.centred(a) or a.x0 - frame.left < a.size))
+    if b.x0 - frame.left > 1.5 * b.size:
+        return True  # first-line indent
+    return frame.right - a.x1 > b.first_width + 2 * a.size  # the line above ended short
+
+
+# ---- safety -------------------------------------------------------------------------------
+
+
+def _text_quality(pages: list[_Page], path: str, n_pages: int, images: int, unmapped: int) -> None:
+    text = "".join(
+        item.text if isinstance(item, _Line) else "".join(str(a[0]) for a in item.anchors.values())
+        for page in pages
+        for _t, item in page.items
+    )
+    solid = [ch for ch in text if not ch.isspace()]
+    if not solid or (len(solid) < 20 and images):
+        raise ReadError(
+            path,
+            "no-text-layer",
+            f"{n_pages} page(s), {images} image(s), no text: a scan, which would need OCR",
+        )
+    bad = unmapped + sum(1 for ch in solid if _bad_char(ch))
+    cjk = Counter(ch for ch in solid if _is_cjk(ch))
+    n_cjk = sum(cjk.values())
+    monotone = n_cjk >= 200 and cjk.most_common(1)[0][1] > 0.25 * n_cjk
+    if bad > max(10, 0.02 * len(solid)) or monotone:
+        shown = f"{bad} of {len(solid)} characters" if bad else "one glyph for every character"
+        raise ReadError(
+            path,
+            "unreadable-text",
+            f"{shown} cannot be decoded (fonts without a Unicode map)",
+        )
+
+
+def build_document(
+    contents: list[PageContent], path: str, limits: ReadLimits, source_kind: str
+) -> Document:
+    """The document of a paged file, its pages' contents in order."""
+    pages = [_read_page(content, n) for n, content in enumerate(contents, start=1)]
+    images = sum(c.images for c in contents)
+    _text_quality(pages, path, len(pages), images, sum(c.unmapped for c in contents))
+    _drop_chrome(pages)
+    return _assemble(pages, path, limits, images, source_kind)
+
+
+def _assemble(
+    pages: list[_Page], path: str, limits: ReadLimits, images: int, source_kind: str
+) -> Document:
+    frame = _frame(pages)
+    # the lowest line of any page: a page whose last line stands higher ended a paragraph
+    floor = max((item.bottom for page in pages for _t, item in page.items), default=0.0)
+    sink = BlockSink(path, limits)
+    para: list[_Line] = []
+    para_pages = (0, 0)  # first and last page of the pending paragraph
+    table: _Grid | None = None
+
+    def flush() -> None:
+        nonlocal para, table
+        if para:
+            text = ""
+            for line in para:
+                text = _join(text, line.text)
+            sink.paragraph(text, page=para_pages[0])
+        elif table is not None:
+            sink.table(table.source(), row_pages=table.pages)
+        para, table = [], None
+
+    for page in pages:
+        first = 0  # the index a continued table starts at: after a 续表 line
+        for index, (_top, item) in enumerate(page.items):
+            if isinstance(item, _Grid):
+                if table is not None and index == first and _continues(table, item):
+                    _stitch(table, item)
+                else:
+                    flush()
+                    table = item
+                continue
+            if table is not None and index == first and _CONTINUED.fullmatch(item.text):
+                first += 1  # "续表" over the rest of a table: not a paragraph of the report
+                continue
+            if table is not None:
+                flush()
+            elif para:
+                same_page = para_pages[1] == page.number
+                room = floor - para[-1].bottom > 1.5 * para[-1].size
+                if _breaks(frame, para[-1], item, same_page) or (
+                    not same_page and (index > 0 or room)
+                ):
+                    flush()
+            if not para:
+                para_pages = (page.number, page.number)
+            para.append(item)
+            para_pages = (para_pages[0], page.number)
+    flush()
+    meta = {"pages": str(len(pages))}
+    if images:
+        meta["images"] = str(images)
+    return sink.document(source_kind, meta=meta)
