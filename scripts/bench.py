@@ -70,6 +70,31 @@ def in_process(runs: int) -> dict[str, float]:
     return out
 
 
+def rebuild_pass(runs: int) -> dict[str, float]:
+    """The cost of the flattened-text passes (tables rebuilt, lost breaks cut)
+    per document, on a .docx (nothing to rebuild) and on flattened forms."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from checker.engine import Engine
+    from checker.extract.rebuild import rebuild_tables
+    from checker.extract.relines import relines
+    from checker.readers import read_path
+
+    packset = Engine().packset("edition2021")
+    not_headings = packset.outline.get("not_headings", [])
+    out: dict[str, float] = {}
+    for name in (
+        "edition2021-2023-clean.docx",
+        "edition2021-2023-clean.cells.txt",
+        "edition2021-2023-clean.spaces.txt",
+        "edition2021-2023-clean.collapsed.txt",
+    ):
+        doc = read_path(str(SAMPLES / name))
+        out[f"rebuild pass on {name}"] = _median_ms(
+            lambda d=doc: relines(rebuild_tables(d, packset), not_headings), runs
+        )
+    return out
+
+
 def _median_ms(fn: object, runs: int) -> float:
     times = []
     for _ in range(runs):
@@ -150,6 +175,7 @@ def main() -> int:
         ),
     }
     rows.update(in_process(args.runs))
+    rows.update(rebuild_pass(args.runs))
     width = max(map(len, rows))
     for name, ms in rows.items():
         print(f"{name:<{width}}  {ms:8.1f} ms (median of {args.runs})")

@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import flat_forms
 from ooxml import DocxCell, docx_bytes
 from sample_content import (
     T3_COLUMNS,
@@ -70,13 +71,7 @@ def table_lines(table: Table) -> list[str]:
 
 def render_text(report: Report) -> str:
     """Blocks separated by blank lines, as text copied out of a report reads."""
-    parts = []
-    for block in report.blocks:
-        if block.table is not None:
-            parts.append("\n".join(table_lines(block.table)))
-        else:
-            parts.append(block.text)
-    return "\n\n".join(parts) + "\n"
+    return flat_forms.blocks_text(report, table_lines)
 
 
 # --------------------------------------------------------------------------
@@ -523,9 +518,44 @@ def render_all() -> dict[str, bytes]:
     for report in reports:
         for kind in report.kinds:
             files[file_name(report, kind)] = _RENDERERS[kind](report)
-    files["README.md"] = render_readme(reports).encode("utf-8")
+    files.update(flat_files(reports))
+    files["README.md"] = (render_readme(reports) + flat_readme(reports)).encode("utf-8")
     assert SEED not in files
     return files
+
+
+def flat_files(reports: list[Report]) -> dict[str, bytes]:
+    """The flattened text forms of every sample."""
+    files: dict[str, bytes] = {}
+    for report in reports:
+        files.update(flat_forms.render(report))
+    return files
+
+
+def flat_readme(reports: list[Report]) -> str:
+    out = [
+        "",
+        "## Flattened text forms",
+        "",
+        "Each sample also exists as text copied out of a web page or a PDF, its "
+        "tables flattened (`scripts/flat_forms.py`); the checker rebuilds the tables from "
+        "the packs' definitions and must give the same findings as for the .docx:",
+        "",
+        "| file | form |",
+        "|---|---|",
+    ]
+    words = {
+        "cells": "every table cell on a line of its own; an empty cell is an empty line",
+        "pipes": "each table row as `| a | b |`, no header separator, merged cells once",
+        "tabs": "each table row's cells separated by tabs, merged cells once",
+        "spaces": "each table row laid out in columns of spaces; an empty cell is a gap",
+        "collapsed": "line breaks lost: one long line per section, cells between spaces",
+    }
+    for report in reports:
+        for form in flat_forms.FORMS:
+            out.append(f"| `{flat_forms.file_name(report, form)}` | {words[form]} |")
+    out.append("")
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1356,7 +1356,10 @@ def edition2021_2023_defective() -> Report:
             new=None,
             expected="五、存在的主要问题及改进情况",
             actual="(absent)",
-            also="the level-1 headings now go 四、 → 六、",
+            also=(
+                "the level-1 headings now go 四、 → 六、; "
+                "the preamble still announces 存在的主要问题及改进情况 (K2)"
+            ),
         ),
         Defect(
             category="date",
@@ -1385,6 +1388,80 @@ def edition2021_2023_defective() -> Report:
         slug="edition2021-2023-defective",
         description=(
             f"{JQ_TITLE} with nine planted defects, one cell or one word each (listed below)."
+        ),
+        defects=defects,
+    )
+
+
+def edition2021_2023_inspected() -> Report:
+    """The 2023 county government report with the defects inspections name:
+    the text against the tables, a self-reference with last year's number, a
+    mangled period date and a 规章 figure a county cannot have."""
+    clean = edition2021_2023_clean()
+    t3 = clean.table3
+    assert t3 is not None
+    done = t3.total("R24")
+    defects = (
+        Defect(
+            category="consistency",
+            rule="K6",
+            what="the prose results total contradicts Table 3's （七）总计",
+            section="一（二）依申请公开",
+            old=f"本年度办理完毕{done}件",
+            new=f"本年度共办结{done + 3}件",
+            expected=str(done),
+            actual=str(done + 3),
+        ),
+        Defect(
+            category="consistency",
+            rule="K6",
+            what="“均获维持” although Table 4 has a corrected and a pending reconsideration",
+            section="四",
+            old="被申请行政复议4件，",
+            new="被申请行政复议4件，均获维持；",
+            expected="0 corrected, other or pending",
+            actual="1 corrected + 1 pending",
+        ),
+        Defect(
+            category="consistency",
+            rule="K4",
+            what="the preamble cites this report with last year's number",
+            section="opening paragraph",
+            old="由江泉县人民政府办公室编制。",
+            new=f"由江泉县人民政府办公室编制《{JQ_BODY}2022年政府信息公开工作年度报告》。",
+            expected="2023",
+            actual="2022",
+        ),
+        Defect(
+            category="date",
+            rule="D2",
+            what="a year with extra digits",
+            section="一、总体情况 (opening paragraph)",
+            old="2023年，江泉县人民政府深入贯彻",
+            new="202323年，江泉县人民政府深入贯彻",
+            expected="2023年",
+            actual="202323年",
+        ),
+        Defect(
+            category="value",
+            rule="K5",
+            what="a county government reporting 规章 it cannot make",
+            section="二",
+            table=T2_NAME,
+            row="规章",
+            column="本年制发件数",
+            old="0",
+            new="2",
+            expected="0",
+            actual="2",
+        ),
+    )
+    return defective_from(
+        clean,
+        slug="edition2021-2023-inspected",
+        description=(
+            f"{JQ_TITLE} with five defects of the kinds inspections name"
+            " (text against the tables, self-reference year, mangled year, 规章 level)."
         ),
         defects=defects,
     )
@@ -1443,4 +1520,5 @@ def all_reports() -> list[Report]:
         edition2019_2020_defective(),
         edition2021_2023_clean(),
         edition2021_2023_defective(),
+        edition2021_2023_inspected(),
     ]

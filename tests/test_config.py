@@ -12,12 +12,16 @@ from checker.postprocess import Policy
 from cli_support import REPORTS, run
 
 DRAFT = REPORTS / "qinghe-2018.txt"  # C101 A101 A102 N102 S106
+TWICE = "R401"  # copies of one draft in one run: one body's report twice, on each copy
 
 
 def _rules(stdout: str) -> dict[str, list[str]]:
-    """File name -> the rules of its findings, from JSON output."""
+    """File name -> the rules of its findings, from JSON output (R401 aside)."""
     data = json.loads(stdout)
-    return {Path(f["path"]).name: [x["rule"] for x in f["findings"]] for f in data["files"]}
+    return {
+        Path(f["path"]).name: [x["rule"] for x in f["findings"] if x["rule"] != TWICE]
+        for f in data["files"]
+    }
 
 
 def _write(path: Path, text: str) -> Path:
@@ -65,7 +69,10 @@ def test_per_path_ignores_and_severity(tmp_path: Path) -> None:
     _draft(tmp_path / "drafts")
     _draft(tmp_path / "final")
     data = json.loads(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
-    by_file = {Path(f["path"]).parent.name: f["findings"] for f in data["files"]}
+    by_file = {
+        Path(f["path"]).parent.name: [x for x in f["findings"] if x["rule"] != TWICE]
+        for f in data["files"]
+    }
     assert [f["rule"] for f in by_file["drafts"]] == ["A101", "A102", "S106"]
     assert [f["rule"] for f in by_file["final"]] == ["C101", "A101", "A102", "N102", "S106"]
     severity = {f["rule"]: f["severity"] for f in by_file["final"]}

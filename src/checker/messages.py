@@ -114,6 +114,9 @@ WORDS: dict[str, Text] = {
     "table.format": Text("格式", "format"),
     "table.none": Text("未发现问题", "no findings"),
     "table.not-evaluated": Text("未能评估的规则：", "rules not evaluated: "),
+    "table.not-evaluated-group": Text("{ids}（{reason}）", "{ids} ({reason})"),
+    "table.group-separator": Text("；", "; "),
+    "place.rebuilt": Text("表格由文本重建", "table rebuilt from text"),
     "column.location": Text("位置", "Location"),
     "column.severity": Text("级别", "Severity"),
     "column.rule": Text("规则", "Rule"),
@@ -218,3 +221,47 @@ def word(code: str, lang: str, **args: object) -> str:
 
 def read_reason(code: str) -> Text:
     return READ_REASONS.get(code, Text("无法读取文件", "the file cannot be read"))
+
+
+# Why a rule could not be evaluated, by reason code, in people's words. The
+# checks record a short English reason (kept as it is in JSON); its leading
+# words give the code.
+NOT_EVALUATED: dict[str, Text] = {
+    "facts-not-found": Text("未找到所需数据", "the figures it needs were not found"),
+    "table-not-found": Text("未找到所需表格", "its table was not found"),
+    "rows-not-found": Text(
+        "表格中未找到所需的行或列", "the rows or columns it needs were not found"
+    ),
+    "no-period": Text("未找到统计期限", "no statistical period was found"),
+    "no-year": Text("未能识别报告年度", "the report year was not found"),
+    "few-years": Text("标明报告年度之处少于两处", "fewer than two places state the year"),
+    "no-dates": Text(
+        "未找到发布或落款日期，或未能识别报告年度",
+        "no publication or signature date, or no report year",
+    ),
+    "section-not-found": Text("未找到相应部分", "the section was not found"),
+    "pattern-timeout": Text("文字匹配超时", "a pattern timed out"),
+    "internal-error": Text("检查时发生内部错误", "an internal error occurred"),
+    "other": Text("无法评估", "could not be evaluated"),
+}
+
+_REASON_CODES: tuple[tuple[str, str], ...] = (
+    ("facts not found", "facts-not-found"),
+    ("no instance of the identity", "rows-not-found"),
+    ("table ", "table-not-found"),
+    ("no statistical period", "no-period"),
+    ("no publication or signature date", "no-dates"),
+    ("no report year", "no-year"),
+    ("fewer than two places", "few-years"),
+    ("section not found", "section-not-found"),
+    ("pattern timed out", "pattern-timeout"),
+    ("internal error", "internal-error"),
+)
+
+
+def not_evaluated_code(reason: str) -> str:
+    return next((code for start, code in _REASON_CODES if reason.startswith(start)), "other")
+
+
+def not_evaluated_reason(reason: str) -> Text:
+    return NOT_EVALUATED[not_evaluated_code(reason)]

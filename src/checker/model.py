@@ -37,6 +37,8 @@ class Location:
     column_label: str | None = None
     offset: int | None = None  # 0-based character offset within the paragraph
     page: int | None = None  # 1-based page, for paged inputs (PDF)
+    # a table rebuilt from flattened text: how its cells were separated ("lines", "spaces"…)
+    rebuilt: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         out: dict[str, object] = {}
@@ -52,6 +54,7 @@ class Location:
             "column",
             "row_label",
             "column_label",
+            "rebuilt",
         )
         for key in keys:
             value = getattr(self, key)
@@ -91,6 +94,8 @@ class Table:
     row_ends: tuple[int, ...] = ()
     # the 1-based page each row stands on, for paged inputs (a table may cross pages)
     row_pages: tuple[int, ...] = ()
+    # set when the grid was rebuilt from flattened text by the pack's definition
+    rebuilt: str | None = None
 
     @property
     def ragged(self) -> bool:

@@ -54,6 +54,8 @@ _REGISTRY: dict[str, str] = {
     "table-values": "tables:TABLE_VALUES",
     "edition-signature": "edition:EDITION_SIGNATURE",
     "prose-topics": "required_section:PROSE_TOPICS",
+    "section-body": "section_body:SECTION_BODY",
+    "announced-parts": "announced_parts:ANNOUNCED_PARTS",
     # arithmetic stated in prose
     "breakdown": "prose_arithmetic:BREAKDOWN",
     "share": "prose_arithmetic:SHARE",

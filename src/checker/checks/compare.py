@@ -51,6 +51,7 @@ class CompareSpec:
     right: Side
     op: str
     or_right: tuple[Side, ...]
+    when_stated: bool  # the text may not state the left side: then nothing to compare
 
 
 def parse(params: Params) -> CompareSpec:
@@ -59,6 +60,7 @@ def parse(params: Params) -> CompareSpec:
         right=Side.of(params["right"]),
         op=str(params["op"]),
         or_right=tuple(Side.of(s) for s in params.get("or_right") or ()),
+        when_stated=bool(params.get("when_stated", False)),
     )
 
 
@@ -87,6 +89,8 @@ def _labels(ctx: Context, facts: list[Fact]) -> Text:
 
 def check(ctx: Context, spec: CompareSpec) -> Iterator[Finding]:
     left, left_missing, left_need = _side(ctx, spec.left)
+    if not left and spec.when_stated:
+        return  # the text does not state this figure: nothing to compare, nothing skipped
     right, right_missing, right_need = _side(ctx, spec.right)
     if len(left) < left_need or len(right) < right_need or not left or not right:
         ctx.skip("facts not found: " + ", ".join(left_missing + right_missing))

@@ -15,11 +15,9 @@ from checker.rulepacks.params import Params
 
 
 def _suggest(y: str | None, m: str | None, d: str | None) -> Text:
-    if y and m and d:
-        return Text(
-            f"（应写作“{int(y)}年{int(m)}月{int(d)}日”）",
-            f" (write {int(y)}年{int(m)}月{int(d)}日)",
-        )
+    if y and (d or not m):  # what it should be, as far as the draft lets us read it
+        written = f"{int(y)}年" + (f"{int(m)}月{int(d)}日" if m and d else "")
+        return Text(f"（应写作“{written}”）", f" (write {written})")
     return Text("（年、月、日须写全）", " (write the year, month and day in full)")
 
 

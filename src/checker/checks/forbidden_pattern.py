@@ -1,4 +1,5 @@
-"""Text that must not be in a published report: template residue, a cut title."""
+"""Text that must not be in a published report: template residue, a cut title,
+the report naming itself with a year not its own (``other_year``)."""
 
 from __future__ import annotations
 
@@ -18,15 +19,19 @@ from checker.rulepacks.params import Params
 class ForbiddenSpec:
     patterns: tuple[Any, ...]
     head_blocks: int | None  # only the first text blocks (scope: head); None: everywhere
+    other_year: bool  # a match counts only where its ``year`` group is not the report year
 
 
 def parse(params: Params) -> ForbiddenSpec:
     head = int(params.get("head_blocks", 8)) if params.get("scope") == "head" else None
-    return ForbiddenSpec(params.patterns("patterns"), head)
+    return ForbiddenSpec(params.patterns("patterns"), head, bool(params.get("other_year", False)))
 
 
 def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
     report = ctx.report
+    if spec.other_year and report.year is None:
+        ctx.skip("no report year")
+        return
     blocks = report.blocks
     if spec.head_blocks is not None:
         blocks = report.text_blocks()[: spec.head_blocks]
@@ -55,7 +60,24 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
                         continue  # one placeholder, matched by two patterns, is one finding
                     seen.append(m.group(0))
                     at = replace(loc, offset=m.start()) if block.table is None else loc
-                    yield ctx.finding(at, match=m.group(0), snippet=text[:200])
+                    if not spec.other_year:
+                        yield ctx.finding(at, match=m.group(0), snippet=text[:200])
+                    elif (named := _year(m)) is not None and named != report.year:
+                        # the report naming itself with a year not its own
+                        yield ctx.finding(
+                            at,
+                            match=m.group(0),
+                            snippet=text[:200],
+                            year=named,
+                            report_year=report.year,
+                            expected=str(report.year),
+                            actual=str(named),
+                        )
+
+
+def _year(m: Any) -> int | None:
+    text = m.groupdict().get("year")
+    return int(text) if text and text.isdigit() else None
 
 
 FORBIDDEN_PATTERN = Kind("forbidden-pattern", parse, check)

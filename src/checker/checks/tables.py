@@ -16,12 +16,14 @@ from decimal import Decimal
 from typing import Any
 
 from checker.checks.base import Context, Kind
+from checker.extract.report import search
 from checker.extract.tables import CellValue, TableIndex, table_index
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
 from checker.labels import normalise_label
 from checker.messages import word
 from checker.model import Location
+from checker.rulepacks.pack import LabelDef
 from checker.rulepacks.params import Params
 
 Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
@@ -30,8 +32,8 @@ Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: f
 @dataclass(frozen=True)
 class PresentSpec:
     table: str
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
+    rows: tuple[str, ...] | None  # None: every line of the definition the format prints
+    columns: tuple[str, ...] | None
     columns_unless: frozenset[str]  # normalised labels of another edition's layout
 
 
@@ -58,13 +60,14 @@ class ValuesSpec:
     rows: tuple[str, ...] | None  # None: all
     columns: tuple[str, ...] | None
     aggregate: bool
+    bodies: tuple[Any, ...]  # the rule applies only where the title matches one; (): always
 
 
 def parse_present(params: Params) -> PresentSpec:
     return PresentSpec(
         table=str(params["table"]),
-        rows=tuple(params.get("rows") or ()),
-        columns=tuple(params.get("columns") or ()),
+        rows=_keys(params.get("rows") or ()),
+        columns=_keys(params.get("columns") or ()),
         columns_unless=frozenset(normalise_label(x) for x in params.get("columns_unless") or ()),
     )
 
@@ -106,6 +109,7 @@ def parse_values(params: Params) -> ValuesSpec:
         rows=_keys(params.get("rows", "all")),
         columns=_keys(params.get("columns", "all")),
         aggregate=bool(params.get("aggregate", False)),
+        bodies=params.patterns("bodies"),
     )
 
 
@@ -150,15 +154,21 @@ def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []
-    for key in spec.rows:
+    for key in _required(tdef.rows, spec.rows):
         if not index.has_row(table, key):
             missing.append(tdef.rows[key].name)
-    columns = spec.columns
+    columns = _required(tdef.columns, spec.columns)
     if _other_layout(index, table, spec.columns_unless):
-        columns = ()  # another edition's columns stand there: the format rule says so, once
+        columns = []  # another edition's columns stand there: the format rule says so, once
+    labels = _cell_labels(index, table)
+    whole = not any(piece.table.ragged for piece in index.assigned[table])
     for key in columns:
-        if not any(index.cell(table, r, key) is not None for r in tdef.rows):
-            missing.append(tdef.columns[key].name)
+        cdef = tdef.columns[key]
+        # a deleted column is told by its header where the grid is whole: figures
+        # are placed by position only in a table that lost its spans
+        absent = whole and cdef.group is None and not (set(cdef.labels) & labels)
+        if absent or not any(index.cell(table, r, key) is not None for r in tdef.rows):
+            missing.append(cdef.name)
     if missing:
         first = index.assigned[table][0]
         yield ctx.finding(
@@ -171,15 +181,24 @@ def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
         )
 
 
-def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
-    if not wanted:
-        return False
-    return any(
-        normalise_label(cell.text) in wanted
+def _required(defs: dict[str, LabelDef], keys: tuple[str, ...] | None) -> list[str]:
+    """None (``all``): every line of the definition the format prints, not a draft's subtotal."""
+    if keys is None:
+        return [k for k, d in defs.items() if not d.optional and not d.data_row]
+    return list(keys)
+
+
+def _cell_labels(index: TableIndex, table: str) -> set[str]:
+    return {
+        normalise_label(cell.text)
         for piece in index.assigned.get(table, [])
         for row in piece.table.rows
         for cell in row
-    )
+    }
+
+
+def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
+    return bool(wanted) and bool(wanted & _cell_labels(index, table))
 
 
 def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
@@ -306,6 +325,8 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
     if index is None:
         return
     tdef = index.defs[table]
+    if spec.bodies and not _body_matches(ctx, spec.bodies):
+        return  # a figure only some bodies may report: this one may
     flagged = spec.statuses
     row_keys = list(tdef.rows) if spec.rows is None else spec.rows
     col_keys = list(tdef.columns) if spec.columns is None else spec.columns
@@ -317,7 +338,8 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             if cell is None or _key(cell) in seen:
                 continue
             seen.add(_key(cell))
-            if _status(cell) in flagged:
+            status = _status(cell)
+            if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
                 bad.append(cell)
     if not bad:
         return
@@ -343,6 +365,13 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             status=_status(cell),
             snippet=cell.text,
         )
+
+
+def _body_matches(ctx: Context, patterns: tuple[Any, ...]) -> bool:
+    """Whether the report's title (else its opening lines) names such a body."""
+    report = ctx.report
+    blocks = [report.title] if report.title is not None else report.text_blocks()[:3]
+    return any(search(p, report.norm[b.index]) for b in blocks for p in patterns)
 
 
 def _status(cell: CellValue) -> str:

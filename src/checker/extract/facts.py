@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from checker.extract.report import Report, finditer, search
+from checker.extract.year_scope import other_year
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import parse_number
@@ -52,6 +53,7 @@ class FactStore:
 
             return table_fact(self.report, definition)
         found: list[Fact] = []
+        # a sentence about another year ("2019年…418条", "上年同期…") is never this year's fact
         for block in self.report.text_blocks():
             text = self.report.norm[block.index]
             for pattern in definition.patterns:
@@ -65,6 +67,7 @@ class FactStore:
                     )
                     for m in finditer(pattern, text)
                     if (value := parse_number(m["value"])) is not None
+                    and not other_year(self.report, text, m.start("value"))
                 ]
                 if here:  # the first pattern that matches a block wins there
                     found.extend(here)

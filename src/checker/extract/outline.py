@@ -134,15 +134,16 @@ def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
     for block, heading in zip(blocks, found, strict=True):
         if heading is not None:
             outline.headings.append(heading)
-            level = _stack_level(heading)
-            while stack and _stack_level(stack[-1]) >= level:
+            level = stack_level(heading)
+            while stack and stack_level(stack[-1]) >= level:
                 stack.pop()
             stack.append(heading)
         outline.section_of[block.index] = tuple(_short(h.text) for h in stack)
     return outline
 
 
-def _stack_level(heading: Heading) -> int:
+def stack_level(heading: Heading) -> int:
+    """A heading's depth: by its number, else by its style (an unnumbered heading)."""
     if heading.level is not None:
         return heading.level
     return heading.block.level or 1

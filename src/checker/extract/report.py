@@ -90,6 +90,13 @@ def finditer(pattern: Any, text: str) -> Any:
 
 def build_report(document: Document, packset: PackSet, *, outline: bool = True) -> Report:
     """The report as the checks see it; ``outline=False`` for a quick look at the year."""
+    if packset.tables:  # flattened statistics tables, rebuilt by the pack's definitions
+        from checker.extract.rebuild import rebuild_tables
+
+        document = rebuild_tables(document, packset)
+    from checker.extract.relines import relines
+
+    document = relines(document, packset.outline.get("not_headings", []))
     patterns = packset.document
     boilerplate = patterns.get("boilerplate", [])
     all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}

@@ -141,6 +141,7 @@ class TableIndex:
             column=cell.origin[1] + 1,
             row_label=rdef.name.zh,
             column_label=cdef.name.zh,
+            rebuilt=piece.table.rebuilt,
         )
         return CellValue(text, value, status, loc, rdef.name, cdef.name)
 
@@ -186,7 +187,7 @@ def _find_row(piece: Piece, rdef: LabelDef) -> int | None:
             if r not in piece.header_rows and any(is_numeric(c.text) for c in table.rows[r]):
                 return r
         return None
-    fallback = None
+    fallback = worded = None
     for r in range(table.n_rows):
         if r in piece.header_rows:
             continue
@@ -201,7 +202,21 @@ def _find_row(piece: Piece, rdef: LabelDef) -> int | None:
             return r
         if fallback is None and any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
             fallback = r
-    return fallback
+        if worded is None and _worded_value_row(normalised, rdef):
+            worded = r
+    return fallback if fallback is not None else worded
+
+
+_DIGIT = regex.compile(r"\d")
+
+
+def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
+    """A row whose first figures are words (若干, 约12): its label is followed by
+    them, and they must not hide the row from the value rules."""
+    end = len(normalised)
+    while end > 1 and (_DIGIT.search(normalised[end - 1]) or len(normalised[end - 1]) <= 2):
+        end -= 1
+    return end < len(normalised) and normalised[end - 1] in rdef.labels
 
 
 _GROUP_LABEL = regex.compile(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
@@ -294,9 +309,9 @@ def stitch(report: Report) -> list[Piece]:
                 )
                 for row in table.rows
             )
-            previous.table = Table(
+            previous.table = replace(
+                previous.table,
                 rows=rows,
-                index=previous.table.index,
                 row_ends=previous.table.row_ends + table.row_ends,
                 row_pages=previous.table.row_pages + table.row_pages,
             )

@@ -69,6 +69,20 @@ def render(outcome: Outcome, lang: str) -> str:
 
 
 def _not_evaluated(console: Any, result: FileResult, lang: str) -> None:
-    if result.not_evaluated:
-        ids = ", ".join(r for r, _ in result.not_evaluated)
-        console.print(for_rich("  " + word("table.not-evaluated", lang) + ids), style="dim")
+    """The rules not evaluated, grouped by their reason in the chosen language."""
+    if not result.not_evaluated:
+        return
+    from checker.messages import not_evaluated_code, not_evaluated_reason
+
+    by_code: dict[str, list[str]] = {}
+    words: dict[str, str] = {}
+    for rule, why in result.not_evaluated:
+        code = not_evaluated_code(why)
+        by_code.setdefault(code, []).append(rule)
+        words[code] = not_evaluated_reason(why).get(lang)
+    sep = word("list.separator", lang)
+    text = word("table.group-separator", lang).join(
+        word("table.not-evaluated-group", lang, ids=sep.join(ids), reason=words[c])
+        for c, ids in by_code.items()
+    )
+    console.print(for_rich("  " + word("table.not-evaluated", lang) + text), style="dim")

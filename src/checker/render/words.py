@@ -48,6 +48,8 @@ def _place(loc: Location, lang: str, places: Places | None) -> str:
     page = loc.page
     if loc.table is not None:
         parts.append(_table_words(loc, lang, places, section))
+        if loc.rebuilt:
+            parts.append(word("place.rebuilt", lang))
         if loc.row_label or loc.row is not None:
             parts.append(loc.row_label or word("place.row", lang, n=loc.row))
         if loc.column_label or loc.column is not None:

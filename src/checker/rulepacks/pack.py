@@ -55,6 +55,7 @@ class LabelDef:
     group: str | None  # normalised group label, when the label repeats
     name: Text  # how findings name it
     data_row: bool = False  # the table's data row has no label (Table 4)
+    optional: bool = False  # a line the format does not print (a draft's own subtotal)
 
     @classmethod
     def of(cls, key: str, spec: dict[str, Any]) -> LabelDef:
@@ -66,6 +67,7 @@ class LabelDef:
             group=normalise_label(spec["group"]) if spec.get("group") else None,
             name=Text(spec.get("name_zh", zh), spec.get("en", key)),
             data_row=bool(spec.get("data_row", False)),
+            optional=bool(spec.get("optional", False)),
         )
 
 

@@ -1,0 +1,133 @@
+"""The parts a preamble announces against the parts the body has.
+
+"本报告由总体情况、……、其他需要报告的事项等六部分组成" states a count and a list:
+the count must equal the list, every part listed must be a section of the
+body, the body's required sections must be listed, and no part of another
+edition's format (概述, 收费及减免 in a 2021 report) may be announced. The
+preamble shapes, separators and the other editions' part names are the pack's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from checker.checks.base import Context, Kind
+from checker.checks.required_section import SectionSpec
+from checker.extract.report import search
+from checker.findings import Finding
+from checker.i18n import Text
+from checker.labels import normalise_label
+from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.rulepacks.params import Params
+
+
+@dataclass(frozen=True)
+class PartsSpec:
+    preambles: tuple[Any, ...]  # groups: list (the parts), count (optional)
+    separators: Any  # compiled: what splits the list
+    sections: tuple[str, ...]  # required-section rules: listed parts must cover them
+    foreign: tuple[Any, ...]  # part names of other editions' formats
+
+
+def parse(params: Params) -> PartsSpec:
+    words = sorted(params["separators"], key=len, reverse=True)
+    return PartsSpec(
+        preambles=params.patterns("patterns"),
+        separators=regex.compile("|".join(regex.escape(w) for w in words)),
+        sections=tuple(params.get("sections") or ()),
+        foreign=params.patterns("foreign"),
+    )
+
+
+def check(ctx: Context, spec: PartsSpec) -> Iterator[Finding]:
+    report = ctx.report
+    for block in report.text_blocks()[:12]:
+        text = report.norm[block.index]
+        m = next((m for p in spec.preambles if (m := search(p, text))), None)
+        if m is None:
+            continue
+        parts = [p.strip() for p in spec.separators.split(m["list"]) if p.strip()]
+        if len(parts) < 2:
+            return
+        yield from _judge(ctx, spec, block, m, parts)
+        return
+
+
+def _judge(
+    ctx: Context, spec: PartsSpec, block: Any, m: Any, parts: list[str]
+) -> Iterator[Finding]:
+    report = ctx.report
+    where = report.location(block, m.start())
+    problems: list[Text] = []
+    count_text = m.groupdict().get("count")
+    if count_text:
+        count = int(count_text) if count_text.isdigit() else parse_chinese_numeral(count_text)
+        if count is not None and count != len(parts):
+            problems.append(
+                Text(
+                    f"称{count_text}部分，实列{len(parts)}项",
+                    f"says {count} parts but lists {len(parts)}",
+                )
+            )
+    foreign = [p for p in parts if any(search(f, p) for f in spec.foreign)]
+    if foreign:
+        problems.append(
+            Text(
+                "列有其他格式的部分：" + "、".join(foreign),
+                "lists parts of another format: " + ", ".join(foreign),
+            )
+        )
+    tops = [normalise_label(h.title) for h in report.outline.headings if h.level in (None, 1)]
+    absent = [p for p in parts if p not in foreign and not any(_same(p, t) for t in tops)]
+    if absent:
+        problems.append(
+            Text(
+                "正文中没有：" + "、".join(absent),
+                "not a section of the body: " + ", ".join(absent),
+            )
+        )
+    unlisted = []
+    for rule_id in spec.sections:
+        rule = report.packset.rules.get(rule_id)
+        if rule is None or not isinstance(rule.spec, SectionSpec):
+            continue
+        in_body = any(
+            search(p, to_halfwidth(h.text))
+            for h in report.outline.headings
+            for p in rule.spec.headings
+        )
+        if in_body and not any(search(p, part) for part in parts for p in rule.spec.headings):
+            unlisted.append(rule.spec.item)
+    if unlisted:
+        problems.append(
+            Text(
+                "未列出：" + "、".join(t.zh for t in unlisted),
+                "does not list: " + ", ".join(t.en for t in unlisted),
+            )
+        )
+    if problems:
+        yield ctx.finding(
+            where,
+            match=m.group(0)[:80],
+            problems=Text("；".join(p.zh for p in problems), "; ".join(p.en for p in problems)),
+            snippet=m.group(0)[:200],
+        )
+
+
+def _same(part: str, heading: str) -> bool:
+    """A listed part names a heading: one holds the other, or most character pairs agree."""
+    a = normalise_label(part)
+    if not a or not heading:
+        return False
+    if a in heading or heading in a:
+        return True
+    pa = {a[i : i + 2] for i in range(len(a) - 1)}
+    pb = {heading[i : i + 2] for i in range(len(heading) - 1)}
+    return bool(pa and pb) and len(pa & pb) / min(len(pa), len(pb)) >= 0.6
+
+
+ANNOUNCED_PARTS = Kind("announced-parts", parse, check)

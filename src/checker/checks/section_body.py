@@ -1,0 +1,119 @@
+"""A required section that is there but says nothing, or next to nothing.
+
+Inspections name content that is not complete or substantial (不全面、不翔实):
+a heading kept from the template with nothing under it, or a problems section
+that says only "无". The sections are those of the pack's required-section
+rules (``of``: their headings and names), so that a heading variant added
+there is found here too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from checker.checks.base import Context, Kind
+from checker.checks.required_section import SectionSpec
+from checker.extract.outline import Heading, stack_level
+from checker.extract.report import Report, search
+from checker.findings import Finding
+from checker.model import BlockKind
+from checker.numbers import to_halfwidth
+from checker.rulepacks.params import Params
+
+_NOT_WORDS = regex.compile(r"[\s\p{P}\p{S}]+")
+_SENTENCE = regex.compile(r"[。！？；!?;\n]")
+
+
+@dataclass(frozen=True)
+class BodySpec:
+    of: tuple[str, ...]  # required-section rules whose sections these are
+    thin: bool  # check "thin" (next to nothing) rather than "empty"
+    min_chars: int  # thin: one sentence shorter than this
+    says_nothing: tuple[Any, ...]  # thin: a body matching one of these ("无")
+
+
+def parse(params: Params) -> BodySpec:
+    return BodySpec(
+        of=tuple(params["of"]),
+        thin=params["check"] == "thin",
+        min_chars=int(params.get("min_chars", 0)),
+        says_nothing=params.patterns("patterns"),
+    )
+
+
+def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
+    report = ctx.report
+    for rule_id in spec.of:
+        rule = report.packset.rules.get(rule_id)
+        if rule is None or not isinstance(rule.spec, SectionSpec):
+            continue
+        heading = _find(report, rule.spec.headings, rule.spec.top_level)
+        if heading is None:
+            continue  # an absent section is the required-section rule's finding
+        text, tables = _body(report, heading)
+        words = _NOT_WORDS.sub("", text)
+        item = rule.spec.item
+        where = report.location(heading.block)
+        if not spec.thin:
+            if not words and not tables:
+                yield ctx.finding(where, item=item, heading=heading.text)
+            continue
+        if not words:
+            continue  # empty: the other check's finding
+        says_nothing = any(search(p, text.strip()) for p in spec.says_nothing)
+        sentences = [x for x in _SENTENCE.split(text) if _NOT_WORDS.sub("", x)]
+        if says_nothing or (len(sentences) <= 1 and len(words) < spec.min_chars):
+            yield ctx.finding(
+                where,
+                item=item,
+                heading=heading.text,
+                body=text.strip()[:60],
+                count=len(words),
+                snippet=text[:200],
+            )
+
+
+def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading | None:
+    # a top-level heading first: a sub-heading of the overview may share its words
+    ordered = sorted(report.outline.headings, key=lambda h: stack_level(h) != 1)
+    for heading in ordered:
+        if top_only and heading.level not in (None, 1):
+            continue
+        if any(search(p, to_halfwidth(heading.text)) for p in patterns):
+            return heading
+    return None
+
+
+def _body(report: Report, heading: Heading) -> tuple[str, int]:
+    """The section's own words (text after the heading on its line included)
+    and how many tables it holds, up to the next heading of its level."""
+    headings = {h.block.index: h for h in report.outline.headings}
+    level = stack_level(heading)
+    parts = [_after_title(report, heading)]
+    tables = 0
+    blocks = report.blocks
+    at = next(i for i, b in enumerate(blocks) if b.index == heading.block.index)
+    for block in blocks[at + 1 :]:
+        sub = headings.get(block.index)
+        if sub is not None:
+            if stack_level(sub) <= level:
+                break
+            parts.append(_after_title(report, sub))
+            continue
+        if block.kind == BlockKind.TABLE:
+            tables += 1
+        else:
+            parts.append(report.norm[block.index])
+    return "\n".join(p for p in parts if p), tables
+
+
+def _after_title(report: Report, heading: Heading) -> str:
+    text = report.norm.get(heading.block.index, "")
+    return text[text.find(heading.title) + len(heading.title) :] if heading.title in text else ""
+
+
+SECTION_BODY = Kind("section-body", parse, check)

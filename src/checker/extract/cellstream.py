@@ -1,0 +1,126 @@
+"""A document as one stream of cells, whatever once separated them.
+
+Text copied out of a web page or a PDF keeps a table's words and figures in
+order but loses its grid: cells come one per line, between ``|`` marks, between
+tabs, in columns of spaces, or run together on one long line. Here every
+block — paragraph, heading or a table a reader already made — becomes a list
+of cell tokens with their place in the block, so that one rebuilder can work on
+all of those forms alike.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from checker.model import Block
+
+_FIELD_SEPARATORS = regex.compile(r"[\n\t|]")
+_SPACE_RUN = regex.compile(r"[ \u3000\xa0]+")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One cell's text, or a blank where a separator stood with nothing between."""
+
+    text: str
+    block: int  # position of the block in the list it came from
+    start: int  # character span in the block's text; -1 for a reader table's cell
+    end: int
+    how: str  # lines, pipes, tabs, spaces, runs, cells
+    column: int | None = None  # display column in a line laid out with spaces
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_SPACES = " \u3000\xa0"
+_WIDE_GAP = regex.compile(r"[ \u3000\xa0]{2,}")
+
+
+def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[Token]) -> None:
+    """Tokens of one field: columns laid out with spaces, or words run on with
+    single spaces (where two spaces in a row leave an empty cell between)."""
+    while lo < hi and text[lo] in _SPACES:
+        lo += 1
+    while hi > lo and text[hi - 1] in _SPACES:
+        hi -= 1
+    body = text[lo:hi]
+    runs = [m.group() for m in _SPACE_RUN.finditer(body)]
+    wide = sum(1 for r in runs if len(r) >= 2)
+    if not runs:
+        out.append(Token(body, block, lo, hi, how))
+    elif wide and wide >= len(runs) - wide:  # columns of spaces
+        at = lo
+        column = 0  # display width of the line up to ``at``, kept as it grows
+        for gap in [*_WIDE_GAP.finditer(body), None]:
+            end = lo + gap.start() if gap is not None else hi
+            piece = text[at:end]
+            out.append(Token(piece, block, at, end, "spaces", column))
+            if gap is not None:
+                column += display_width(text[at : lo + gap.end()])
+                at = lo + gap.end()
+    else:  # words run on with single spaces
+        at = lo
+        for i, ch in enumerate([*body, " "]):
+            if ch in _SPACES:
+                out.append(Token(text[at : lo + i], block, at, lo + i, "runs"))
+                at = lo + i + 1
+
+
+def block_tokens(block: Block, position: int) -> list[Token]:
+    """The cells of one block, in reading order."""
+    out: list[Token] = []
+    if block.table is not None:
+        for row in block.table.rows:
+            for cell in row:
+                if cell.is_anchor:
+                    out.append(Token(" ".join(cell.text.split()), position, -1, -1, "cells"))
+        return out
+    text = block.text
+    if "|" in text and not text.strip(" |\u3000"):  # a bar alone: a cell left empty
+        return [Token("", position, 0, 0, "pipes")]
+    if "|" in text:
+        how = "pipes"
+    elif "\t" in text:
+        how = "tabs"
+    else:
+        how = "lines"
+    bounds = [0, *(m.start() for m in _FIELD_SEPARATORS.finditer(text)), len(text)]
+    seps = list(_FIELD_SEPARATORS.finditer(text))
+    for i in range(len(bounds) - 1):
+        lo = bounds[i] + (1 if i > 0 else 0)
+        hi = bounds[i + 1]
+        field = text[lo:hi]
+        if field.strip():
+            _field_tokens(text, lo, hi, position, how, out)
+        elif 0 < i < len(bounds) - 2 and seps[i - 1].group() == seps[i].group() != "\n":
+            out.append(Token("", position, lo, lo, how))  # ||, \t\t: an empty cell
+    return out
+
+
+def stream(blocks: Sequence[Block]) -> list[Token]:
+    """Every block's tokens; lines left empty between one-cell lines are blank cells."""
+    out: list[Token] = []
+    previous: Block | None = None
+    for position, block in enumerate(blocks):
+        if (
+            previous is not None
+            and previous.line is not None
+            and block.line is not None
+            and block.table is None
+            and previous.table is None
+        ):
+            for _ in range(max(0, block.line - previous.line - 1)):
+                out.append(Token("", position, 0, 0, "lines"))
+        out.extend(block_tokens(block, position))
+        previous = block
+    return out

@@ -1,0 +1,489 @@
+"""Tables rebuilt from flattened text, by the rule pack's table definitions.
+
+A statistics table copied out of a page arrives as a stream of cells (see
+``cellstream``): its grid is gone, and its header — three rows of merged
+cells — comes out in an order no parser can trust. What survives is what the
+pack already knows: every row's label, and how many figures follow it (the
+data columns of ``right_aligned``, or the header cells standing just before the
+first row of a block). So a row is a run of words ending in a known row label,
+followed by that many figures; the grid is laid out again from the pack, with a
+header written from its own labels.
+
+A table is rebuilt only where this is unambiguous: every row between its first
+and last has its full count of figures (an empty cell counts where it left an
+empty line, an empty ``||`` or a gap in a column of spaces). Otherwise nothing
+changes and the table rules say, as before, that no such table was found. The
+blocks a rebuilt table consumed — row labels like 一、本年新收… that would
+otherwise pass for headings — are replaced by the table.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import regex
+
+from checker.extract.cellstream import Token, stream
+from checker.extract.tables import LabelDef, TableDef, TableIndex, is_numeric, normalise_label
+from checker.model import Block, BlockKind, Document, Table, build_table
+from checker.numbers import HEADING_NUMERALS as _CN
+from checker.numbers import to_halfwidth
+
+_PROSE = regex.compile(r"[。！？；!?;]")
+_PROSE_MAX = 80  # a cell is never this long
+_HEADING_LIKE = regex.compile(
+    rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[(（]\s*[{_CN}]{{1,3}}\s*[)）])"
+)
+_GROUP_LABEL = regex.compile(rf"^\s*[(（]\s*[{_CN}]{{1,3}}\s*[)）]")
+_AMOUNT = regex.compile(r"^[-+−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|条|次|项|宗|起|%|％)?$")
+_MAX_LABEL_PARTS = 3  # a label broken over lines or spaces ("行政 处罚")
+_MAX_TOKENS = 20_000  # a report holds hundreds of cells; beyond this nothing is rebuilt
+_MAX_LEAD = 2  # cells of no defined label taken into a header in front of its first label
+_DIGIT = regex.compile(r"\d")
+
+
+@dataclass
+class _Row:
+    labels: list[Token]  # the words before the figures
+    values: list[Token]  # figures and blanks, trailing blanks removed
+
+
+@dataclass
+class _Placed:
+    rdef: LabelDef | None  # None for a header row
+    group: str
+    label: str
+    cells: list[str]
+    header: list[str] = field(default_factory=list)
+    unit: str = ""  # the 单位 cell between label and figures, where the table has one
+
+
+@dataclass
+class _Region:
+    first: Token
+    last: Token
+    rows: list[_Placed]
+    how: str
+
+
+def _is_value(token: Token, tdef: TableDef) -> bool:
+    text = to_halfwidth(token.text).strip()
+    if not text:
+        return False
+    if text in tdef.zero_marks or text in tdef.nothing_marks:
+        return True
+    if tdef.count_unit is not None:
+        text = tdef.count_unit.sub("", text)
+    return is_numeric(text) or bool(_AMOUNT.match(text))
+
+
+def _is_prose(token: Token) -> bool:
+    return len(token.text) > _PROSE_MAX or bool(_PROSE.search(token.text))
+
+
+def _rows(tokens: list[Token], tdef: TableDef) -> list[_Row | None]:
+    """Runs of words each followed by a run of figures; None where prose breaks the flow."""
+    out: list[_Row | None] = []
+    labels: list[Token] = []
+    values: list[Token] = []
+
+    def flush() -> None:
+        while values and values[-1].blank:
+            values.pop()
+        if labels and any(not v.blank for v in values):
+            out.append(_Row(list(labels), list(values)))
+        labels.clear()
+        values.clear()
+
+    memo: dict[str, bool] = {}
+    for token in tokens:
+        if token.blank:
+            if labels:  # blanks count only among figures
+                values.append(token)
+            continue
+        value = memo.get(token.text)
+        if value is None:
+            value = memo[token.text] = _is_value(token, tdef)
+        if value:
+            if labels:
+                values.append(token)
+        elif _is_prose(token):
+            flush()
+            out.append(None)
+        else:
+            if any(not v.blank for v in values):
+                flush()
+            values.clear()
+            labels.append(token)
+    flush()
+    return out
+
+
+def _by_label(defs: dict[str, LabelDef]) -> dict[str, LabelDef]:
+    """Each normalised label and alias to its definition (the first one wins)."""
+    out: dict[str, LabelDef] = {}
+    for d in defs.values():
+        for label in d.labels:
+            out.setdefault(label, d)
+    return out
+
+
+def _match(labels: list[Token], rows: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
+    """The row whose label ends the words (joined over up to three pieces)."""
+    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if not t.blank]
+    skipped = len([t for t in labels if not t.blank]) - len(words)
+    for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1):
+        key = normalise_label("".join(t.text for t in words[-n:]))
+        found = rows.get(key) if key else None
+        if found is not None:
+            return found, skipped + len(words) - n
+    return None
+
+
+def _column_keys(tdef: TableDef) -> set[str]:
+    return {lbl for d in tdef.columns.values() for lbl in d.labels if lbl} | {
+        d.group for d in tdef.columns.values() if d.group
+    }
+
+
+def _fit(values: list[Token], k: int, reference: list[int] | None) -> list[str] | None:
+    """Exactly ``k`` cells from a row's figures, or None when that is not certain."""
+    figures = [v for v in values if not v.blank]
+    if len(figures) == k:
+        return [v.text for v in figures]
+    if len(figures) > k or len(values) < k:
+        return _by_columns(figures, k, reference)
+    if all(v.blank for v in values[:-k]):  # blanks in front are cells the row does not fill
+        return [v.text for v in values[-k:]]
+    return None
+
+
+def _by_columns(figures: list[Token], k: int, reference: list[int] | None) -> list[str] | None:
+    """In a layout of spaces an empty cell leaves only a gap: place each figure
+    under the column of a complete row it lines up with, when exactly one
+    alignment fits them all."""
+    if reference is None or len(figures) >= k or any(f.column is None for f in figures):
+        return None
+    positions = [f.column or 0 for f in figures]
+    fits = []
+    for anchor in range(k):
+        shift = reference[anchor] - positions[0]
+        placed: list[int] = []
+        for p in positions:
+            near = [c for c in range(k) if abs(reference[c] - (p + shift)) <= 1]
+            if len(near) != 1 or (placed and near[0] <= placed[-1]):
+                break
+            placed.append(near[0])
+        else:
+            fits.append(placed)
+    if len(fits) != 1:
+        return None
+    cells = [""] * k
+    for f, c in zip(figures, fits[0], strict=True):
+        cells[c] = f.text
+    return cells
+
+
+class _Builder:
+    """Walks the rows of the stream for one table definition."""
+
+    def __init__(self, tdef: TableDef, units: frozenset[str] = frozenset()) -> None:
+        self.tdef = tdef
+        self.units = units
+        self.rows = _by_label(tdef.rows)
+        self.columns = _column_keys(tdef)
+        self.data_row = next((d for d in tdef.rows.values() if d.data_row), None)
+        self.regions: list[_Region] = []
+        self.ambiguous = False
+        self._reset()
+
+    def _reset(self) -> None:
+        self.current: list[_Placed] = []
+        self.first: Token | None = None
+        self.last: Token | None = None
+        self.failed = False  # a row that did not fit, after the region's first row
+        self.header: list[str] | None = None
+        self.group = ""
+        self.reference: list[int] | None = None
+        self.hows: Counter[str] = Counter()
+        self.seen: set[str] = set()  # labels standing in the region, normalised
+
+    def close(self) -> None:
+        if self.current and self.first is not None and self.last is not None:
+            rows = {r.rdef.key for r in self.current if r.rdef is not None}
+            columns = [
+                d for d in self.tdef.columns.values() if any(lbl in self.seen for lbl in d.labels)
+            ]
+            if len(rows) + len(columns) >= self.tdef.min_labels:
+                how = self.hows.most_common(1)[0][0] if self.hows else "lines"
+                self.regions.append(_Region(self.first, self.last, self.current, how))
+        self._reset()
+
+    def feed(self, row: _Row | None) -> None:
+        if row is None:
+            self.close()
+            return
+        placed = self._place(row)
+        if placed is None:
+            if self.current:
+                self.failed = True
+            return
+        if self.failed:  # rows that fit on both sides of one that does not
+            self.ambiguous = True
+        self.current.extend(placed)
+        if self.first is None:
+            self.first = self._lead(row)
+        start = row.labels.index(self.first) if self.first in row.labels else 0
+        self.seen.update(normalise_label(t.text) for t in row.labels[start:])
+        self.last = row.values[-1]
+        self.hows.update(v.how for v in row.values if not v.blank)
+
+    def _lead(self, row: _Row) -> Token:
+        """Where the table starts: from its earliest label in front of the first
+        row, and a few header cells of no defined label before that (申请人情况,
+        信息内容) — never across a heading or a line with figures (a date)."""
+        labels = row.labels
+        start = len(labels) - 1
+        for i in range(len(labels) - 1, -1, -1):
+            if not labels[i].blank and not self._unknown(labels[i]):
+                start = i
+        taken = 0
+        while start > 0 and taken < _MAX_LEAD:
+            before = labels[start - 1]
+            if not before.blank:
+                if _HEADING_LIKE.match(before.text) or _DIGIT.search(before.text):
+                    break
+                taken += 1
+            start -= 1
+        while start < len(labels) - 1 and labels[start].blank:
+            start += 1
+        return labels[start]
+
+    def _unknown(self, token: Token) -> bool:
+        """Words that are none of this table's labels."""
+        if token.blank or normalise_label(token.text) in self.columns:
+            return False
+        return _match([token], self.rows) is None
+
+    def _place(self, row: _Row) -> list[_Placed] | None:
+        tdef = self.tdef
+        words = [t for t in row.labels if not t.blank]
+        unit = ""
+        if words and to_halfwidth(words[-1].text) in self.units:
+            unit = words.pop().text
+        matched = _match(words, self.rows)
+        rdef: LabelDef | None
+        if matched is not None:
+            rdef, at = matched
+            label = "".join(t.text for t in words[at:])
+            before = words[:at]
+        elif (
+            self.data_row is not None
+            and sum(normalise_label(t.text) in self.columns for t in words) >= 2
+        ):
+            rdef, label, before = self.data_row, "", words
+        else:
+            return None
+        for t in before:
+            if _GROUP_LABEL.match(t.text):
+                self.group = t.text
+        group = "" if _HEADING_LIKE.match(label) else self.group
+        out: list[_Placed] = []
+        if tdef.right_aligned:
+            k = len(tdef.right_aligned)
+        else:
+            k = sum(1 for v in row.values if not v.blank)
+            header = [t.text for t in before[-k:]] if len(before) >= k else []
+            if any(normalise_label(h) in self.columns for h in header):
+                if len(before) > k and normalise_label(before[-k - 1].text) in self.columns:
+                    return None  # more column labels than figures: a cell is missing
+                self.header = header
+                out.append(_Placed(None, "", "", [], header))
+            elif before:  # words between two rows that are not this table's header
+                self.header = None
+            if self.header is None:
+                return None
+            k = len(self.header)
+        cells = _fit(row.values, k, self.reference)
+        if cells is None:
+            return None
+        if len([v for v in row.values if not v.blank]) == k and all(
+            v.column is not None for v in row.values
+        ):
+            self.reference = [v.column or 0 for v in row.values if not v.blank]
+        out.append(_Placed(rdef, group, label, cells, unit=unit))
+        return out
+
+
+def _grid(tdef: TableDef, rows: list[_Placed]) -> list[list[tuple[str, int, int]]]:
+    """The rebuilt grid: a header from the pack's own labels (or the block's
+    header cells), then each row as group, label and figures."""
+    grid: list[list[tuple[str, int, int]]] = []
+    lead = 3 if any(p.unit for p in rows) else 2  # group, label and, where there is one, unit
+
+    def line(first: list[str], cells: list[str]) -> list[tuple[str, int, int]]:
+        return [(text, 1, 1) for text in (first + [""] * lead)[:lead] + cells]
+
+    if tdef.right_aligned:
+        cols = [tdef.columns[key] for key in tdef.right_aligned]
+        if any(c.group for c in cols):
+            grid.append(line([], [c.group or "" for c in cols]))
+        grid.append(line([], [c.labels[0] for c in cols]))
+    for placed in rows:
+        if placed.rdef is None:
+            grid.append(line([], placed.header))
+        else:
+            grid.append(line([placed.group, placed.label, placed.unit], placed.cells))
+    width = max(len(r) for r in grid)
+    return [r + [("", 1, 1)] * (width - len(r)) for r in grid]
+
+
+class _Found:
+    """How many cells of a defined table the document's own tables already give
+    (built only when a rebuilt table would compete with them)."""
+
+    def __init__(self, document: Document, packset: Any) -> None:
+        self.document = document
+        self.packset = packset
+        self._index: TableIndex | None = None
+
+    def cells(self, key: str) -> int:
+        if self._index is None:
+            from checker.extract.outline import Outline
+            from checker.extract.report import Report
+
+            report = Report(
+                document=self.document, packset=self.packset, blocks=[], norm={}, outline=Outline()
+            )
+            self._index = TableIndex(report)
+        index = self._index
+        if not index.present(key):
+            return 0
+        tdef = index.defs[key]
+        return sum(
+            1 for row in tdef.rows for column in tdef.columns if index.cell(key, row, column)
+        )
+
+
+def rebuild_tables(document: Document, packset: Any) -> Document:
+    """The document with every flattened statistics table rebuilt as a table."""
+    tables = packset.tables
+    if not tables:
+        return document
+    blocks = list(document.blocks)
+    tokens = stream(blocks)
+    if not tokens or len(tokens) > _MAX_TOKENS:
+        return document
+    found = _Found(document, packset)
+    ids = {id(t): i for i, t in enumerate(tokens)}
+    chosen: list[tuple[_Region, TableDef]] = []
+    for key, spec in tables.items():
+        tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
+        units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
+        builder = _Builder(tdef, units)
+        for row in _rows(tokens, tdef):
+            builder.feed(row)
+        builder.close()
+        regions = [g for g in builder.regions if _whole_tables(g, tokens, ids)]
+        if builder.ambiguous or not regions or len(regions) < len(builder.regions):
+            continue
+        placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
+        # a table the reader made whole is left to it; only words it left as
+        # lines of text are worth rebuilding, and only for at least as many cells
+        if not any(_takes_text(g, tokens, ids) for g in regions) or placed < found.cells(key):
+            continue
+        chosen.extend((region, tdef) for region in regions)
+    if not chosen:
+        return document
+    return _replace(document, blocks, _disjoint(chosen))
+
+
+def _takes_text(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
+    """Whether a region holds words outside the reader's tables (lines a reader
+    took for paragraphs or headings)."""
+    inside = tokens[ids[id(region.first)] : ids[id(region.last)] + 1]
+    return any(t.start >= 0 and not t.blank and t.text.strip("|") != "" for t in inside)
+
+
+def _whole_tables(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
+    """A region takes a reader's table whole or not at all: rows of it left
+    outside would be lost with the table."""
+    lo, hi = ids[id(region.first)], ids[id(region.last)]
+    for edge, step in ((lo, -1), (hi, 1)):
+        token = tokens[edge]
+        if token.start >= 0:
+            continue
+        neighbour = edge + step
+        if 0 <= neighbour < len(tokens) and tokens[neighbour].block == token.block:
+            return False
+    return True
+
+
+def _order(token: Token) -> tuple[int, int]:
+    return token.block, token.start
+
+
+def _disjoint(chosen: list[tuple[_Region, TableDef]]) -> list[tuple[_Region, TableDef]]:
+    """Regions in document order; where two overlap, the earlier-starting one wins."""
+    chosen.sort(key=lambda rt: _order(rt[0].first))
+    out: list[tuple[_Region, TableDef]] = []
+    for region, tdef in chosen:
+        if out and _order(region.first) <= _order(out[-1][0].last):
+            continue
+        out.append((region, tdef))
+    return out
+
+
+def _replace(
+    document: Document, blocks: list[Block], regions: list[tuple[_Region, TableDef]]
+) -> Document:
+    """Each region's blocks give way to its table; text before or after a
+    region within the same block (one long line) stays as it was."""
+    new: list[Block] = []
+    for position, block in enumerate(blocks):
+        spans: list[tuple[int, int, tuple[_Region, TableDef] | None]] = []
+        for region, tdef in regions:
+            first, last = region.first, region.last
+            if not first.block <= position <= last.block:
+                continue
+            start = first.start if first.block == position else 0
+            end = last.end if last.block == position else len(block.text)
+            if block.table is not None or start < 0 or end < 0:
+                start, end = 0, len(block.text)
+            spans.append((start, end, (region, tdef) if first.block == position else None))
+        if not spans:
+            new.append(block)
+            continue
+        cursor = 0
+        for start, end, opened in sorted(spans, key=lambda s: s[0]):
+            if start > cursor and block.table is None:
+                new.append(replace(block, text=block.text[cursor:start]))
+            if opened is not None:
+                region, tdef = opened
+                table = replace(build_table(_grid(tdef, region.rows), 0), rebuilt=region.how)
+                new.append(Block(BlockKind.TABLE, "", 0, line=block.line, table=table))
+            cursor = max(cursor, end)
+        if block.table is None and cursor < len(block.text):
+            new.append(replace(block, text=block.text[cursor:]))
+    return _renumber(document, new)
+
+
+def _renumber(document: Document, blocks: list[Block]) -> Document:
+    from checker.readers.blocks import table_text
+
+    out: list[Block] = []
+    n_tables = 0
+    for block in blocks:
+        text = block.text.strip()
+        if block.table is not None:
+            n_tables += 1
+            table = replace(block.table, index=n_tables)
+            out.append(replace(block, index=len(out) + 1, table=table, text=table_text(table)))
+        elif text:
+            out.append(replace(block, index=len(out) + 1, text=text))
+    return replace(document, blocks=tuple(out))
+
+
+__all__ = ["Table", "rebuild_tables"]

@@ -1,0 +1,23 @@
+"""What two checks of one report in two forms must agree on: per finding its rule,
+severity, numbers and cell labels (locations differ between forms by nature)."""
+
+from __future__ import annotations
+
+from checker.findings import Finding
+from checker.results import FileResult
+
+
+def finding_key(f: Finding) -> tuple[object, ...]:
+    loc = f.location
+    return (
+        f.rule,
+        f.severity.value,
+        str(f.expected),
+        str(f.actual),
+        loc.row_label,
+        loc.column_label,
+    )
+
+
+def result_keys(result: FileResult) -> list[tuple[object, ...]]:
+    return sorted(map(finding_key, result.findings))
