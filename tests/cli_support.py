@@ -15,8 +15,10 @@ SEED = ROOT / "samples" / "seed-2018-xinxiang.txt"
 
 
 def env(**extra: str) -> dict[str, str]:
-    base = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "CI", "NO_COLOR")}
-    base.update({"PYTHONIOENCODING": "utf-8", "COLUMNS": "120", "NO_COLOR": "1"})
+    # the language follows CHECKER_LANG and the locale: pin both, so output is the same anywhere
+    unset = ("FORCE_COLOR", "CI", "NO_COLOR", "CHECKER_LANG", "LC_ALL", "LC_MESSAGES")
+    base = {k: v for k, v in os.environ.items() if k not in unset}
+    base.update({"PYTHONIOENCODING": "utf-8", "COLUMNS": "120", "NO_COLOR": "1", "LANG": "C.UTF-8"})
     base.update(extra)
     return base
 

@@ -202,7 +202,7 @@ def test_configuration_errors_exit_2_naming_file_and_key(
     proc = run("check", ".", cwd=tmp_path)
     assert proc.returncode == 2, proc.stdout
     assert proc.stdout == ""
-    assert "configuration error" in proc.stderr
+    assert "配置错误" in proc.stderr  # Chinese unless asked otherwise
     for needle in needles:
         assert needle in proc.stderr
 

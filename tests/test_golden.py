@@ -31,14 +31,17 @@ EXTENSIONS = {
     "github": "txt",
     "gitlab": "json",
     "markdown": "md",
+    "html": "html",
 }
 UPDATE = os.environ.get("CHECKER_UPDATE_GOLDEN") == "1"
 
 
 def normalise(text: str) -> str:
     """The version number changes with every release; nothing else may vary."""
-    return text.replace(f'"version": "{__version__}"', '"version": "<version>"').replace(
-        f'"semanticVersion": "{__version__}"', '"semanticVersion": "<version>"'
+    return (
+        text.replace(f'"version": "{__version__}"', '"version": "<version>"')
+        .replace(f'"semanticVersion": "{__version__}"', '"semanticVersion": "<version>"')
+        .replace(f"checker {__version__}", "checker <version>")
     )
 
 

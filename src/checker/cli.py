@@ -55,6 +55,7 @@ class OutputFormat(StrEnum):
     github = "github"
     gitlab = "gitlab"
     markdown = "markdown"
+    html = "html"
 
 
 class ListFormat(StrEnum):
@@ -75,6 +76,15 @@ class ConfigFormat(StrEnum):
 class Lang(StrEnum):
     zh = "zh"
     en = "en"
+
+
+LANG_HELP = "Language: zh or en (default: CHECKER_LANG, else the locale, else zh)."
+
+
+def _lang(lang: Lang | None) -> str:
+    from checker.i18n import default_lang
+
+    return lang.value if lang is not None else default_lang()
 
 
 class FailOn(StrEnum):
@@ -228,13 +238,43 @@ def _quiet_summary(outcome: Outcome, lang: str, exit_zero: bool) -> None:
     print(summary_line(summary(outcome.results), lang))
 
 
+def _report_file() -> str:
+    """Where ``--open`` without ``-o`` puts the page: a new file that outlives the run."""
+    import tempfile
+
+    handle, name = tempfile.mkstemp(prefix="checker-", suffix=".html")
+    os.close(handle)
+    return name
+
+
+def _open_in_browser(path: str, lang: str) -> None:
+    import webbrowser
+    from pathlib import Path
+
+    from checker.messages import word
+
+    uri = Path(path).resolve().as_uri()
+    _say(uri)
+    if not webbrowser.open(uri):
+        _say(word("cli.no-browser", lang))
+
+
+def _stopped(code: str) -> str:
+    """The words for an interrupted run, or for one a SIGTERM ended."""
+    from checker import stopping
+
+    terminated = stopping.exit_code() == stopping.EXIT_TERMINATED
+    return code.replace("interrupted", "terminated") if terminated else code
+
+
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     from checker import stopping
+    from checker.messages import word
     from checker.render.json_out import summary
     from checker.render.words import summary_line
 
     done = len(outcome.results)
-    _say(f"{stopping.word()}: {done} of {planned} file(s) checked; no report written")
+    _say(word(_stopped("cli.interrupted"), lang, done=done, planned=planned))
     _say(summary_line(summary(outcome.results), lang))
     raise typer.Exit(stopping.exit_code())
 
@@ -258,7 +298,8 @@ def check(
             "--output-format",
             "-f",
             help=(
-                "table (default), concise, json, jsonl, sarif, junit, github, gitlab or markdown."
+                "table (default), concise, json, jsonl, sarif, junit, github, gitlab, "
+                "markdown or html."
             ),
             show_default=False,
         ),
@@ -267,12 +308,7 @@ def check(
         str | None,
         typer.Option("--output-file", "-o", help="Write the report here (whole, or not at all)."),
     ] = None,
-    lang: Annotated[
-        Lang | None,
-        typer.Option(
-            "--lang", help="Language of messages: zh (default) or en.", show_default=False
-        ),
-    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     edition: Annotated[
         str | None,
         typer.Option(
@@ -380,6 +416,10 @@ def check(
             ),
         ),
     ] = False,
+    open_report: Annotated[
+        bool,
+        typer.Option("--open", help="Open the report in the default browser (with --format html)."),
+    ] = False,
     convert_with: Annotated[
         str | None,
         typer.Option(
@@ -401,25 +441,31 @@ def check(
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
     from checker.errors import RulePackError
+    from checker.messages import word
     from checker.pipeline import Request, UsageError, finish, plan, selectors
 
+    fmt = output_format.value if output_format else "table"
+    lg = _lang(lang)
     if level is not None and level not in ("government", "department"):
-        _fail(f"--level must be government or department, not {level!r}")
+        _fail(word("cli.level", lg, value=repr(level)))
     if update_baseline and baseline is None:
-        _fail("--update-baseline needs --baseline FILE")
+        _fail(word("cli.update-baseline", lg))
+    if open_report:
+        if fmt != "html":
+            _fail(word("cli.open-needs-html", lg))
+        output_file = output_file or _report_file()
     if convert_with is not None and convert_with != "soffice":
         _fail(f"--convert-with takes soffice, not {convert_with!r}")
     from checker import stopping
 
     stopping.install()
-    lg = lang.value if lang else "zh"  # until the configuration is read
     planned_jobs = 0  # known once the files are found; for an early Ctrl-C's summary
     try:
         if edition is not None:
             from checker.rulepacks.editions import edition_by_id
 
             if edition_by_id(edition) is None:
-                _fail(f"unknown edition {edition!r}")
+                _fail(word("cli.unknown-edition", lg, value=repr(edition)))
         request = Request(
             paths=tuple(paths),
             overrides=Overrides(
@@ -467,13 +513,15 @@ def check(
             _quiet_summary(outcome, lg, exit_zero)
         for note in notes if not quiet else ():
             _say(note)
+        if open_report and output_file is not None:
+            _open_in_browser(output_file, lg)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
-        label = "rule pack"
+        label = "cli.label.rule-pack"
         if isinstance(exc, ConfigError):
-            label = "configuration"
+            label = "cli.label.configuration"
         elif isinstance(exc, BaselineError):
-            label = "baseline"
-        _fail(f"{label} error: {exc}")
+            label = "cli.label.baseline"
+        _fail(word("cli.error", lg, label=word(label, lg), detail=exc))
         return
     except (UsageError, WorkerError, WriteError) as exc:
         _fail(str(exc))
@@ -485,10 +533,10 @@ def check(
             from checker.render.json_out import summary
             from checker.render.words import summary_line
 
-            _say(f"{stopping.word()}: 0 of {planned_jobs} file(s) checked; no report written")
+            _say(word(_stopped("cli.interrupted"), lg, done=0, planned=planned_jobs))
             _say(summary_line(summary([]), lg))
         else:
-            _say(f"{stopping.word()} before any file was checked; no report written")
+            _say(word(_stopped("cli.interrupted-early"), lg))
         raise typer.Exit(stopping.exit_code()) from None
     crashed = _crashes(batch.results)
     for line in crashed:
@@ -498,6 +546,37 @@ def check(
     if exit_zero:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
+
+
+@app.command()
+def annotate(
+    draft: Annotated[str, typer.Argument(help="The Word draft (.docx) to annotate.")],
+    output_file: Annotated[
+        str | None,
+        typer.Option(
+            "--output-file", "-o", help="Where the copy goes (default: DRAFT.checked.docx)."
+        ),
+    ] = None,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
+    edition: Annotated[
+        str | None, typer.Option("--edition", help="Force the format edition.")
+    ] = None,
+    rules: Annotated[
+        list[str] | None, typer.Option("--rules", help="An extra rule pack; repeatable.")
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+    ] = FailOn.error,
+) -> None:
+    """Write a copy of a .docx draft with a Word comment on each finding."""
+    from checker.annotate.command import run_annotate
+
+    code, lines = run_annotate(
+        draft, output_file, _lang(lang), edition, tuple(rules or ()), fail_on.value
+    )
+    for line in lines:
+        _say(line)
+    raise typer.Exit(code)
 
 
 def _crashes(results: Sequence[FileResult]) -> list[str]:
@@ -518,7 +597,7 @@ def _crashes(results: Sequence[FileResult]) -> list[str]:
 @app.command("rule")
 def rule_cmd(
     rule_id: Annotated[str, typer.Argument(help="A rule ID such as A101.")],
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     output_format: Annotated[
         RuleFormat,
         typer.Option(
@@ -527,11 +606,13 @@ def rule_cmd(
     ] = RuleFormat.text,
 ) -> None:
     """Explain one rule: what it checks, its basis, a passing and a failing example."""
+    from checker.messages import word
     from checker.rulepacks.catalogue import all_rules
 
+    lg = _lang(lang)
     found = all_rules().get(rule_id.upper())
     if found is None:
-        _fail(f"unknown rule {rule_id!r}")
+        _fail(word("cli.unknown-rule", lg, value=repr(rule_id)))
         return
     rule, editions = found
     if output_format == RuleFormat.markdown:
@@ -539,21 +620,19 @@ def rule_cmd(
 
         sys.stdout.write(markdown(rule, editions))
         return
-    lg = lang.value
-    zh = lg == "zh"
     print(f"{rule.id}  [{rule.severity.value}] [{rule.category}]  {rule.kind}")
-    print(("适用格式: " if zh else "editions: ") + ", ".join(editions))
-    print(("说明: " if zh else "checks: ") + rule.explain.get(lg, ""))
-    print(("依据: " if zh else "basis: ") + rule.basis.get(lg))
-    print(("消息: " if zh else "message: ") + rule.message.get(lg))
-    print(("正确示例: " if zh else "passes: ") + rule.explain.get("pass", ""))
-    print(("错误示例: " if zh else "fails: ") + rule.explain.get("fail", ""))
+    print(word("rule.editions", lg) + ", ".join(editions))
+    print(word("rule.checks", lg) + rule.explain.get(lg, ""))
+    print(word("rule.basis", lg) + rule.basis.get(lg))
+    print(word("rule.message", lg) + rule.message.get(lg))
+    print(word("rule.pass", lg) + rule.explain.get("pass", ""))
+    print(word("rule.fail", lg) + rule.explain.get("fail", ""))
     from checker.ruledoc import basis_document
 
-    print(("依据说明: " if zh else "sources: ") + str(basis_document()))
+    print(word("rule.sources", lg) + str(basis_document()))
 
 
-def _list_rules(fmt: ListFormat, lang: Lang) -> None:
+def _list_rules(fmt: ListFormat, lang: str) -> None:
     import json
 
     from checker.rulepacks.catalogue import all_rules
@@ -567,16 +646,16 @@ def _list_rules(fmt: ListFormat, lang: Lang) -> None:
                 "severity": rule.severity.value,
                 "category": rule.category,
                 "editions": eds,
-                "message": rule.message.get(lang.value),
-                "basis": rule.basis.get(lang.value),
-                "explain": rule.explain.get(lang.value, ""),
+                "message": rule.message.get(lang),
+                "basis": rule.basis.get(lang),
+                "explain": rule.explain.get(lang, ""),
             }
             for rid, (rule, eds) in rows
         ]
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     for rid, (rule, eds) in rows:
-        what = rule.explain.get(lang.value, "")
+        what = rule.explain.get(lang, "")
         print(f"{rid}\t{rule.severity.value}\t{rule.category}\t{','.join(eds)}\t{what}")
 
 
@@ -586,11 +665,11 @@ def rules_root(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table or json.")
     ] = ListFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
     """List every shipped rule with its severity, category and editions."""
     if ctx.invoked_subcommand is None:
-        _list_rules(output_format, lang)
+        _list_rules(output_format, _lang(lang))
 
 
 @rules_app.command("list")
@@ -598,10 +677,10 @@ def rules_list(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="table or json.")
     ] = ListFormat.table,
-    lang: Annotated[Lang, typer.Option("--lang", help="Language: zh or en.")] = Lang.zh,
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
     """List every shipped rule with its severity, category and editions."""
-    _list_rules(output_format, lang)
+    _list_rules(output_format, _lang(lang))
 
 
 @config_app.command("show")
@@ -658,12 +737,26 @@ def _narrow_console_safe() -> None:
                 reconfigure(errors="replace")
 
 
+COMMANDS = frozenset({"check", "annotate", "rule", "rules", "config"})
+ROOT_OPTIONS = frozenset(
+    {"--version", "-h", "--help", "--install-completion", "--show-completion"}
+)
+
+
+def with_default_command(args: list[str]) -> list[str]:
+    """``checker draft.docx`` means ``checker check draft.docx``: a file dropped on a
+    shortcut, or a user who has not read the help, still gets the draft checked."""
+    if args and args[0] not in COMMANDS and args[0] not in ROOT_OPTIONS:
+        return ["check", *args]
+    return args
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
     _narrow_console_safe()
     try:
-        app(standalone_mode=True)
+        app(args=with_default_command(sys.argv[1:]), standalone_mode=True)
     except RulePackError as exc:
         print(f"rule pack error: {exc}", file=sys.stderr)
         sys.exit(EXIT_USAGE)

@@ -22,6 +22,7 @@ from checker.findings import Finding
 from checker.i18n import Text
 from checker.messages import read_reason
 from checker.model import Document, Location
+from checker.places import collect
 from checker.results import FileResult, display_path
 from checker.rulepacks import compiled
 from checker.rulepacks.editions import (
@@ -203,6 +204,9 @@ class Engine:
             except Exception as exc:  # a defect of ours costs the cross-report checks only
                 why = f"internal error: {type(exc).__name__}"
                 result.not_evaluated.extend((rule_id, why) for rule_id in across)
+        result.places = collect(
+            document.blocks, report.outline.section_of, result.findings, report.title, report.year
+        )
         return result  # raw, in the order the rules ran: see postprocess.STAGES
 
 

@@ -123,7 +123,9 @@ def _fmt(value: object, lang: str) -> str:
     if isinstance(value, Text):
         return value.get(lang)
     if isinstance(value, (list, tuple)):
-        return ("、" if lang == "zh" else ", ").join(_fmt(v, lang) for v in value)
+        from checker.messages import word
+
+        return word("list.separator", lang).join(_fmt(v, lang) for v in value)
     return str(value)
 
 

@@ -6,14 +6,14 @@ from functools import lru_cache
 
 import regex
 
-from checker.numbers import to_halfwidth
+from checker.numbers import HEADING_NUMERALS, to_halfwidth
 
 _BRACKETS = str.maketrans(
     {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"}
 )
 _SPACE = regex.compile(r"\s+")
 _PARENS = regex.compile(r"\([^()]*\)")
-_ENUM = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[.、]|[①-⑳])")
+_ENUM = regex.compile(rf"^(?:[{HEADING_NUMERALS}]+[、.]|\d+[.、]|[①-⑳])")
 _PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
 _VARIANTS = (("情形", "情况"), ("其它", "其他"))
 

@@ -1,4 +1,9 @@
-"""People's words for the stable reason codes of unreadable input."""
+"""People's words, keyed by code: every word the command says that is not a rule message.
+
+Rule messages live in the rule packs; the words around them (reasons, places,
+headings of a report, notes of a run) live here, each in Chinese and English,
+so that no module holds its own ``"…" if zh else "…"``.
+"""
 
 from __future__ import annotations
 
@@ -56,6 +61,163 @@ READ_REASONS: dict[str, Text] = {
     "conversion-failed": Text("用 LibreOffice 转换失败", "the conversion with LibreOffice failed"),
     "internal-error": Text("读取时发生内部错误", "an internal error occurred while reading"),
 }
+
+
+# Words of the human formats: places in the draft, headings of the HTML report.
+WORDS: dict[str, Text] = {
+    "place.whole": Text("全文", "whole document"),
+    "place.table": Text("表格", "table"),
+    "place.nth-table": Text("本节第{n}个表格", "table {n} of this section"),
+    "place.row": Text("第{n}行", "row {n}"),
+    "place.column": Text("第{n}列", "column {n}"),
+    "place.text": Text("正文", "text"),
+    "place.page": Text("第{n}页", "page {n}"),
+    "place.also": Text("另见", "see also"),
+    "html.title": Text("政府信息公开工作年度报告检查结果", "Annual report check"),
+    "html.summary": Text("检查汇总", "Summary"),
+    "html.file": Text("文件", "File"),
+    "html.body": Text("发布机关", "Issuing body"),
+    "html.report-title": Text("报告标题", "Report title"),
+    "html.year": Text("报告年度", "Report year"),
+    "html.edition": Text("适用格式", "Format edition"),
+    "html.counts": Text("问题数", "Findings"),
+    "html.findings": Text("检查发现的问题", "Findings"),
+    "html.none": Text("未发现问题", "No findings"),
+    "html.location": Text("位置", "Location"),
+    "html.quote": Text("原文", "Text"),
+    "html.rule": Text("规则", "Rule"),
+    "html.severity": Text("级别", "Severity"),
+    "html.contributors": Text("参与计算的数字", "Figures in the computation"),
+    "html.label": Text("项目", "Item"),
+    "html.cell": Text("位置", "Where"),
+    "html.value": Text("数值", "Value"),
+    "html.actual": Text("实际", "Found"),
+    "html.expected": Text("应为", "Expected"),
+    "html.difference": Text("差额", "Difference"),
+    "html.not-evaluated": Text("未能评估的规则", "Rules not evaluated"),
+    "html.reason": Text("原因", "Reason"),
+    "html.unreadable": Text("无法读取", "unreadable"),
+    "html.general": Text("全文", "Whole document"),
+    "html.preamble": Text("正文开头（第一个标题之前）", "Before the first heading"),
+    "html.cell-text": Text("单元格内容", "The cell reads"),
+    "html.generated": Text("由 checker {version} 生成", "Made by checker {version}"),
+    "html.back": Text("返回汇总", "Back to the summary"),
+    # severities, lists, cell values
+    "severity.error": Text("错误", "error"),
+    "severity.warning": Text("警告", "warning"),
+    "severity.info": Text("提示", "info"),
+    "list.separator": Text("、", ", "),
+    "value.blank": Text("空白", "blank"),
+    "place.table-title": Text("《{title}》", "“{title}”"),
+    "place.document-table": Text("第{n}个表格", "document table {n}"),
+    # the findings table at the terminal
+    "table.format": Text("格式", "format"),
+    "table.none": Text("未发现问题", "no findings"),
+    "table.not-evaluated": Text("未能评估的规则：", "rules not evaluated: "),
+    "table.not-evaluated-group": Text("{ids}（{reason}）", "{ids} ({reason})"),
+    "table.group-separator": Text("；", "; "),
+    "place.rebuilt": Text("表格由文本重建", "table rebuilt from text"),
+    "column.location": Text("位置", "Location"),
+    "column.severity": Text("级别", "Severity"),
+    "column.rule": Text("规则", "Rule"),
+    "column.message": Text("说明", "Message"),
+    # summary lines
+    "summary.line": Text(
+        "共检查 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}",
+        "{files} file(s) checked: {error} error(s), {warning} warning(s), {info} info",
+    ),
+    "summary.unreadable": Text("，无法读取 {n}", ", {n} unreadable"),
+    "baseline.line": Text(
+        "基线：已知问题 {suppressed} 条未显示；基线中已不存在的条目 {stale} 条",
+        "baseline: {suppressed} known finding(s) hidden; {stale} stale entries",
+    ),
+    "baseline.line-one": Text(
+        "基线：已知问题 {suppressed} 条未显示；基线中已不存在的条目 {stale} 条",
+        "baseline: {suppressed} known finding(s) hidden; {stale} stale entry",
+    ),
+    # the Markdown summary
+    "markdown.title": Text(
+        "## 政府信息公开年报检查：{verdict}", "## Annual report check: {verdict}"
+    ),
+    "markdown.failed": Text("未通过", "failed"),
+    "markdown.passed": Text("通过", "passed"),
+    "markdown.file": Text("文件", "File"),
+    "markdown.format": Text("格式", "Format"),
+    "markdown.errors": Text("错误", "Errors"),
+    "markdown.warnings": Text("警告", "Warnings"),
+    "markdown.infos": Text("提示", "Info"),
+    "markdown.cut": Text(
+        "另有 {cut} 条未列出（最多列出 {limit} 条）；完整结果见其他输出格式。",
+        "{cut} more finding(s) not listed (at most {limit}); see another format.",
+    ),
+    # `checker rule ID`
+    "rule.editions": Text("适用格式: ", "editions: "),
+    "rule.checks": Text("说明: ", "checks: "),
+    "rule.basis": Text("依据: ", "basis: "),
+    "rule.message": Text("消息: ", "message: "),
+    "rule.pass": Text("正确示例: ", "passes: "),
+    "rule.fail": Text("错误示例: ", "fails: "),
+    "rule.sources": Text("依据说明: ", "sources: "),
+    # notes and errors of the command line
+    "cli.level": Text(
+        "--level 只能是 government 或 department，而不是 {value}",
+        "--level must be government or department, not {value}",
+    ),
+    "cli.update-baseline": Text(
+        "--update-baseline 需要同时给出 --baseline 文件", "--update-baseline needs --baseline FILE"
+    ),
+    "cli.unknown-edition": Text("未知的格式版本 {value}", "unknown edition {value}"),
+    "cli.unknown-rule": Text("未知的规则 {value}", "unknown rule {value}"),
+    "cli.error": Text("{label}错误：{detail}", "{label} error: {detail}"),
+    "cli.label.rule-pack": Text("规则包", "rule pack"),
+    "cli.label.configuration": Text("配置", "configuration"),
+    "cli.label.baseline": Text("基线", "baseline"),
+    "cli.interrupted": Text(
+        "已中断：共 {planned} 个文件，已检查 {done} 个；未写出报告",
+        "interrupted: {done} of {planned} file(s) checked; no report written",
+    ),
+    "cli.terminated": Text(
+        "已终止：共 {planned} 个文件，已检查 {done} 个；未写出报告",
+        "terminated: {done} of {planned} file(s) checked; no report written",
+    ),
+    "cli.terminated-early": Text(
+        "在检查任何文件之前已终止；未写出报告",
+        "terminated before any file was checked; no report written",
+    ),
+    "cli.interrupted-early": Text(
+        "在检查任何文件之前已中断；未写出报告",
+        "interrupted before any file was checked; no report written",
+    ),
+    "annotate.should-be": Text("应为：{value}", "should be: {value}"),
+    "annotate.basis": Text("依据：{basis}", "basis: {basis}"),
+    "annotate.general": Text(
+        "checker：以下问题在文档中没有具体位置", "checker: findings without a place in the text"
+    ),
+    "annotate.written": Text(
+        "已写入 {path}：{placed} 条批注在原处，{general} 条问题汇总在标题处",
+        "written {path}: {placed} comment(s) in place, {general} finding(s) gathered at the title",
+    ),
+    "annotate.needs-docx": Text(
+        "annotate 只能处理 Word .docx 文件：{path}",
+        "annotate works on Word .docx files only: {path}",
+    ),
+    "annotate.same-file": Text(
+        "输出文件不能是原文件：{path}", "the output must not be the draft itself: {path}"
+    ),
+    "annotate.unreadable": Text("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "cli.open-needs-html": Text(
+        "--open 需要与 --format html 一起使用", "--open needs --format html"
+    ),
+    "cli.no-browser": Text(
+        "无法启动浏览器；请手动打开上面的文件", "no browser could be started; open the file above"
+    ),
+}
+
+
+def word(code: str, lang: str, **args: object) -> str:
+    """The catalogue's words for ``code`` in ``lang``, placeholders filled."""
+    text = WORDS[code].get(lang)
+    return text.format(**args) if args else text
 
 
 def read_reason(code: str) -> Text:

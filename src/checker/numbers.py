@@ -48,6 +48,19 @@ _BIG_UNITS = {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_0
 
 CHINESE_NUMERAL_CHARS = "".join(_DIGITS) + "".join(_SMALL_UNITS) + "".join(_BIG_UNITS)
 
+# The Chinese digits, spelled out once; other modules build their patterns from these.
+ONE_TO_NINE = "一二三四五六七八九"
+ZEROS = "零〇○"  # 零, the ideographic zero, and the circle drafts type for it
+SMALL_UNITS = "十百千"
+HEADING_NUMERALS = ONE_TO_NINE + "十"  # 一、 … 十九、 as section numbers write them
+DATE_NUMERALS = ZEROS + ONE_TO_NINE + "十"  # 二〇二三年十二月三十一日
+PROSE_DIGITS = "零〇" + "一二两三四五六七八九"  # digits of a number in a sentence
+POSITIONAL_DIGITS = "零" + ONE_TO_NINE  # 零 for inner gaps: 一百零一
+LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"  # the forms of banking and contracts
+COUNTING_UNITS = ("", "十", "百", "千")
+LEGAL_UNITS = ("", "拾", "佰", "仟")
+GROUP_UNITS = ("", "万", "亿", "兆")
+
 # A regex fragment for one number as written in prose; rule packs use it as {NUM}.
 NUMBER_PATTERN = (
     r"(?:(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.\d+)?"
@@ -118,3 +131,53 @@ def format_number(value: Decimal) -> str:
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     return format(value.normalize(), "f")
+
+
+def _group(n: int, digits: str, units: tuple[str, ...]) -> str:
+    """0 < n < 10000 in Chinese positional form, with 零 for inner gaps."""
+    out: list[str] = []
+    zero = False
+    for position in range(3, -1, -1):
+        digit = n // 10**position % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        if zero:
+            out.append(digits[0])
+            zero = False
+        out.append(digits[digit] + units[position])
+    return "".join(out)
+
+
+def chinese_numeral(n: int, legal: bool = False) -> str:
+    """``n`` in Chinese numerals as Word counts and people write section numbers:
+    十, 十一, 二十, 一百零一, 一万零五; ``legal`` gives 壹拾壹 forms."""
+    digits, units = (LEGAL_DIGITS, LEGAL_UNITS) if legal else (POSITIONAL_DIGITS, COUNTING_UNITS)
+    if n <= 0:
+        return digits[0] if legal else "〇"
+    groups: list[int] = []
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    if len(groups) > len(GROUP_UNITS):
+        return str(sum(g * 10000**i for i, g in enumerate(groups)))
+    out: list[str] = []
+    need_zero = False
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            need_zero = bool(out)
+            continue
+        if out and (need_zero or g < 1000):
+            out.append(digits[0])
+        out.append(_group(g, digits, units) + GROUP_UNITS[i])
+        need_zero = False
+    text = "".join(out)
+    if not legal and text.startswith("一十"):
+        text = text[1:]  # 十一, not 一十一
+    return text
+
+
+def chinese_digits(n: int) -> str:
+    """Digit by digit, as years are written: 二〇二三 (with 零 for Word's ideographDigital)."""
+    return "".join(POSITIONAL_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n)

@@ -28,6 +28,7 @@ from checker.config import (
 )
 from checker.discover import NO_MATCH, NOT_FOUND, STDIN, Target, discover
 from checker.errors import CheckerError
+from checker.i18n import default_lang
 from checker.postprocess import Policy
 from checker.readers.limits import DEFAULT_LIMITS
 from checker.results import Outcome
@@ -85,7 +86,7 @@ def run_options(request: Request, resolver: Resolver) -> RunOptions:
         format=request.format or config.format or "table",
         output_file=request.output_file or config.output_file,
         jobs=request.jobs or config.jobs,
-        lang=request.lang or config.lang or "zh",
+        lang=request.lang or config.lang or default_lang(),
     )
 
 

@@ -19,6 +19,7 @@ from checker.model import Comment
 if TYPE_CHECKING:
     from checker.across.summary import ReportSummary
     from checker.baseline import Entry
+    from checker.places import Places
     from checker.rulepacks.pack import Rule
 
 # lowest severity rank that fails the run, per --fail-on value
@@ -39,6 +40,7 @@ class FileResult:
     applied: list[str] = field(default_factory=list)  # IDs of the rules run on this file
     fingerprints: list[str] = field(default_factory=list)  # one per finding, set after the run
     comments: list[Comment] = field(default_factory=list)  # the document's, as data (suppress.py)
+    places: Places | None = None  # quotes and table titles for the human formats
     summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 

@@ -14,26 +14,16 @@ from checker.checks.base import Context, Kind
 from checker.extract.outline import Heading
 from checker.findings import Finding
 from checker.i18n import Text
+from checker.numbers import chinese_numeral
 from checker.rulepacks.params import Params
-
-_CN = "零一二三四五六七八九十"
-
-
-def cn_number(n: int) -> str:
-    if n <= 10:
-        return _CN[n]
-    if n < 20:
-        return "十" + (_CN[n - 10] if n > 10 else "")
-    tens, ones = divmod(n, 10)
-    return _CN[tens] + "十" + (_CN[ones] if ones else "")
 
 
 def label_for(style: str, n: int) -> str:
     return {
-        "cn": f"{cn_number(n)}、",
-        "missing": f"{cn_number(n)}、",
-        "cn-part": f"第{cn_number(n)}部分",
-        "cn-paren": f"（{cn_number(n)}）",
+        "cn": f"{chinese_numeral(n)}、",
+        "missing": f"{chinese_numeral(n)}、",
+        "cn-part": f"第{chinese_numeral(n)}部分",
+        "cn-paren": f"（{chinese_numeral(n)}）",
     }.get(style, str(n))
 
 

@@ -21,6 +21,7 @@ from checker.extract.tables import CellValue, TableIndex, table_index
 from checker.findings import Finding, Item, Severity
 from checker.i18n import Text
 from checker.labels import normalise_label
+from checker.messages import word
 from checker.model import Location
 from checker.rulepacks.pack import LabelDef
 from checker.rulepacks.params import Params
@@ -304,7 +305,7 @@ def check_sum(ctx: Context, spec: SumSpec) -> Iterator[Finding]:
 
 def _describe(cells: list[CellValue]) -> Text:
     def fmt(c: CellValue, lang: str) -> str:
-        shown = c.text.strip() or ("空白" if lang == "zh" else "blank")
+        shown = c.text.strip() or word("value.blank", lang)
         row = c.row_name.get(lang)
         col = c.column_name.get(lang)
         return f"{row}/{col} {shown}" if lang == "en" else f"{row}/{col}{shown}"

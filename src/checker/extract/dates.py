@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import regex
 
 from checker.model import Location
+from checker.numbers import DATE_NUMERALS as _CN_DIGITS
 from checker.numbers import parse_chinese_numeral
 
-_CN_DIGITS = "〇○零一二三四五六七八九十"
 FULL_DATE = regex.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 )

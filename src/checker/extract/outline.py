@@ -15,9 +15,9 @@ from typing import Any
 import regex
 
 from checker.model import Block, BlockKind
+from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
 
-_CN = "一二三四五六七八九十"
 _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (1, "cn", regex.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})\s*[、.,，．]\s*")),
     (1, "cn-part", regex.compile(rf"^\s*第(?P<n>[{_CN}]{{1,3}})(?:部分|章)\s*[、.,:：]?\s*")),

@@ -38,6 +38,7 @@ import regex
 from checker import budget
 from checker.extract.prose_numbers import Figures, Percent, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
+from checker.numbers import HEADING_NUMERALS, PROSE_DIGITS
 from checker.rulepacks.compiled import cached
 
 SENTENCE_END = "。!?"
@@ -98,7 +99,7 @@ class ListGrammar:
         share_of = alternation(vocab.share_of)
         words = alternation(vocab.share_words)
         about = alternation(vocab.approx_before)
-        pct = r"(?:\d+(?:\.\d+)?\s*%|百分之[零〇一二两三四五六七八九十百点\d.]+)"
+        pct = rf"(?:\d+(?:\.\d+)?\s*%|百分之[{PROSE_DIGITS}十百点\d.]+)"
         body = (
             rf"(?P<about>{about})?{words}(?:比)?(?:{share_of})?的?(?:比例|比重)?(?:为|达|约)?"
             rf"\s*{pct}"
@@ -106,7 +107,7 @@ class ListGrammar:
         self._share_tail = cached(rf"(?:[,\s]*{body}|\s*\(\s*(?:{body}|{pct})\s*\))\s*$")
         self._share_only = cached(rf"^\s*{body}\s*$")
         self._enumerator = cached(
-            r"^\s*(?:[一二三四五六七八九十]+是|\(\s*[一二三四五六七八九十\d]+\s*\)|\d+\s*[.、]|[①-⑳])\s*"
+            rf"^\s*(?:[{HEADING_NUMERALS}]+是|\(\s*[{HEADING_NUMERALS}\d]+\s*\)|\d+\s*[.、]|[①-⑳])\s*"
         )
         self._connector = cached(r"^\s*(?:以及|还有|和|及|与|另)\s*")
         self._catch_all = cached(rf"^{alternation(vocab.catch_all)}")

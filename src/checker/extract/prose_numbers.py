@@ -21,10 +21,16 @@ import regex
 
 from checker import budget
 from checker.extract.prose_vocab import Vocabulary, alternation
-from checker.numbers import NUMBER_PATTERN, parse_chinese_numeral, parse_number
+from checker.numbers import (
+    NUMBER_PATTERN,
+    PROSE_DIGITS,
+    SMALL_UNITS,
+    parse_chinese_numeral,
+    parse_number,
+)
 from checker.rulepacks.compiled import cached
 
-_CN_DIGITS = "零〇一二两三四五六七八九"
+_CN_DIGITS = PROSE_DIGITS
 _RANGE = r"(?:[-~～—–]|至|到)"
 
 
@@ -118,7 +124,7 @@ class Scanner:
         self._before = cached(rf"{alternation(vocab.approx_before)}\s*$")
         self._after = cached(rf"^\s*{alternation(vocab.approx_after)}")
         self._range_before = cached(rf"(?:\d|{units})\s*{_RANGE}\s*$")
-        self._range_after = cached(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}十百千]")
+        self._range_after = cached(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}{SMALL_UNITS}]")
         self._digits = cached(r"\d+(?:\.\d+)?")
         self._date_or_code = cached(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
 
@@ -165,7 +171,8 @@ class Scanner:
             or self._after.match(after)
             or self._range_before.search(before[-8:])
             or self._range_after.match(after)
-            or (not arabic and before[-1:] in _CN_DIGITS + "十百千几数上成")  # 数十, 上百, 成千
+            # 数十, 上百, 成千
+            or (not arabic and before[-1:] in _CN_DIGITS + SMALL_UNITS + "几数上成")
         )
         return Quantity(
             value=value,

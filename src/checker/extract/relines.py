@@ -18,9 +18,9 @@ from typing import Any
 import regex
 
 from checker.model import Block, BlockKind, Document
+from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
 
-_CN = "一二三四五六七八九十"
 _GAP = regex.compile(r"[ \u3000\xa0]+")
 _SENTENCE_END = "。！？；!?;"
 _ENDS = regex.compile(r"[。！？；!?;]")

@@ -22,7 +22,7 @@ from checker.extract.report import Report
 from checker.i18n import Text
 from checker.labels import normalise_label
 from checker.model import Block, Cell, Location, Table
-from checker.numbers import parse_number, to_halfwidth
+from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
 from checker.rulepacks.pack import FactDef, LabelDef, TableDef
 
 __all__ = ["CellValue", "LabelDef", "TableDef", "TableIndex", "normalise_label", "table_index"]
@@ -296,7 +296,7 @@ def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
     return end < len(normalised) and normalised[end - 1] in rdef.labels
 
 
-_GROUP_LABEL = regex.compile(r"^\s*[(（]\s*[一二三四五六七八九十]+\s*[)）]")
+_GROUP_LABEL = regex.compile(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
 
 
 def _score(texts: set[str], tdef: TableDef) -> int:

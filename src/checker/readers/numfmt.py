@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_UNITS = ("", "十", "百", "千")
-_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_LEGAL_UNITS = ("", "拾", "佰", "仟")
-_BIG_UNITS = ("", "万", "亿", "兆")
+from checker.numbers import chinese_digits, chinese_numeral
+
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 _ROMAN = (
@@ -23,51 +20,13 @@ _ROMAN = (
 _FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
-def _group(n: int, digits: str, units: tuple[str, ...]) -> str:
-    """0 < n < 10000 in Chinese positional form, with 零 for inner gaps."""
-    out: list[str] = []
-    zero = False
-    for position in range(3, -1, -1):
-        digit = n // 10**position % 10
-        if digit == 0:
-            zero = bool(out)
-            continue
-        if zero:
-            out.append(digits[0])
-            zero = False
-        out.append(digits[digit] + units[position])
-    return "".join(out)
-
-
-def chinese(n: int, digits: str = _CN_DIGITS, units: tuple[str, ...] = _CN_UNITS) -> str:
-    """Chinese numerals as Word counts: 十, 十一, 二十, 一百零一, 一万零五."""
-    if n <= 0:
-        return "〇" if digits is _CN_DIGITS else digits[0]
-    groups: list[int] = []
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    if len(groups) > len(_BIG_UNITS):
-        return str(sum(g * 10000**i for i, g in enumerate(groups)))
-    out: list[str] = []
-    need_zero = False
-    for i in range(len(groups) - 1, -1, -1):
-        g = groups[i]
-        if g == 0:
-            need_zero = bool(out)
-            continue
-        if out and (need_zero or g < 1000):
-            out.append(digits[0])
-        out.append(_group(g, digits, units) + _BIG_UNITS[i])
-        need_zero = False
-    text = "".join(out)
-    if digits is _CN_DIGITS and text.startswith("一十"):
-        text = text[1:]  # 十一, not 一十一
-    return text
+def chinese(n: int) -> str:
+    """Chinese counting numerals, as Word's chineseCounting formats draw them."""
+    return chinese_numeral(n)
 
 
 def _legal(n: int) -> str:
-    return chinese(n, _LEGAL_DIGITS, _LEGAL_UNITS)
+    return chinese_numeral(n, legal=True)
 
 
 def _cycle(chars: str) -> Callable[[int], str]:
@@ -121,8 +80,8 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "taiwaneseCounting": chinese,
     "taiwaneseCountingThousand": chinese,
     "japaneseCounting": chinese,
-    "ideographDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n),
-    "taiwaneseDigital": lambda n: "".join(_CN_DIGITS[int(d)] for d in str(n)) if n >= 0 else str(n),
+    "ideographDigital": chinese_digits,
+    "taiwaneseDigital": chinese_digits,
     "chineseLegalSimplified": _legal,
     "ideographLegalTraditional": _legal,
     "ideographTraditional": _cycle(_STEMS),

@@ -23,6 +23,7 @@ from typing import Any
 
 from checker.errors import ReadError
 from checker.model import Document
+from checker.numbers import HEADING_NUMERALS
 
 from .blocks import BlockSink, SourceCell
 from .limits import ReadLimits
@@ -47,13 +48,13 @@ BBox = tuple[float, float, float, float]  # x0, top, x1, bottom
 
 _PAGE_NUMBER = re.compile(
     r"[-—–－―~～·•\s]*[0-9０-９]{1,4}[-—–－―~～·•\s]*"
-    r"|第\s*[0-9０-９一二三四五六七八九十百]{1,6}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{1,4}\s*页)?"
+    rf"|第\s*[0-9０-９{HEADING_NUMERALS}百]{{1,6}}\s*页(?:\s*[,，/／]?\s*共\s*[0-9０-９]{{1,4}}\s*页)?"
     r"|共\s*[0-9０-９]{1,4}\s*页\s*[,，]?\s*第\s*[0-9０-９]{1,4}\s*页"
     r"|[0-9０-９]{1,4}\s*[/／]\s*[0-9０-９]{1,4}"
     r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?"
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
-_CONTINUED = re.compile(r"[(（]?\s*(?:续表|续上表|接上表)\s*[0-9一二三四五六七八九十]*\s*[)）]?")
+_CONTINUED = re.compile(rf"[(（]?\s*(?:续表|续上表|接上表)\s*[0-9{HEADING_NUMERALS}]*\s*[)）]?")
 _EDGE_LINES = 2  # running heads and footers: at most this many lines at each end of a page
 _EDGE_BAND = 0.12  # ... standing in the top or bottom eighth of the page
 

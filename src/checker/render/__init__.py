@@ -20,6 +20,7 @@ MODULES = {
     "github": "github",
     "gitlab": "gitlab",
     "markdown": "markdown",
+    "html": "html",
 }
 FORMATS = tuple(MODULES)
 # Formats read by people at a terminal: the only ones that may show a progress bar.

@@ -12,7 +12,7 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from checker.render.safe import for_xml, one_line
-from checker.render.words import SEVERITY_WORDS, location
+from checker.render.words import SEVERITY_WORDS, place
 from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
             failures += 1
             worst = max(hits, key=lambda f: f.severity.rank)
             body = "\n".join(
-                f"{location(f.location, lang)}: [{words[f.severity.value]}] "
+                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
                 + one_line(message(result, f, lang))
                 for f in hits
             )

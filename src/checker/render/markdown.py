@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from checker.messages import word
 from checker.render.json_out import summary
 from checker.render.safe import for_markdown
-from checker.render.words import SEVERITY_WORDS, baseline_line, location, summary_line
+from checker.render.words import SEVERITY_WORDS, baseline_line, place, summary_line
 from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
@@ -26,26 +27,25 @@ def _counts(result: FileResult) -> tuple[int, int, int]:
 
 
 def render(outcome: Outcome, lang: str) -> str:
-    zh = lang != "en"
-    words = SEVERITY_WORDS["zh" if zh else "en"]
+    words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
     s = summary(outcome.results)
-    verdict = ("未通过" if zh else "failed") if outcome.failed else ("通过" if zh else "passed")
+    verdict = word("markdown.failed" if outcome.failed else "markdown.passed", lang)
     out = [
-        f"## 政府信息公开年报检查：{verdict}" if zh else f"## Annual report check: {verdict}",
+        word("markdown.title", lang, verdict=verdict),
         "",
         for_markdown(summary_line(s, lang)),
         "",
     ]
     if outcome.baseline is not None:
         out += [for_markdown(baseline_line(outcome.suppressed, len(outcome.stale), lang)), ""]
-    head = ("文件", "格式", words["error"], words["warning"], words["info"])
-    if not zh:
-        head = ("File", "Format", "Errors", "Warnings", "Info")
+    head = tuple(
+        word(f"markdown.{key}", lang) for key in ("file", "format", "errors", "warnings", "infos")
+    )
     out.append("| " + " | ".join(head) + " |")
     out.append("|---|---|---:|---:|---:|")
     for result in outcome.results:
         e, w, i = _counts(result)
-        fmt = result.edition or ("无法读取" if zh else "unreadable")
+        fmt = result.edition or word("html.unreadable", lang)
         out.append(
             f"| {for_markdown(display_path(result.path))} | {for_markdown(fmt)} | {e} | {w} | {i} |"
         )
@@ -57,8 +57,8 @@ def render(outcome: Outcome, lang: str) -> str:
             continue
         title = f"{for_markdown(display_path(result.path))} ({len(result.findings)})"
         out += ["<details>", f"<summary>{title}</summary>", ""]
-        cols = (
-            ("位置", "级别", "规则", "说明") if zh else ("Location", "Severity", "Rule", "Message")
+        cols = tuple(
+            word(f"column.{key}", lang) for key in ("location", "severity", "rule", "message")
         )
         out += ["| " + " | ".join(cols) + " |", "|---|---|---|---|"]
         for f in result.findings:
@@ -66,16 +66,12 @@ def render(outcome: Outcome, lang: str) -> str:
                 break
             shown += 1
             out.append(
-                f"| {for_markdown(location(f.location, lang))} | {words[f.severity.value]} "
+                f"| {for_markdown(place(result, f, lang))} | {words[f.severity.value]} "
                 f"| {f.rule} | {for_markdown(message(result, f, lang))} |"
             )
         out += ["", "</details>", ""]
     if shown < total:
         cut = total - shown
-        out.append(
-            f"另有 {cut} 条未列出（最多列出 {MAX_ROWS} 条）；完整结果见其他输出格式。"
-            if zh
-            else f"{cut} more finding(s) not listed (at most {MAX_ROWS}); see another format."
-        )
+        out.append(word("markdown.cut", lang, cut=cut, limit=MAX_ROWS))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"

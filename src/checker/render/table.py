@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from checker.messages import word
 from checker.render.json_out import summary
 from checker.render.safe import for_rich
-from checker.render.words import SEVERITY_WORDS, baseline_line, location, summary_line
+from checker.render.words import SEVERITY_WORDS, baseline_line, place, summary_line
 from checker.results import display_path, message
 
 if TYPE_CHECKING:
@@ -19,32 +20,31 @@ def render_to(outcome: Outcome, lang: str, console: Any) -> None:
     """Print to a rich console (colours when it is a terminal and NO_COLOR is unset)."""
     from rich.table import Table
 
-    zh = lang != "en"
     for result in outcome.results:
         head = f"[bold]{for_rich(display_path(result.path))}[/bold]"
         if result.edition:
             edition = result.edition_reason.get(lang) if result.edition_reason else ""
-            head += for_rich(f"  {'格式' if zh else 'format'}: {result.edition} ({edition})")
+            head += for_rich(f"  {word('table.format', lang)}: {result.edition} ({edition})")
         console.print(head)
         if not result.findings:
-            console.print("  " + ("未发现问题" if zh else "no findings"), style="green")
-            _not_evaluated(console, result, zh)  # a clean look must not hide what was not checked
+            console.print("  " + word("table.none", lang), style="green")
+            _not_evaluated(console, result, lang)  # a clean look must not hide what was not checked
             continue
         table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
-        table.add_column("位置" if zh else "Location", overflow="fold", max_width=40)
-        table.add_column("级别" if zh else "Severity", no_wrap=True)
-        table.add_column("规则" if zh else "Rule", no_wrap=True)
-        table.add_column("说明" if zh else "Message", overflow="fold")
+        table.add_column(word("column.location", lang), overflow="fold", max_width=40)
+        table.add_column(word("column.severity", lang), no_wrap=True)
+        table.add_column(word("column.rule", lang), no_wrap=True)
+        table.add_column(word("column.message", lang), overflow="fold")
         for f in result.findings:
             sev = f.severity.value
             table.add_row(
-                for_rich(location(f.location, lang)),
+                for_rich(place(result, f, lang)),
                 f"[{STYLES[sev]}]{SEVERITY_WORDS[lang if lang == 'en' else 'zh'][sev]}[/]",
                 f.rule,
                 for_rich(message(result, f, lang)),
             )
         console.print(table)
-        _not_evaluated(console, result, zh)
+        _not_evaluated(console, result, lang)
     if outcome.baseline is not None:
         text = baseline_line(outcome.suppressed, len(outcome.stale), lang)
         console.print(text, style="dim", markup=False)
@@ -68,7 +68,7 @@ def render(outcome: Outcome, lang: str) -> str:
     return buffer.getvalue()
 
 
-def _not_evaluated(console: Any, result: FileResult, zh: bool) -> None:
+def _not_evaluated(console: Any, result: FileResult, lang: str) -> None:
     """The rules not evaluated, grouped by their reason in the chosen language."""
     if not result.not_evaluated:
         return
@@ -79,11 +79,10 @@ def _not_evaluated(console: Any, result: FileResult, zh: bool) -> None:
     for rule, why in result.not_evaluated:
         code = not_evaluated_code(why)
         by_code.setdefault(code, []).append(rule)
-        words[code] = not_evaluated_reason(why).get("zh" if zh else "en")
-    if zh:
-        text = "；".join(f"{'、'.join(ids)}（{words[c]}）" for c, ids in by_code.items())
-        line = "  未能评估的规则：" + text
-    else:
-        text = "; ".join(f"{', '.join(ids)} ({words[c]})" for c, ids in by_code.items())
-        line = "  rules not evaluated: " + text
-    console.print(for_rich(line), style="dim")
+        words[code] = not_evaluated_reason(why).get(lang)
+    sep = word("list.separator", lang)
+    text = word("table.group-separator", lang).join(
+        word("table.not-evaluated-group", lang, ids=sep.join(ids), reason=words[c])
+        for c, ids in by_code.items()
+    )
+    console.print(for_rich("  " + word("table.not-evaluated", lang) + text), style="dim")

@@ -2,56 +2,104 @@
 
 from __future__ import annotations
 
-from checker.findings import Finding
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from checker.findings import Finding, Item
+from checker.messages import word
 from checker.model import Location
 from checker.results import FileResult
 
+if TYPE_CHECKING:
+    from checker.places import Places
+
 SEVERITY_WORDS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示"},
-    "en": {"error": "error", "warning": "warning", "info": "info"},
+    lang: {level: word(f"severity.{level}", lang) for level in ("error", "warning", "info")}
+    for lang in ("zh", "en")
 }
 
 
-def location(loc: Location, lang: str) -> str:
-    zh = lang != "en"
+def location(
+    loc: Location, lang: str, places: Places | None = None, items: Sequence[Item] = ()
+) -> str:
+    """Where a person finds it in the draft: the section, the table by its title and its
+    row and column labels, the first words of the paragraph; the page of a PDF. Never a
+    paragraph ordinal or a source line (JSON keeps those). A finding that sets text
+    against a table also names the other place."""
+    here = _place(loc, lang, places)
+    others: list[str] = []
+    for item in items:
+        other = item.location
+        if other.paragraph is None or other.paragraph == loc.paragraph:
+            continue
+        if (other.table is None) == (loc.table is None):
+            continue  # only text against a table is a second place worth naming
+        words = _place(other, lang, places)
+        if words not in others and words != here:
+            others.append(words)
+    if others:
+        here += f"；{word('place.also', lang)}：" + "；".join(others)
+    return here
+
+
+def _place(loc: Location, lang: str, places: Places | None) -> str:
     parts: list[str] = []
-    if loc.section:
-        parts.append(" > ".join(loc.section))
-    if loc.table is not None:  # the document's own count, not the format's 表三
-        parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
-    if loc.rebuilt:
-        parts.append("表格由文本重建" if zh else "table rebuilt from text")
-    if loc.row_label or loc.row is not None:
-        label = loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}")
-        parts.append(label)
-    if loc.column_label or loc.column is not None:
-        label = loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}")
-        parts.append(label)
-    if loc.page is not None:  # a paged file (PDF, OFD): the page a reader turns to
-        parts.append(f"第{loc.page}页" if zh else f"page {loc.page}")
+    section = " > ".join(loc.section)
+    page = loc.page
     if loc.table is not None:
-        pass  # a cell is placed by its table, row and column; a paragraph ordinal would confuse
-    elif loc.line is not None:
-        parts.append(f"第{loc.line}行" if zh else f"line {loc.line}")
-    elif loc.paragraph is not None:
-        parts.append(f"第{loc.paragraph}段" if zh else f"paragraph {loc.paragraph}")
-    if not parts:
-        return "全文" if zh else "whole document"
-    return " · ".join(parts)
+        parts.append(_table_words(loc, lang, places, section))
+        if loc.rebuilt:
+            parts.append(word("place.rebuilt", lang))
+        if loc.row_label or loc.row is not None:
+            parts.append(loc.row_label or word("place.row", lang, n=loc.row))
+        if loc.column_label or loc.column is not None:
+            parts.append(loc.column_label or word("place.column", lang, n=loc.column))
+        text = " · ".join(parts)
+    else:
+        quote = places.quote(loc.paragraph) if places is not None else None
+        heading = loc.section[-1] if loc.section else None
+        if quote and heading and quote.rstrip("…") and heading.startswith(quote.rstrip("…")):
+            quote = None  # the finding is on the heading itself: the section says it
+        text = section
+        if quote:
+            text = f"{section} · “{quote}”" if section else f"“{quote}”"
+    if page is not None:
+        text = (
+            f"{text} · {word('place.page', lang, n=page)}"
+            if text
+            else word("place.page", lang, n=page)
+        )
+    return text or word("place.whole", lang)
+
+
+def _table_words(loc: Location, lang: str, places: Places | None, section: str) -> str:
+    assert loc.table is not None
+    place = places.tables.get(loc.table) if places is not None else None
+    name = word("place.table", lang)
+    if place is not None:
+        if place.title and not (loc.section and place.title == loc.section[-1]):
+            name = word("place.table-title", lang, title=place.title)
+        elif place.of > 1:
+            name = word("place.nth-table", lang, n=place.nth)
+    return f"{section} > {name}" if section else name
+
+
+def place(result: FileResult, finding: Finding, lang: str) -> str:
+    """A finding's place in words, for the formats people read."""
+    return location(finding.location, lang, result.places, finding.items)
 
 
 def where(loc: Location, lang: str, with_section: bool = True) -> str:
     """Section, table, row and column: what a line number cannot say about a .docx or a table."""
-    zh = lang != "en"
     parts: list[str] = []
     if with_section and loc.section:
         parts.append(" > ".join(loc.section))
     if loc.table is not None:  # the document's own count, not the format's 表三
-        parts.append(f"第{loc.table}个表格" if zh else f"document table {loc.table}")
+        parts.append(word("place.document-table", lang, n=loc.table))
     if loc.row_label or loc.row is not None:
-        parts.append(loc.row_label or (f"第{loc.row}行" if zh else f"row {loc.row}"))
+        parts.append(loc.row_label or word("place.row", lang, n=loc.row))
     if loc.column_label or loc.column is not None:
-        parts.append(loc.column_label or (f"第{loc.column}列" if zh else f"column {loc.column}"))
+        parts.append(loc.column_label or word("place.column", lang, n=loc.column))
     return " · ".join(parts)
 
 
@@ -76,21 +124,19 @@ def pairs(result: FileResult) -> list[tuple[Finding, str | None]]:
 
 
 def summary_line(counts: dict[str, int], lang: str) -> str:
-    if lang != "en":
-        return (
-            f"共检查 {counts['files']} 个文件：错误 {counts['error']}，警告 {counts['warning']}，"
-            f"提示 {counts['info']}"
-            + (f"，无法读取 {counts['unreadable']}" if counts["unreadable"] else "")
-        )
-    return (
-        f"{counts['files']} file(s) checked: {counts['error']} error(s), "
-        f"{counts['warning']} warning(s), {counts['info']} info"
-        + (f", {counts['unreadable']} unreadable" if counts["unreadable"] else "")
+    line = word(
+        "summary.line",
+        lang,
+        files=counts["files"],
+        error=counts["error"],
+        warning=counts["warning"],
+        info=counts["info"],
     )
+    if counts["unreadable"]:
+        line += word("summary.unreadable", lang, n=counts["unreadable"])
+    return line
 
 
 def baseline_line(suppressed: int, stale: int, lang: str) -> str:
-    if lang != "en":
-        return f"基线：已知问题 {suppressed} 条未显示；基线中已不存在的条目 {stale} 条"
-    entries = "entry" if stale == 1 else "entries"
-    return f"baseline: {suppressed} known finding(s) hidden; {stale} stale {entries}"
+    code = "baseline.line-one" if stale == 1 else "baseline.line"
+    return word(code, lang, suppressed=suppressed, stale=stale)
