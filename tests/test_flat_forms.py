@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.engine import Engine
+from checker.postprocess import as_reported
 from checker.results import FileResult
 from finding_keys import result_keys
 
@@ -25,7 +26,7 @@ _ENGINE = Engine()
 
 
 def check(path: Path) -> FileResult:
-    return _ENGINE.check_path(str(path))
+    return as_reported(_ENGINE.check_path(str(path)))
 
 
 @pytest.mark.parametrize("form", FORMS)

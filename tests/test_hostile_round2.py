@@ -199,7 +199,7 @@ def _pack(tmp_path: Path, body: str) -> Path:
     ids=["python-tag", "billion-laughs", "oversized"],
 )
 def test_hostile_packs_are_rule_pack_errors(tmp_path: Path, body: str, reason: str) -> None:
-    run = check(str(SEED), "--rules", str(_pack(tmp_path, body)))
+    run = check(str(SEED), "--rules", str(_pack(tmp_path, body)), "--lang", "en")
     run.bounded(memory_kb=400_000)
     assert run.code == 2, run.stderr
     assert run.stderr.startswith("rule pack error:") and reason in run.stderr, run.stderr
@@ -391,7 +391,7 @@ def test_sigterm_stops_the_run_like_ctrl_c(tmp_path: Path) -> None:
     stdout, stderr = proc.communicate(timeout=120)
     text = stderr.decode("utf-8")
     assert proc.returncode == 143, text
-    assert "terminated:" in text and "of 600 file(s) checked" in text and "共检查" in text
+    assert "已终止" in text and "共 600 个文件" in text and "共检查" in text
     assert "Traceback" not in text and stdout == b""
     assert out.read_text(encoding="utf-8") == "previous report\n"
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -26,6 +26,7 @@ import pytest  # noqa: E402
 import sample_content as sc  # noqa: E402
 
 from checker.engine import Engine  # noqa: E402
+from checker.postprocess import as_reported  # noqa: E402
 from checker.readers import read_bytes  # noqa: E402
 from checker.results import FileResult  # noqa: E402
 from finding_keys import result_keys  # noqa: E402
@@ -39,7 +40,7 @@ def clean() -> sc.Report:
 
 def render(table_lines: Callable[[sc.Table], list[str]]) -> FileResult:
     text = flat_forms.blocks_text(clean(), table_lines)
-    return _ENGINE.check_document(read_bytes(text.encode(), "report.txt"))
+    return as_reported(_ENGINE.check_document(read_bytes(text.encode(), "report.txt")))
 
 
 def rows(table: sc.Table) -> list[list[str]]:
@@ -122,13 +123,13 @@ SHAPES: dict[str, Callable[[sc.Table], list[str]]] = {
 def test_defects_in_a_real_shape_are_found_as_in_the_docx(slug: str, shape: str) -> None:
     report = next(r for r in sc.all_reports() if r.slug == slug)
     text = flat_forms.blocks_text(report, SHAPES[shape])
-    flat = _ENGINE.check_document(read_bytes(text.encode(), "report.txt"))
-    docx = _ENGINE.check_document(read_bytes(make_samples._RENDERERS["docx"](report), "r.docx"))
+    flat = as_reported(_ENGINE.check_document(read_bytes(text.encode(), "report.txt")))
+    docx = as_reported(_ENGINE.check_document(read_bytes(make_samples._RENDERERS["docx"](report), "r.docx")))
     assert result_keys(flat) == result_keys(docx)
 
 
 def _check_text(text: str) -> FileResult:
-    return _ENGINE.check_document(read_bytes(text.encode(), "report.txt"))
+    return as_reported(_ENGINE.check_document(read_bytes(text.encode(), "report.txt")))
 
 
 def test_run_on_text_keeps_numbers_in_prose_out_of_the_outline() -> None:
