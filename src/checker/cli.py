@@ -18,6 +18,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 import typer
 
 from checker import __version__
+from checker.i18n import default_lang
+from checker.messages import word
+
+# Help is printed before --lang is parsed, so its language comes from the
+# environment alone (CHECKER_LANG, else the locale, else Chinese), fixed at import.
+HELP_LANG = default_lang()
+
+
+def _h(code: str) -> str:
+    return word(code, HELP_LANG)
+
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -26,18 +37,15 @@ if TYPE_CHECKING:
 
 app = typer.Typer(
     name="checker",
-    help=(
-        "检查政府信息公开工作年度报告的合规性。Check government information-disclosure "
-        "annual reports (政府信息公开工作年度报告) against the official formats."
-    ),
+    help=_h("help.app"),
     no_args_is_help=True,
     add_completion=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-rules_app = typer.Typer(help="List the rules.", rich_markup_mode=None)
-config_app = typer.Typer(help="Inspect the configuration.", rich_markup_mode=None)
+rules_app = typer.Typer(help=_h("help.rules-app"), rich_markup_mode=None)
+config_app = typer.Typer(help=_h("help.config-app"), rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 app.add_typer(config_app, name="config")
 
@@ -78,12 +86,10 @@ class Lang(StrEnum):
     en = "en"
 
 
-LANG_HELP = "Language: zh or en (default: CHECKER_LANG, else the locale, else zh)."
+LANG_HELP = _h("help.lang")
 
 
 def _lang(lang: Lang | None) -> str:
-    from checker.i18n import default_lang
-
     return lang.value if lang is not None else default_lang()
 
 
@@ -100,16 +106,14 @@ def _version(value: bool) -> None:
         raise typer.Exit(EXIT_OK)
 
 
-@app.callback()
+@app.callback(help=_h("help.root"))
 def root(
     version: Annotated[
         bool,
-        typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
-        ),
+        typer.Option("--version", callback=_version, is_eager=True, help=_h("help.version")),
     ] = False,
 ) -> None:
-    """Check annual reports on government information disclosure."""
+    pass
 
 
 def _no_color() -> bool:
@@ -279,15 +283,12 @@ def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     raise typer.Exit(stopping.exit_code())
 
 
-@app.command()
+@app.command(help=_h("help.check"))
 def check(
     paths: Annotated[
         list[str],
         typer.Argument(
-            help=(
-                "Files, folders (walked for .docx .doc .wps .pdf .ofd .html .htm .txt .md) "
-                "or globs; '-' reads standard input."
-            ),
+            help=_h("help.check.paths"),
             show_default=False,
         ),
     ],
@@ -297,112 +298,90 @@ def check(
             "--format",
             "--output-format",
             "-f",
-            help=(
-                "table (default), concise, json, jsonl, sarif, junit, github, gitlab, "
-                "markdown or html."
-            ),
+            help=_h("help.check.format"),
             show_default=False,
         ),
     ] = None,
     output_file: Annotated[
         str | None,
-        typer.Option("--output-file", "-o", help="Write the report here (whole, or not at all)."),
+        typer.Option("--output-file", "-o", help=_h("help.check.output-file")),
     ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     edition: Annotated[
         str | None,
         typer.Option(
             "--edition",
-            help=(
-                "Force the format edition (legacy, 2019, 2021) instead of detecting it "
-                "from the report year."
-            ),
+            help=_h("help.check.edition"),
         ),
     ] = None,
     rules: Annotated[
         list[str] | None,
-        typer.Option(
-            "--rules", help="An extra rule pack (YAML) on top of the edition's; repeatable."
-        ),
+        typer.Option("--rules", help=_h("help.check.rules")),
     ] = None,
     level: Annotated[
         str | None,
         typer.Option(
             "--level",
-            help=(
-                "The issuing body's level, government or department, instead of detecting "
-                "it from the title."
-            ),
+            help=_h("help.check.level"),
         ),
     ] = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option(
             "--fail-on",
-            help=(
-                "Lowest severity that makes the exit code 1 (default: error); "
-                "'never' always exits 0."
-            ),
+            help=_h("help.check.fail-on"),
             show_default=False,
         ),
     ] = None,
     exit_zero: Annotated[
-        bool, typer.Option("--exit-zero", help="Exit 0 even when findings reach --fail-on.")
+        bool, typer.Option("--exit-zero", help=_h("help.check.exit-zero"))
     ] = False,
     select: Annotated[
         list[str] | None,
-        typer.Option("--select", help="Only these rules (IDs or prefixes, comma-separated)."),
+        typer.Option("--select", help=_h("help.check.select")),
     ] = None,
     extend_select: Annotated[
         list[str] | None,
-        typer.Option("--extend-select", help="Rules added to the selection."),
+        typer.Option("--extend-select", help=_h("help.check.extend-select")),
     ] = None,
     ignore: Annotated[
         list[str] | None,
-        typer.Option("--ignore", help="Rules never reported (IDs or prefixes)."),
+        typer.Option("--ignore", help=_h("help.check.ignore")),
     ] = None,
     exclude: Annotated[
         list[str] | None,
-        typer.Option("--exclude", help="Skip files matching this glob when walking folders."),
+        typer.Option("--exclude", help=_h("help.check.exclude")),
     ] = None,
     baseline: Annotated[
         str | None,
-        typer.Option("--baseline", help="Hide the findings recorded in this baseline file."),
+        typer.Option("--baseline", help=_h("help.check.baseline")),
     ] = None,
     update_baseline: Annotated[
         bool,
-        typer.Option(
-            "--update-baseline", help="Record this run's findings in the --baseline file."
-        ),
+        typer.Option("--update-baseline", help=_h("help.check.update-baseline")),
     ] = False,
     jobs: Annotated[
         int | None,
-        typer.Option("--jobs", "-j", help="Files checked in parallel (default: CPU count).", min=1),
+        typer.Option("--jobs", "-j", help=_h("help.check.jobs"), min=1),
     ] = None,
     stdin_filename: Annotated[
         str | None,
-        typer.Option(
-            "--stdin-filename", help="The name of the file read from '-' (its extension counts)."
-        ),
+        typer.Option("--stdin-filename", help=_h("help.check.stdin-filename")),
     ] = None,
     config: Annotated[
         str | None,
-        typer.Option("--config", help="Use this configuration file for every checked file."),
+        typer.Option("--config", help=_h("help.check.config")),
     ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    isolated: Annotated[bool, typer.Option("--isolated", help=_h("help.isolated"))] = False,
     allow_empty: Annotated[
         bool,
-        typer.Option(
-            "--allow-empty", help="Exit 0 when no report is found (by default that is exit 2)."
-        ),
+        typer.Option("--allow-empty", help=_h("help.check.allow-empty")),
     ] = False,
     statistics: Annotated[
         bool,
         typer.Option(
             "--statistics",
-            help="Count the findings per rule, with the first message, instead of listing them.",
+            help=_h("help.check.statistics"),
         ),
     ] = False,
     quiet: Annotated[
@@ -410,32 +389,28 @@ def check(
         typer.Option(
             "--quiet",
             "-q",
-            help=(
-                "Print only the summary when the run fails, nothing when it passes "
-                "(a report for --output-file is still written)."
-            ),
+            help=_h("help.check.quiet"),
         ),
     ] = False,
     open_report: Annotated[
         bool,
-        typer.Option("--open", help="Open the report in the default browser (with --format html)."),
+        typer.Option("--open", help=_h("help.check.open")),
     ] = False,
     convert_with: Annotated[
         str | None,
         typer.Option(
             "--convert-with",
-            help="Read .doc and .wps files through this converter: soffice (LibreOffice).",
+            help=_h("help.check.convert-with"),
         ),
     ] = None,
     previous: Annotated[
         str | None,
         typer.Option(
             "--previous",
-            help="Last year's report of the same body: carry-over, in-force counts, copied text.",
+            help=_h("help.check.previous"),
         ),
     ] = None,
 ) -> None:
-    """Check report files and print the findings. Exit 1 when a finding reaches --fail-on."""
     from checker.atomic import WriteError
     from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
@@ -548,27 +523,24 @@ def check(
     raise typer.Exit(EXIT_FINDINGS if outcome.failed else EXIT_OK)
 
 
-@app.command()
+@app.command(help=_h("help.annotate"))
 def annotate(
-    draft: Annotated[str, typer.Argument(help="The Word draft (.docx) to annotate.")],
+    draft: Annotated[str, typer.Argument(help=_h("help.annotate.draft"))],
     output_file: Annotated[
         str | None,
-        typer.Option(
-            "--output-file", "-o", help="Where the copy goes (default: DRAFT.checked.docx)."
-        ),
+        typer.Option("--output-file", "-o", help=_h("help.annotate.output-file")),
     ] = None,
     lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     edition: Annotated[
-        str | None, typer.Option("--edition", help="Force the format edition.")
+        str | None, typer.Option("--edition", help=_h("help.annotate.edition"))
     ] = None,
     rules: Annotated[
-        list[str] | None, typer.Option("--rules", help="An extra rule pack; repeatable.")
+        list[str] | None, typer.Option("--rules", help=_h("help.annotate.rules"))
     ] = None,
     fail_on: Annotated[
-        FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.")
+        FailOn, typer.Option("--fail-on", help=_h("help.annotate.fail-on"))
     ] = FailOn.error,
 ) -> None:
-    """Write a copy of a .docx draft with a Word comment on each finding."""
     from checker.annotate.command import run_annotate
 
     code, lines = run_annotate(
@@ -594,18 +566,15 @@ def _crashes(results: Sequence[FileResult]) -> list[str]:
     return lines
 
 
-@app.command("rule")
+@app.command("rule", help=_h("help.rule"))
 def rule_cmd(
-    rule_id: Annotated[str, typer.Argument(help="A rule ID such as A101.")],
+    rule_id: Annotated[str, typer.Argument(help=_h("help.rule.id"))],
     lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
     output_format: Annotated[
         RuleFormat,
-        typer.Option(
-            "--format", "-f", help="text (default) or markdown (a page for both languages)."
-        ),
+        typer.Option("--format", "-f", help=_h("help.rule.format")),
     ] = RuleFormat.text,
 ) -> None:
-    """Explain one rule: what it checks, its basis, a passing and a failing example."""
     from checker.messages import word
     from checker.rulepacks.catalogue import all_rules
 
@@ -659,46 +628,39 @@ def _list_rules(fmt: ListFormat, lang: str) -> None:
         print(f"{rid}\t{rule.severity.value}\t{rule.category}\t{','.join(eds)}\t{what}")
 
 
-@rules_app.callback(invoke_without_command=True)
+@rules_app.callback(invoke_without_command=True, help=_h("help.rules"))
 def rules_root(
     ctx: typer.Context,
     output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
+        ListFormat, typer.Option("--format", "-f", help=_h("help.rules.format"))
     ] = ListFormat.table,
     lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
-    """List every shipped rule with its severity, category and editions."""
     if ctx.invoked_subcommand is None:
         _list_rules(output_format, _lang(lang))
 
 
-@rules_app.command("list")
+@rules_app.command("list", help=_h("help.rules"))
 def rules_list(
     output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="table or json.")
+        ListFormat, typer.Option("--format", "-f", help=_h("help.rules.format"))
     ] = ListFormat.table,
     lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
 ) -> None:
-    """List every shipped rule with its severity, category and editions."""
     _list_rules(output_format, _lang(lang))
 
 
-@config_app.command("show")
+@config_app.command("show", help=_h("help.config-show"))
 def config_show(
-    path: Annotated[
-        str, typer.Argument(help="A report or folder: show the configuration that applies to it.")
-    ] = ".",
+    path: Annotated[str, typer.Argument(help=_h("help.config-show.path"))] = ".",
     output_format: Annotated[
-        ConfigFormat, typer.Option("--format", "-f", help="toml (default) or json.")
+        ConfigFormat, typer.Option("--format", "-f", help=_h("help.config-show.format"))
     ] = ConfigFormat.toml,
     config: Annotated[
-        str | None, typer.Option("--config", help="Use this configuration file.")
+        str | None, typer.Option("--config", help=_h("help.config-show.config"))
     ] = None,
-    isolated: Annotated[
-        bool, typer.Option("--isolated", help="Ignore every configuration file.")
-    ] = False,
+    isolated: Annotated[bool, typer.Option("--isolated", help=_h("help.isolated"))] = False,
 ) -> None:
-    """Print the effective configuration for PATH, defaults included."""
     import json
     from pathlib import Path
 
@@ -738,9 +700,7 @@ def _narrow_console_safe() -> None:
 
 
 COMMANDS = frozenset({"check", "annotate", "rule", "rules", "config"})
-ROOT_OPTIONS = frozenset(
-    {"--version", "-h", "--help", "--install-completion", "--show-completion"}
-)
+ROOT_OPTIONS = frozenset({"--version", "-h", "--help", "--install-completion", "--show-completion"})
 
 
 def with_default_command(args: list[str]) -> list[str]:

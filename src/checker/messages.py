@@ -214,6 +214,163 @@ WORDS: dict[str, Text] = {
 }
 
 
+# The command's help, chosen when the command is built (see cli.py).
+HELP: dict[str, Text] = {
+    "help.app": Text(
+        "检查政府信息公开工作年度报告是否符合规定格式。",
+        "Check government information-disclosure annual reports against the official formats.",
+    ),
+    "help.root": Text(
+        "检查政府信息公开工作年度报告。",
+        "Check annual reports on government information disclosure.",
+    ),
+    "help.version": Text("显示版本号并退出。", "Print the version and exit."),
+    "help.lang": Text(
+        "语言：zh 或 en（默认取 CHECKER_LANG，其次取系统语言环境，否则为 zh）。",
+        "Language: zh or en (default: CHECKER_LANG, else the locale, else zh).",
+    ),
+    "help.rules-app": Text("列出规则。", "List the rules."),
+    "help.config-app": Text("查看配置。", "Inspect the configuration."),
+    "help.check": Text(
+        "检查报告文件并列出发现的问题。有问题达到 --fail-on 级别时退出码为 1。",
+        "Check report files and print the findings. Exit 1 when a finding reaches --fail-on.",
+    ),
+    "help.check.paths": Text(
+        "文件、文件夹（查找其中的 .docx .doc .wps .pdf .ofd .html .htm .txt .md）"
+        "或通配符；'-' 表示读取标准输入。",
+        "Files, folders (walked for .docx .doc .wps .pdf .ofd .html .htm .txt .md) "
+        "or globs; '-' reads standard input.",
+    ),
+    "help.check.format": Text(
+        "输出格式：table（默认）、concise、json、jsonl、sarif、junit、github、gitlab、"
+        "markdown 或 html。",
+        "table (default), concise, json, jsonl, sarif, junit, github, gitlab, markdown or html.",
+    ),
+    "help.check.output-file": Text(
+        "把报告写入此文件（完整写入，或完全不写）。",
+        "Write the report here (whole, or not at all).",
+    ),
+    "help.check.edition": Text(
+        "指定格式版本（legacy、2019、2021），不按报告年度自动判断。",
+        "Force the format edition (legacy, 2019, 2021) instead of detecting it "
+        "from the report year.",
+    ),
+    "help.check.rules": Text(
+        "在所用格式版本的规则之外再加一个规则包（YAML）；可重复。",
+        "An extra rule pack (YAML) on top of the edition's; repeatable.",
+    ),
+    "help.check.level": Text(
+        "发布机关的层级：government（政府）或 department（部门），不按标题自动判断。",
+        "The issuing body's level, government or department, instead of detecting "
+        "it from the title.",
+    ),
+    "help.check.fail-on": Text(
+        "使退出码为 1 的最低级别（默认 error）；never 表示总是退出码 0。",
+        "Lowest severity that makes the exit code 1 (default: error); 'never' always exits 0.",
+    ),
+    "help.check.exit-zero": Text(
+        "即使有问题达到 --fail-on 级别，退出码也为 0。",
+        "Exit 0 even when findings reach --fail-on.",
+    ),
+    "help.check.select": Text(
+        "只检查这些规则（规则编号或前缀，用逗号分隔）。",
+        "Only these rules (IDs or prefixes, comma-separated).",
+    ),
+    "help.check.extend-select": Text("在所选规则之外再加的规则。", "Rules added to the selection."),
+    "help.check.ignore": Text(
+        "从不报告的规则（规则编号或前缀）。", "Rules never reported (IDs or prefixes)."
+    ),
+    "help.check.exclude": Text(
+        "遍历文件夹时跳过与此通配符匹配的文件。",
+        "Skip files matching this glob when walking folders.",
+    ),
+    "help.check.baseline": Text(
+        "不显示此基线文件中记录的已知问题。", "Hide the findings recorded in this baseline file."
+    ),
+    "help.check.update-baseline": Text(
+        "把本次发现的问题记入 --baseline 文件。",
+        "Record this run's findings in the --baseline file.",
+    ),
+    "help.check.jobs": Text(
+        "并行检查的文件数（默认为 CPU 数）。", "Files checked in parallel (default: CPU count)."
+    ),
+    "help.check.stdin-filename": Text(
+        "从 '-' 读入的文件的名称（按其扩展名识别格式）。",
+        "The name of the file read from '-' (its extension counts).",
+    ),
+    "help.check.config": Text(
+        "所有被检查的文件都使用此配置文件。", "Use this configuration file for every checked file."
+    ),
+    "help.isolated": Text("忽略所有配置文件。", "Ignore every configuration file."),
+    "help.check.allow-empty": Text(
+        "找不到报告文件时退出码为 0（默认为 2）。",
+        "Exit 0 when no report is found (by default that is exit 2).",
+    ),
+    "help.check.statistics": Text(
+        "按规则统计问题数并给出第一条说明，不逐条列出。",
+        "Count the findings per rule, with the first message, instead of listing them.",
+    ),
+    "help.check.quiet": Text(
+        "未通过时只显示汇总行，通过时不显示任何内容（--output-file 的报告照常写出）。",
+        "Print only the summary when the run fails, nothing when it passes "
+        "(a report for --output-file is still written).",
+    ),
+    "help.check.open": Text(
+        "用默认浏览器打开报告（需与 --format html 一起使用）。",
+        "Open the report in the default browser (with --format html).",
+    ),
+    "help.check.convert-with": Text(
+        "用此转换程序读取 .doc 和 .wps 文件：soffice（LibreOffice）。",
+        "Read .doc and .wps files through this converter: soffice (LibreOffice).",
+    ),
+    "help.check.previous": Text(
+        "同一机关上一年度的报告：核对结转数、现行有效件数和照搬的文字。",
+        "Last year's report of the same body: carry-over, in-force counts, copied text.",
+    ),
+    "help.annotate": Text(
+        "生成 .docx 草稿的副本，在每个问题处加上 Word 批注。",
+        "Write a copy of a .docx draft with a Word comment on each finding.",
+    ),
+    "help.annotate.draft": Text(
+        "要加批注的 Word 草稿（.docx）。", "The Word draft (.docx) to annotate."
+    ),
+    "help.annotate.output-file": Text(
+        "副本的保存位置（默认为 草稿名.checked.docx）。",
+        "Where the copy goes (default: DRAFT.checked.docx).",
+    ),
+    "help.annotate.edition": Text("指定格式版本。", "Force the format edition."),
+    "help.annotate.rules": Text("再加一个规则包；可重复。", "An extra rule pack; repeatable."),
+    "help.annotate.fail-on": Text(
+        "使退出码为 1 的最低级别。", "Lowest severity that makes the exit code 1."
+    ),
+    "help.rule": Text(
+        "说明一条规则：检查什么、依据、正确示例和错误示例。",
+        "Explain one rule: what it checks, its basis, a passing and a failing example.",
+    ),
+    "help.rule.id": Text("规则编号，例如 A101。", "A rule ID such as A101."),
+    "help.rule.format": Text(
+        "text（默认）或 markdown（中英文两种语言的页面）。",
+        "text (default) or markdown (a page for both languages).",
+    ),
+    "help.rules": Text(
+        "列出所有内置规则及其级别、类别和适用格式版本。",
+        "List every shipped rule with its severity, category and editions.",
+    ),
+    "help.rules.format": Text("table 或 json。", "table or json."),
+    "help.config-show": Text(
+        "显示适用于 PATH 的有效配置（含默认值）。",
+        "Print the effective configuration for PATH, defaults included.",
+    ),
+    "help.config-show.path": Text(
+        "报告或文件夹：显示适用于它的配置。",
+        "A report or folder: show the configuration that applies to it.",
+    ),
+    "help.config-show.format": Text("toml（默认）或 json。", "toml (default) or json."),
+    "help.config-show.config": Text("使用此配置文件。", "Use this configuration file."),
+}
+WORDS.update(HELP)
+
+
 def word(code: str, lang: str, **args: object) -> str:
     """The catalogue's words for ``code`` in ``lang``, placeholders filled."""
     text = WORDS[code].get(lang)
