@@ -67,7 +67,7 @@ def test_baseline_survives_inserted_paragraphs_and_reports_fixes(tmp_path: Path)
     assert [f["args"]["match"] for f in files["draft.txt"]["findings"]] == ["XX"]
     stale = data["baseline"]["stale"]  # type: ignore[index]
     assert [(e["rule"], e["path"]) for e in stale] == [("C101", "draft.txt")]
-    assert "1 entry no longer match" in stderr and "draft.txt: C101" in stderr
+    assert "基线：1 条记录已不再对应任何问题" in stderr and "draft.txt: C101" in stderr
 
     # updating shrinks the baseline by the fixed entry (and records the new one)
     code, data, _ = _check(tmp_path, "--update-baseline")

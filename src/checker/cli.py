@@ -430,7 +430,7 @@ def check(
             _fail(word("cli.open-needs-html", lg))
         output_file = output_file or _report_file()
     if convert_with is not None and convert_with != "soffice":
-        _fail(f"--convert-with takes soffice, not {convert_with!r}")
+        _fail(word("cli.convert-with", lg, value=repr(convert_with)))
     from checker import stopping
 
     stopping.install()
@@ -447,9 +447,9 @@ def check(
                 edition=edition,
                 rules=tuple(rules or ()),
                 level=level,
-                select=selectors(select, "--select"),
-                extend_select=selectors(extend_select, "--extend-select") or (),
-                ignore=selectors(ignore, "--ignore") or (),
+                select=selectors(select, "--select", lg),
+                extend_select=selectors(extend_select, "--extend-select", lg) or (),
+                ignore=selectors(ignore, "--ignore", lg) or (),
                 exclude=tuple(exclude or ()),
                 convert_with=convert_with,
             ),
@@ -673,7 +673,9 @@ def config_show(
         if found.selectors() or found.rules:
             check_selectors(found.selectors(), known_rule_ids(found.rules), found.source or "")
     except ConfigError as exc:
-        _fail(f"configuration error: {exc}")
+        lg = default_lang()
+        label = word("cli.label.configuration", lg)
+        _fail(word("cli.error", lg, label=label, detail=exc))
         return
     data = describe(found)
     if found.source is not None:

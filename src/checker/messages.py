@@ -208,6 +208,43 @@ WORDS: dict[str, Text] = {
     "cli.open-needs-html": Text(
         "--open 需要与 --format html 一起使用", "--open needs --format html"
     ),
+    "cli.convert-with": Text(
+        "--convert-with 只能是 soffice，而不是 {value}",
+        "--convert-with takes soffice, not {value}",
+    ),
+    "usage.bad-selector": Text(
+        "{option}：{value} 不是规则编号或前缀", "{option}: {value} is not a rule ID or prefix"
+    ),
+    "usage.no-rule": Text(
+        "{option}：没有规则 {value}（见 `checker rules`）",
+        "{option}: no rule {value} (see `checker rules`)",
+    ),
+    "usage.no-such-path": Text("文件或文件夹不存在：{paths}", "no such file or folder: {paths}"),
+    "usage.no-reports": Text(
+        "在给出的路径下没有找到报告文件（加 --allow-empty 可接受这种情况）",
+        "no report files found under the given paths (--allow-empty to accept that)",
+    ),
+    "usage.output-is-input": Text(
+        "{path} 是要检查的文件之一：不会写入被检查的文件",
+        "{path} is one of the files to check: inputs are never written",
+    ),
+    "note.no-reports": Text(
+        "在给出的路径下没有找到报告文件", "no report files found under the given paths"
+    ),
+    "note.no-match": Text("没有与 {glob} 匹配的文件", "no file matches {glob}"),
+    "note.baseline-wrote": Text(
+        "基线：已把 {n} 条记录写入 {path}", "baseline: wrote {n} entries to {path}"
+    ),
+    "note.baseline-stale": Text(
+        "基线：{n} 条记录已不再对应任何问题（已改正？）；用 --update-baseline 运行可删除它们：",
+        "baseline: {n} entries no longer match a finding (fixed?);"
+        " run with --update-baseline to drop them:",
+    ),
+    "note.baseline-stale-one": Text(
+        "基线：{n} 条记录已不再对应任何问题（已改正？）；用 --update-baseline 运行可删除它们：",
+        "baseline: {n} entry no longer matches a finding (fixed?);"
+        " run with --update-baseline to drop it:",
+    ),
     "cli.no-browser": Text(
         "无法启动浏览器；请手动打开上面的文件", "no browser could be started; open the file above"
     ),

@@ -29,6 +29,7 @@ from checker.config import (
 from checker.discover import NO_MATCH, NOT_FOUND, STDIN, Target, discover
 from checker.errors import CheckerError
 from checker.i18n import default_lang
+from checker.messages import word
 from checker.postprocess import Policy
 from checker.readers.limits import DEFAULT_LIMITS
 from checker.results import Outcome
@@ -90,7 +91,9 @@ def run_options(request: Request, resolver: Resolver) -> RunOptions:
     )
 
 
-def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | None:
+def selectors(
+    values: Sequence[str] | None, option: str, lang: str = "zh"
+) -> tuple[str, ...] | None:
     """``--select A1,N --select S`` → ("A1", "N", "S"); each checked for shape."""
     if values is None:
         return None
@@ -101,7 +104,9 @@ def selectors(values: Sequence[str] | None, option: str) -> tuple[str, ...] | No
             if not item:
                 continue
             if not SELECTOR.match(item):
-                raise UsageError(f"{option}: {part.strip()!r} is not a rule ID or prefix")
+                raise UsageError(
+                    word("usage.bad-selector", lang, option=option, value=repr(part.strip()))
+                )
             out.append(item)
     return tuple(out)
 
@@ -110,7 +115,7 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
     resolver = Resolver(request.config, request.isolated)
     run = run_options(request, resolver)
     overrides = request.overrides
-    targets, notes = _named_paths(discover(request.paths))
+    targets, notes = _named_paths(discover(request.paths), run.lang)
     jobs: list[Job] = []
     policies: list[Policy] = []
     used: list[Settings] = []
@@ -128,21 +133,23 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
         used.append(settings)
     if not jobs:
         if not request.allow_empty:
-            why = "no report files found under the given paths (--allow-empty to accept that)"
+            why = word("usage.no-reports", run.lang)
             raise UsageError("\n".join([*notes, why]))
-        notes.append("no report files found under the given paths")
+        notes.append(word("note.no-reports", run.lang))
     _validate(request, run, resolver, used, [j.target.path for j in jobs])
     return Plan(jobs, policies, notes, run)
 
 
-def _named_paths(targets: list[Target]) -> tuple[list[Target], list[str]]:
+def _named_paths(targets: list[Target], lang: str) -> tuple[list[Target], list[str]]:
     """A mistyped path is a usage error; a glob that matches nothing only a note."""
     missing = [t.path for t in targets if t.problem and t.problem[0] == NOT_FOUND]
     if missing:
-        shown = ", ".join(repr(p) for p in missing)
-        raise UsageError(f"no such file or folder: {shown}")
+        shown = word("list.separator", lang).join(repr(p) for p in missing)
+        raise UsageError(word("usage.no-such-path", lang, paths=shown))
     notes = [
-        f"no file matches {t.path!r}" for t in targets if t.problem and t.problem[0] == NO_MATCH
+        word("note.no-match", lang, glob=repr(t.path))
+        for t in targets
+        if t.problem and t.problem[0] == NO_MATCH
     ]
     return [t for t in targets if not (t.problem and t.problem[0] == NO_MATCH)], notes
 
@@ -162,14 +169,16 @@ def _validate(
             check_selectors(config.selectors(), known, config.source or "configuration")
         for option, selector in cli_selectors:
             if not any(rule_id.startswith(selector) for rule_id in known):
-                raise UsageError(f"{option}: no rule {selector!r} (see `checker rules`)")
+                raise UsageError(
+                    word("usage.no-rule", run.lang, option=option, value=repr(selector))
+                )
     if run.output_file:
-        _refuse_overwriting_inputs(run.output_file, inputs)
+        _refuse_overwriting_inputs(run.output_file, inputs, run.lang)
     if request.update_baseline and request.baseline:
-        _refuse_overwriting_inputs(request.baseline, inputs)
+        _refuse_overwriting_inputs(request.baseline, inputs, run.lang)
 
 
-def _refuse_overwriting_inputs(output: str, inputs: Sequence[str]) -> None:
+def _refuse_overwriting_inputs(output: str, inputs: Sequence[str], lang: str) -> None:
     if not os.path.exists(output):
         return
     for path in inputs:
@@ -178,7 +187,7 @@ def _refuse_overwriting_inputs(output: str, inputs: Sequence[str]) -> None:
         except OSError:
             same = False
         if same:
-            raise UsageError(f"{output!r} is one of the files to check: inputs are never written")
+            raise UsageError(word("usage.output-is-input", lang, path=repr(output)))
 
 
 def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[str]]:
@@ -205,7 +214,14 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
         checked = {stable_path(r.path) for r in results}
         known = existing.updated(checked, all_entries(results, policies))
         atomic.write_text(request.baseline, baselines.dumps(known))
-        notes.append(f"baseline: wrote {len(known.entries)} entries to {request.baseline}")
+        notes.append(
+            word(
+                "note.baseline-wrote",
+                plan.run.lang,
+                n=len(known.entries),
+                path=request.baseline,
+            )
+        )
     elif request.baseline is not None:
         known = baselines.load(request.baseline)
     outcome = process(results, policies, plan.run.fail_on, known)
@@ -213,10 +229,8 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     outcome.planned = len(plan.jobs)
     outcome.interrupted = batch.interrupted
     if outcome.stale:
-        notes.append(
-            f"baseline: {len(outcome.stale)} entr{'y' if len(outcome.stale) == 1 else 'ies'} "
-            "no longer match a finding (fixed?); run with --update-baseline to drop them:"
-        )
+        stale = "note.baseline-stale-one" if len(outcome.stale) == 1 else "note.baseline-stale"
+        notes.append(word(stale, plan.run.lang, n=len(outcome.stale)))
         notes.extend(f"  {e.path}: {e.rule} {e.message}".rstrip() for e in outcome.stale)
     return outcome, notes
 
