@@ -29,10 +29,12 @@ PLANTED = {  # sample → the rule it must trip, and how often
 
 
 def check(
-    *paths: Path | str, previous: Path | str | None = None
+    *paths: Path | str, previous: Path | str | None = None, lang: str = "en"
 ) -> tuple[list[FileResult], list[str]]:
     request = Request(
-        paths=tuple(str(p) for p in paths), previous=None if previous is None else str(previous)
+        paths=tuple(str(p) for p in paths),
+        previous=None if previous is None else str(previous),
+        lang=lang,  # English unless asked: most notes asserted below are the English ones
     )
     planned = plan(request, lambda n: b"")
     outcome, notes = finish(request, planned, run(planned.jobs))
@@ -192,6 +194,16 @@ def test_previous_of_another_edition_compares_what_both_define(tmp_path: Path) -
     results, _ = check(SAMPLES / "jiangquan-2023-carry-over.md", previous=previous)
     assert rules(results[0]) == ["R101", "R101"]
     assert any(rule == "R102" for rule, _ in results[0].not_evaluated)
+
+
+def test_previous_notes_in_chinese(tmp_path: Path) -> None:
+    text = (SAMPLES / "jiangquan-2022.md").read_text(encoding="utf-8")
+    previous = _bad_previous(tmp_path, "2021.md", text.replace("2022", "2021").encode())
+    _, notes = check(SAMPLES / "jiangquan-2023-in-force.md", previous=previous, lang="zh")
+    assert notes == [
+        f"--previous {previous}：它是 2021 年度的报告，而不是 2022 年度（2023 年的上一年）；"
+        f"{SAMPLES / 'jiangquan-2023-in-force.md'} 单独检查"
+    ]
 
 
 def test_edition_note_when_editions_differ(tmp_path: Path) -> None:

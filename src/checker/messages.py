@@ -245,6 +245,36 @@ WORDS: dict[str, Text] = {
         "baseline: {n} entry no longer matches a finding (fixed?);"
         " run with --update-baseline to drop it:",
     ),
+    # --previous and the reports compared with each other
+    "across.previous-unreadable": Text(
+        "--previous {path}：无法读取（{reason}）；各报告单独检查",
+        "--previous {path}: cannot be read ({reason}); each report is checked alone",
+    ),
+    "across.previous-no-rule": Text(
+        "--previous {path}：没有适用的跨报告规则；各报告单独检查",
+        "--previous {path}: no cross-report rule applies; each report is checked alone",
+    ),
+    "across.editions-differ": Text(
+        "--previous {path}：适用 {edition} 格式，{other} 适用 {other_edition} 格式；"
+        "只比较两者共有的内容",
+        "--previous {path}: the {edition} edition, {other} the {other_edition} edition;"
+        " only what both define is compared",
+    ),
+    "across.not-previous": Text(
+        "--previous {path}：{problem}；{other} 单独检查",
+        "--previous {path}: {problem}; {other} is checked alone",
+    ),
+    "across.no-year": Text("未能识别 {path} 的报告年度", "no report year found in {path}"),
+    "across.wrong-year": Text(
+        "它是 {year} 年度的报告，而不是 {want} 年度（{later} 年的上一年）",
+        "it reports on {year}, not on {want} (the year before {later})",
+    ),
+    "across.no-body": Text(
+        "未能识别 {path} 的发布机关", "the issuing body could not be read from {path}"
+    ),
+    "across.other-body": Text(
+        "它由{body}发布，而不是{other}", "it is issued by {body}, not by {other}"
+    ),
     "cli.no-browser": Text(
         "无法启动浏览器；请手动打开上面的文件", "no browser could be started; open the file above"
     ),

@@ -207,7 +207,7 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     from checker.across.run import cross_check
 
     options = plan.jobs[0].options if plan.jobs else None
-    notes.extend(cross_check(results, request.previous, options))
+    notes.extend(cross_check(results, request.previous, options, plan.run.lang))
     if request.update_baseline:
         assert request.baseline is not None
         existing = baselines.load(request.baseline, missing_ok=True)

@@ -13,16 +13,19 @@ if TYPE_CHECKING:
 
 
 def cross_check(
-    results: Sequence[FileResult], previous: str | None, options: Options | None
+    results: Sequence[FileResult],
+    previous: str | None,
+    options: Options | None,
+    lang: str = "zh",
 ) -> list[str]:
     """Judge the checked reports against each other (and ``--previous``); returns notes."""
-    stage = Stage()
+    stage = Stage(lang)
     for index, result in enumerate(results):
         stage.add(index, result.summary, result.rules)
     notes: list[str] = []
     earlier = None
     if previous is not None and options is not None:
-        earlier, note = _previous(previous, options)
+        earlier, note = _previous(previous, options, lang)
         if note:
             notes.append(note)
     verdicts = stage.run(earlier)
@@ -32,20 +35,17 @@ def cross_check(
     return notes + verdicts.notes
 
 
-def _previous(path: str, options: Options) -> tuple[Entry | None, str | None]:
+def _previous(path: str, options: Options, lang: str) -> tuple[Entry | None, str | None]:
     """Last year's report named on the command line: checked, but only to be compared with."""
     from checker.batch import engine_for
-    from checker.messages import read_reason
+    from checker.messages import read_reason, word
 
     result = engine_for(options).check_path(path)
     if not result.readable:
         finding = result.findings[0] if result.findings else None
         code = str(finding.args.get("code", "")) if finding else ""
-        reason = read_reason(code).en if code else "unreadable"
-        return None, f"--previous {path}: cannot be read ({reason}); each report is checked alone"
+        reason = read_reason(code).get(lang)
+        return None, word("across.previous-unreadable", lang, path=path, reason=reason)
     if result.summary is None:
-        return (
-            None,
-            f"--previous {path}: no cross-report rule applies; each report is checked alone",
-        )
+        return None, word("across.previous-no-rule", lang, path=path)
     return Entry(-1, result.summary, result.rules), None

@@ -20,6 +20,7 @@ from checker.across.sketch import bands, similarity
 from checker.across.summary import CellNote, ReportSummary
 from checker.findings import Finding, Item, Related, Severity
 from checker.i18n import Text
+from checker.messages import word
 from checker.model import Location
 from checker.rulepacks.pack import Rule
 
@@ -98,7 +99,8 @@ def _finding(
 class Stage:
     """Collects summaries as files finish; judges them all in ``run``."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "zh") -> None:
+        self.lang = lang  # of the notes for standard error
         self.entries: list[Entry] = []
         self._kinds: dict[int, dict[str, list[Rule]]] = {}  # per rule table (one per edition)
 
@@ -138,17 +140,28 @@ class Stage:
         if previous is not None:
             if previous.summary.path == s.path:
                 return None
-            problem = mismatch(previous.summary, s)
+            problem = mismatch(previous.summary, s, self.lang)
             if problem is None:
                 if previous.summary.edition != s.edition:
                     verdicts.notes.append(
-                        f"--previous {previous.summary.path}: the {previous.summary.edition} "
-                        f"edition, {s.path} the {s.edition} edition; only what both define "
-                        "is compared"
+                        word(
+                            "across.editions-differ",
+                            self.lang,
+                            path=previous.summary.path,
+                            edition=previous.summary.edition,
+                            other=s.path,
+                            other_edition=s.edition,
+                        )
                     )
                 return previous
             verdicts.notes.append(
-                f"--previous {previous.summary.path}: {problem}; {s.path} is checked alone"
+                word(
+                    "across.not-previous",
+                    self.lang,
+                    path=previous.summary.path,
+                    problem=problem,
+                    other=s.path,
+                )
             )
             return None
         if s.body is None or s.year is None:
@@ -165,20 +178,20 @@ class Stage:
         return None
 
 
-def mismatch(earlier: ReportSummary, later: ReportSummary) -> str | None:
+def mismatch(earlier: ReportSummary, later: ReportSummary, lang: str = "zh") -> str | None:
     """Why ``earlier`` cannot be the previous report of ``later``, in one phrase."""
     if earlier.year is None or later.year is None:
-        return "no report year found in " + (earlier.path if earlier.year is None else later.path)
+        path = earlier.path if earlier.year is None else later.path
+        return word("across.no-year", lang, path=path)
     if earlier.year != later.year - 1:
-        return (
-            f"it reports on {earlier.year}, not on {later.year - 1} (the year before {later.year})"
+        return word(
+            "across.wrong-year", lang, year=earlier.year, want=later.year - 1, later=later.year
         )
     if earlier.body is None or later.body is None:
-        return "the issuing body could not be read from " + (
-            earlier.path if earlier.body is None else later.path
-        )
+        path = earlier.path if earlier.body is None else later.path
+        return word("across.no-body", lang, path=path)
     if earlier.body != later.body:
-        return f"it is issued by {earlier.body_text}, not by {later.body_text}"
+        return word("across.other-body", lang, body=earlier.body_text, other=later.body_text)
     return None
 
 
