@@ -63,7 +63,7 @@ def test_a_glob_matching_nothing_is_noted_and_checks_nothing(tmp_path: Path) -> 
     proc = run("check", "nothing/*.docx", "--format", "json", "--allow-empty", cwd=tmp_path)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["files"] == []
-    assert "no file matches 'nothing/*.docx'" in proc.stderr
+    assert "没有与 'nothing/*.docx' 匹配的文件" in proc.stderr
 
 
 def _digest(folder: Path) -> dict[str, str]:
@@ -141,7 +141,7 @@ def test_inputs_are_never_written(tmp_path: Path) -> None:
     before = _digest(top)
     proc = run("check", str(top), "--output-file", str(top / "qinghe-2018.txt"))
     assert proc.returncode == 2
-    assert "never written" in proc.stderr
+    assert "不会写入被检查的文件" in proc.stderr
     out = tmp_path / "out.sarif"
     assert run("check", str(top), "-f", "sarif", "-o", str(out)).returncode == 1
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"

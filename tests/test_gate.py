@@ -57,8 +57,8 @@ def test_clean_report_passes_every_threshold() -> None:
     [
         (("--fail-on", "sometimes"), "sometimes"),
         (("--select", "A1O1"), "A1O1"),
-        (("--select", "Q9"), "no rule 'Q9'"),
-        (("--ignore", "ZZZ999"), "no rule 'ZZZ999'"),
+        (("--select", "Q9"), "没有规则 'Q9'"),
+        (("--ignore", "ZZZ999"), "没有规则 'ZZZ999'"),
         (("--edition", "1999"), "1999"),
         (("--level", "province"), "province"),
         (("--update-baseline",), "--baseline"),
@@ -96,7 +96,7 @@ def test_a_mistyped_path_is_a_usage_error_not_a_finding(tmp_path: Path) -> None:
     proc = run("check", CLEAN, str(tmp_path / "reprots"), "--format", "json")
     assert proc.returncode == 2
     assert proc.stdout == ""
-    assert "no such file or folder" in proc.stderr and "reprots" in proc.stderr
+    assert "文件或文件夹不存在" in proc.stderr and "reprots" in proc.stderr
     assert run("check", str(tmp_path / "gone.docx"), "--allow-empty").returncode == 2
 
 
@@ -105,9 +105,9 @@ def test_a_run_that_finds_no_report_exits_2_unless_allowed(tmp_path: Path) -> No
     (tmp_path / "README.md").write_text("# about this folder\n", encoding="utf-8")
     empty = run("check", str(tmp_path))
     assert empty.returncode == 2
-    assert "no report files found" in empty.stderr
+    assert "没有找到报告文件" in empty.stderr
     allowed = run("check", str(tmp_path), "--allow-empty", "--format", "json")
     assert allowed.returncode == 0, allowed.stderr
     assert '"files": []' in allowed.stdout
     glob = run("check", str(tmp_path / "*.docx"))
-    assert glob.returncode == 2 and "no file matches" in glob.stderr
+    assert glob.returncode == 2 and "匹配的文件" in glob.stderr

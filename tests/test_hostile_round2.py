@@ -271,21 +271,21 @@ def _full(tmp_path: Path) -> Path:
 @pytest.mark.parametrize("case", ["missing-folder", "folder", "fifo", "full-disk", "read-only"])
 def test_unwritable_targets_are_one_line_and_exit_2(tmp_path: Path, case: str) -> None:
     if case == "missing-folder":
-        target, reason = tmp_path / "no" / "such" / "out.json", "the folder does not exist"
+        target, reason = tmp_path / "no" / "such" / "out.json", "文件夹不存在"
     elif case == "folder":
-        target, reason = tmp_path, "it is a folder"
+        target, reason = tmp_path, "这是一个文件夹"
     elif case == "fifo":
-        target, reason = tmp_path / "pipe.json", "nobody reads"
+        target, reason = tmp_path / "pipe.json", "没有程序读取的管道"
         os.mkfifo(target)
     elif case == "full-disk":
-        target, reason = _full(tmp_path), "no space left"
+        target, reason = _full(tmp_path), "磁盘空间不足"
     else:
         if os.geteuid() == 0:
             pytest.skip("root writes into read-only folders")
         locked = tmp_path / "locked"
         locked.mkdir()
         locked.chmod(0o555)
-        target, reason = locked / "out.json", "permission denied"
+        target, reason = locked / "out.json", "没有写入权限"
     before = sorted(p.name for p in tmp_path.iterdir())
     run = check(str(SEED), "-f", "json", "-o", str(target))
     run.bounded()

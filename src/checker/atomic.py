@@ -25,26 +25,36 @@ from checker.errors import CheckerError
 class WriteError(CheckerError):
     """The output could not be written; nothing was left half-written."""
 
-    def __init__(self, path: str, reason: str) -> None:
+    def __init__(self, path: str, code: str, detail: str = "") -> None:
+        from checker.messages import WRITE_REASONS
+
         self.path = path
-        self.reason = reason
-        super().__init__(f"cannot write {path}: {reason}")
+        self.code = code  # a key of messages.WRITE_REASONS; "os-error" carries the OS's words
+        self.detail = detail
+        self.reason = WRITE_REASONS[code].en.format(detail=detail)
+        super().__init__(f"cannot write {path}: {self.reason}")
+
+    def words(self, lang: str) -> str:
+        from checker.messages import WRITE_REASONS, word
+
+        reason = WRITE_REASONS[self.code].get(lang).format(detail=self.detail)
+        return word("write.error", lang, path=self.path, reason=reason)
 
 
-def _reason(exc: OSError) -> str:
-    if exc.errno == errno.ENOSPC:
-        return "no space left on the device"
-    if exc.errno == errno.EROFS:
-        return "the file system is read-only"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno == errno.ENOENT:
-        return "the folder does not exist"
-    if exc.errno == errno.ENOTDIR:
-        return "a parent of the path is not a folder"
-    if exc.errno == errno.EISDIR:
-        return "it is a folder"
-    return exc.strerror or type(exc).__name__
+def _error(path: str, exc: OSError) -> WriteError:
+    codes = {
+        errno.ENOSPC: "no-space",
+        errno.EROFS: "read-only",
+        errno.EACCES: "permission-denied",
+        errno.EPERM: "permission-denied",
+        errno.ENOENT: "no-folder",
+        errno.ENOTDIR: "parent-not-folder",
+        errno.EISDIR: "is-folder",
+    }
+    code = codes.get(exc.errno or 0)
+    if code is not None:
+        return WriteError(path, code)
+    return WriteError(path, "os-error", exc.strerror or type(exc).__name__)
 
 
 def write_text(path: str, text: str) -> None:
@@ -60,7 +70,7 @@ def write_chunks(path: str, chunks: Iterable[str]) -> None:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise WriteError(path, _reason(exc)) from None
+        raise _error(path, exc) from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         _write_special(path, target, info.st_mode, data)
         return
@@ -69,18 +79,18 @@ def write_chunks(path: str, chunks: Iterable[str]) -> None:
 
 def _write_special(path: str, target: str, mode: int, data: Iterable[bytes]) -> None:
     if stat.S_ISDIR(mode):
-        raise WriteError(path, "it is a folder")
+        raise WriteError(path, "is-folder")
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         from checker.safeopen import kind_of
 
-        raise WriteError(path, f"not a regular file ({kind_of(mode)}): refused")
+        raise WriteError(path, "not-regular", kind_of(mode))
     flags = os.O_WRONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(target, flags)  # no O_CREAT, no O_TRUNC: the node stays as it is
     except OSError as exc:
         if exc.errno == errno.ENXIO:
-            raise WriteError(path, "a pipe (FIFO) that nobody reads") from None
-        raise WriteError(path, _reason(exc)) from None
+            raise WriteError(path, "unread-pipe") from None
+        raise _error(path, exc) from None
     try:
         os.set_blocking(fd, True)
         for piece in data:
@@ -88,7 +98,7 @@ def _write_special(path: str, target: str, mode: int, data: Iterable[bytes]) -> 
             while view:
                 view = view[os.write(fd, view) :]
     except OSError as exc:
-        raise WriteError(path, _reason(exc)) from None
+        raise _error(path, exc) from None
     finally:
         os.close(fd)
 
@@ -96,13 +106,13 @@ def _write_special(path: str, target: str, mode: int, data: Iterable[bytes]) -> 
 def _write_replacing(path: str, target: str, data: Iterable[bytes]) -> None:
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
-        raise WriteError(path, "the folder does not exist")
+        raise WriteError(path, "no-folder")
     try:
         fd, temporary = tempfile.mkstemp(
             dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
         )
     except OSError as exc:
-        raise WriteError(path, _reason(exc)) from None
+        raise _error(path, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             for piece in data:
@@ -116,7 +126,7 @@ def _write_replacing(path: str, target: str, data: Iterable[bytes]) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         if isinstance(exc, OSError):
-            raise WriteError(path, _reason(exc)) from None
+            raise _error(path, exc) from None
         raise
 
 
@@ -127,7 +137,7 @@ def _still_replaceable(path: str, target: str) -> None:
     except FileNotFoundError:
         return
     if not stat.S_ISREG(mode):
-        raise WriteError(path, "it changed into something that is not a regular file")
+        raise WriteError(path, "changed")
 
 
 def _mode_for(target: str) -> int:

@@ -498,7 +498,10 @@ def check(
             label = "cli.label.baseline"
         _fail(word("cli.error", lg, label=word(label, lg), detail=exc))
         return
-    except (UsageError, WorkerError, WriteError) as exc:
+    except WriteError as exc:
+        _fail(exc.words(lg))
+        return
+    except (UsageError, WorkerError) as exc:
         _fail(str(exc))
         return
     except KeyboardInterrupt:  # before the batch began, or after it ended

@@ -63,6 +63,25 @@ READ_REASONS: dict[str, Text] = {
 }
 
 
+# Why an output file could not be written ({detail}: the node's kind, or the OS's words).
+WRITE_REASONS: dict[str, Text] = {
+    "no-space": Text("磁盘空间不足", "no space left on the device"),
+    "read-only": Text("文件系统为只读", "the file system is read-only"),
+    "permission-denied": Text("没有写入权限", "permission denied"),
+    "no-folder": Text("文件夹不存在", "the folder does not exist"),
+    "parent-not-folder": Text("路径的上级不是文件夹", "a parent of the path is not a folder"),
+    "is-folder": Text("这是一个文件夹", "it is a folder"),
+    "not-regular": Text(
+        "不是普通文件（{detail}）：拒绝写入", "not a regular file ({detail}): refused"
+    ),
+    "unread-pipe": Text("没有程序读取的管道（FIFO）", "a pipe (FIFO) that nobody reads"),
+    "changed": Text(
+        "写入期间它变成了非普通文件", "it changed into something that is not a regular file"
+    ),
+    "os-error": Text("{detail}", "{detail}"),
+}
+
+
 # Words of the human formats: places in the draft, headings of the HTML report.
 WORDS: dict[str, Text] = {
     "place.whole": Text("全文", "whole document"),
@@ -275,6 +294,7 @@ WORDS: dict[str, Text] = {
     "across.other-body": Text(
         "它由{body}发布，而不是{other}", "it is issued by {body}, not by {other}"
     ),
+    "write.error": Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "cli.no-browser": Text(
         "无法启动浏览器；请手动打开上面的文件", "no browser could be started; open the file above"
     ),
