@@ -357,7 +357,7 @@ def test_an_exception_of_ours_is_one_line_and_exit_2() -> None:
     assert proc.returncode == 2, err
     assert "Traceback" not in err
     assert (
-        err.strip() == f"checker: internal error in {SEED.relative_to(ROOT)}: ZeroDivisionError"
+        err.strip() == f"checker：检查 {SEED.relative_to(ROOT)} 时发生内部错误：ZeroDivisionError"
         or (err.count("\n") == 1 and "ZeroDivisionError" in err and "seed-2018" in err)
     ), err
 

@@ -516,7 +516,7 @@ def check(
         else:
             _say(word(_stopped("cli.interrupted-early"), lg))
         raise typer.Exit(stopping.exit_code()) from None
-    crashed = _crashes(batch.results)
+    crashed = _crashes(batch.results, lg)
     for line in crashed:
         _say(line)
     if crashed:  # a defect of ours is never a finding: exit 2, whatever was found
@@ -554,18 +554,22 @@ def annotate(
     raise typer.Exit(code)
 
 
-def _crashes(results: Sequence[FileResult]) -> list[str]:
+def _crashes(results: Sequence[FileResult], lang: str) -> list[str]:
     """One line per file (and rule) where an exception of ours was caught."""
     lines = []
     for result in results:
         for f in result.findings:
             if f.rule == "E001" and f.args.get("code") == "internal-error":
                 error = str(f.args.get("detail", "")).split(":", 1)[0] or "Exception"
-                lines.append(f"checker: internal error in {result.path}: {error}")
+                lines.append(word("cli.internal-error", lang, path=result.path, error=error))
         for rule_id, reason in result.not_evaluated:
             if reason.startswith("internal error"):
                 error = reason.split(":", 1)[-1].strip() or "Exception"
-                lines.append(f"checker: internal error in {result.path} (rule {rule_id}): {error}")
+                lines.append(
+                    word(
+                        "cli.internal-error-rule", lang, path=result.path, rule=rule_id, error=error
+                    )
+                )
     return lines
 
 
@@ -723,8 +727,11 @@ def main() -> None:
     try:
         app(args=with_default_command(sys.argv[1:]), standalone_mode=True)
     except RulePackError as exc:
-        print(f"rule pack error: {exc}", file=sys.stderr)
+        lang = default_lang()
+        label = word("cli.label.rule-pack", lang)
+        print(word("cli.error", lang, label=label, detail=exc), file=sys.stderr)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # a defect of ours: one line, exit 2, never a traceback
-        print(f"checker: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        error = f"{type(exc).__name__}: {exc}"
+        print(word("cli.internal-error-bare", default_lang(), error=error), file=sys.stderr)
         sys.exit(EXIT_USAGE)

@@ -295,6 +295,17 @@ WORDS: dict[str, Text] = {
         "它由{body}发布，而不是{other}", "it is issued by {body}, not by {other}"
     ),
     "write.error": Text("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "cli.internal-error": Text(
+        "checker：检查 {path} 时发生内部错误：{error}",
+        "checker: internal error in {path}: {error}",
+    ),
+    "cli.internal-error-rule": Text(
+        "checker：检查 {path} 时发生内部错误（规则 {rule}）：{error}",
+        "checker: internal error in {path} (rule {rule}): {error}",
+    ),
+    "cli.internal-error-bare": Text(
+        "checker：发生内部错误：{error}", "checker: internal error: {error}"
+    ),
     "cli.no-browser": Text(
         "无法启动浏览器；请手动打开上面的文件", "no browser could be started; open the file above"
     ),
