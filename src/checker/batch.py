@@ -277,3 +277,13 @@ def _stop(executor: object) -> None:
             process.kill()  # workers ignore SIGTERM (see ``_ignore_sigint``)
     for process in processes:
         process.join(timeout=2)
+    # Once the pool's manager thread has ended it has closed its wake-up pipe, yet
+    # CPython 3.11's exit hook still writes to it ("Bad file descriptor" on stderr):
+    # wait for the thread, then take its pipe off the hook's list.
+    manager = getattr(executor, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=2)
+        if not manager.is_alive():
+            from concurrent.futures import process as pool_internals
+
+            getattr(pool_internals, "_threads_wakeups", {}).pop(manager, None)
