@@ -19,5 +19,8 @@ def finding_key(f: Finding) -> tuple[object, ...]:
     )
 
 
-def result_keys(result: FileResult) -> list[tuple[object, ...]]:
+def result_keys(result: FileResult, *, sections: bool = False) -> list[tuple[object, ...]]:
+    """``sections``: also the section path, for forms that keep the headings (PDF, .doc)."""
+    if sections:
+        return sorted((*finding_key(f), tuple(f.location.section)) for f in result.findings)
     return sorted(map(finding_key, result.findings))
