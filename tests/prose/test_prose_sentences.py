@@ -161,7 +161,7 @@ CASES: list[tuple[str, str, dict[str, int]]] = [
         "主动公开政府信息500条，其中概况类占20%，动态类占50%，其他类占30%。",
         {},
     ),
-    # ---- growth (P105)
+    # ---- growth (P105 amounts, P108 direction)
     (
         "growth-previous-after-compare-wrong",
         "主动公开政府信息600条，较上年的500条增长15%。",
@@ -173,7 +173,7 @@ CASES: list[tuple[str, str, dict[str, int]]] = [
         "收到政府信息公开申请25件，上年为20件，同比增长25%。",
         {},
     ),
-    ("growth-wrong-direction", "收到政府信息公开申请25件，上年为20件，同比下降25%。", {"P105": 1}),
+    ("growth-wrong-direction", "收到政府信息公开申请25件，上年为20件，同比下降25%。", {"P108": 1}),
     ("growth-change-and-rate-right", "受理申请20件，较上年（25件）减少5件，下降20%。", {}),
     ("growth-change-wrong", "受理申请20件，较上年（25件）减少6件。", {"P105": 1}),
     (
@@ -181,7 +181,7 @@ CASES: list[tuple[str, str, dict[str, int]]] = [
         "主动公开政府信息600条，比上年增加100条，增长25%。",
         {"P105": 1},
     ),
-    ("growth-flat-wrong", "收到申请21件，与上年（20件）持平。", {"P105": 1}),
+    ("growth-flat-wrong", "收到申请21件，与上年（20件）持平。", {"P108": 1}),
     (
         "growth-prior-year-by-number-wrong",
         "2018年主动公开政府信息600条，2017年为500条，增长10%。",

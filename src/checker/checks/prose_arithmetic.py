@@ -29,7 +29,8 @@ HUNDRED = Decimal(100)
 @dataclass(frozen=True)
 class ProseSpec:
     vocabulary: Vocabulary
-    check: str = ""  # breakdown: complete | exceeds; share: part | sum
+    # breakdown: complete | within; share: part | sum | earlier; growth: amount | direction
+    check: str = ""
     min_parts: int = 2
     tolerance: dict[str, Any] = field(default_factory=dict)  # decimals, truncation
 
@@ -146,6 +147,9 @@ def check_breakdown(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
 def check_share(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
     prose = _prose(ctx, spec)
     tolerance = spec.tolerance
+    if spec.check == "earlier":
+        yield from _earlier_shares(ctx, prose, tolerance)
+        return
     for where, bd in prose.breakdowns():
         if bd.total.value == 0 or broken(bd):
             continue
@@ -180,6 +184,33 @@ def check_share(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
             finding = _share_sum(ctx, prose, where, bd, tolerance)
             if finding is not None:
                 yield finding
+
+
+def _earlier_shares(ctx: Context, prose: Prose, tolerance: dict[str, Any]) -> Iterator[Finding]:
+    """Shares of a whole stated earlier in the paragraph; silent when the share fits
+    any other whole the writer may have meant."""
+    for where, es in prose.earlier_shares():
+        part = es.part.value
+        computed = part * HUNDRED / es.base.value
+        if percent_agrees(es.share, computed, tolerance) or any(
+            percent_agrees(es.share, part * HUNDRED / other, tolerance) for other in es.alternatives
+        ):
+            continue
+        yield ctx.finding(
+            prose.location(where, es.share.start),
+            expected=rounded(computed, es.share.decimals),
+            actual=es.share.value,
+            items=[
+                Item(_text(es.base_label), es.base.value, prose.location(where, es.base.start)),
+                Item(_text(es.label), part, prose.location(where, es.start)),
+            ],
+            snippet=where.sentence(es.start, es.share.end),
+            part_label=_text(es.label),
+            part=part,
+            total_label=_text(es.base_label),
+            total=es.base.value,
+            unit=es.part.unit,
+        )
 
 
 def _wrong_shares(bd: Breakdown, tolerance: dict[str, Any]) -> list[tuple[Any, Decimal]]:
@@ -248,16 +279,34 @@ def _change_text(value: Decimal, suffix: str, en_suffix: str = "") -> Text:
 
 
 def check_growth(ctx: Context, spec: ProseSpec) -> Iterator[Finding]:
+    """``check: direction`` reports a stated direction the figures contradict,
+    ``check: amount`` a change or rate that does not match (and never a statement
+    whose direction is already wrong); without ``check``, the first of either."""
     prose = _prose(ctx, spec)
     tolerance = spec.tolerance
     for where, g in prose.growths():
-        finding = _growth_finding(ctx, prose, where, g, tolerance)
+        finding = _growth_finding(ctx, prose, where, g, tolerance, spec.check)
         if finding is not None:
             yield finding
 
 
+def _contradicts(g: Growth, sign: int, change: Decimal) -> bool:
+    """A stated direction the figures (or the statement's other verb) contradict."""
+    rate_sign = _SIGN[g.rate_direction] if g.rate_direction else sign
+    if g.rate is not None and g.rate.value and rate_sign != sign:
+        return True  # 增加13件，同比下降2%: the two verbs disagree
+    if g.previous is None:
+        return False  # last year's figure derived from the change agrees with it
+    return _sign(change) != sign
+
+
 def _growth_finding(
-    ctx: Context, prose: Prose, where: BlockProse, g: Growth, tolerance: dict[str, Any]
+    ctx: Context,
+    prose: Prose,
+    where: BlockProse,
+    g: Growth,
+    tolerance: dict[str, Any],
+    check: str = "",
 ) -> Finding | None:
     """The first thing a growth statement gets wrong: direction, change, then rate."""
     sign = _SIGN[g.direction]
@@ -270,10 +319,11 @@ def _growth_finding(
         return None
     change = g.current.value - previous
     emit = _Emitter(ctx, prose, where, g, previous)
-    if g.change is None and g.rate is None:  # 持平, or a direction alone
-        if _sign(change) == sign:
-            return None
-        return emit(Text("变化", "change"), _change_text(change, unit), _WORD[sign], change, None)
+    contradicts = _contradicts(g, sign, change)
+    if contradicts:
+        return None if check == "amount" else _direction_finding(emit, g, sign, change, previous)
+    if check == "direction" or (g.change is None and g.rate is None):
+        return None
     if g.change is not None and g.previous is not None and change != sign * g.change.value:
         stated = sign * g.change.value
         return emit(
@@ -285,7 +335,7 @@ def _growth_finding(
         )
     if g.rate is not None and previous > 0:
         computed = change * HUNDRED / previous
-        if _sign(computed) == sign and percent_agrees(g.rate, abs(computed), tolerance):
+        if percent_agrees(g.rate, abs(computed), tolerance):
             return None
         expected = rounded(computed, g.rate.decimals)
         return emit(
@@ -296,6 +346,33 @@ def _growth_finding(
             sign * g.rate.value,
         )
     return None
+
+
+def _direction_finding(
+    emit: _Emitter, g: Growth, sign: int, change: Decimal, previous: Decimal
+) -> Finding:
+    """What the figures make of the statement beside what it says, verbs included."""
+    unit = g.current.unit
+    rate_sign = _SIGN[g.rate_direction] if g.rate_direction else sign
+    said: list[Text] = []
+    if g.change is not None:
+        said.append(_change_text(sign * g.change.value, unit))
+    elif g.rate is None:
+        said.append(_WORD[sign])
+    made = [_change_text(change, unit)]
+    expected: Decimal = change
+    actual: Decimal | None = sign * g.change.value if g.change is not None else None
+    if g.rate is not None:
+        said.append(_change_text(rate_sign * g.rate.value, "%", "%"))
+        if previous > 0:
+            expected = rounded(change * HUNDRED / previous, g.rate.decimals)
+            made.append(_change_text(expected, "%", "%"))
+        actual = rate_sign * g.rate.value
+    return emit(Text("增减方向", "direction"), _joined(made), _joined(said), expected, actual)
+
+
+def _joined(texts: list[Text]) -> Text:
+    return Text("，".join(t.zh for t in texts), ", ".join(t.en for t in texts))
 
 
 class _Emitter:

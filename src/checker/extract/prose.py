@@ -38,12 +38,22 @@ import regex
 from checker.extract.prose_growth import Growth, GrowthGrammar
 from checker.extract.prose_labels import LabelGrammar, Statement
 from checker.extract.prose_lists import SENTENCE_END, Breakdown, ListGrammar, clause_label
-from checker.extract.prose_numbers import Scanner
+from checker.extract.prose_numbers import Figures, Scanner
+from checker.extract.prose_shares import EarlierShare, ShareGrammar
 from checker.extract.prose_vocab import Vocabulary
 from checker.extract.report import Report
+from checker.extract.year_scope import other_year
 from checker.model import Block, Location
 
-__all__ = ["BlockProse", "Breakdown", "Growth", "Prose", "Statement", "recognise"]
+__all__ = [
+    "BlockProse",
+    "Breakdown",
+    "EarlierShare",
+    "Growth",
+    "Prose",
+    "Statement",
+    "recognise",
+]
 
 MAX_SENTENCE = 1000  # characters between sentence ends (。!? or a line break)
 MAX_FIGURES = 60  # digits runs in one sentence
@@ -74,6 +84,7 @@ class BlockProse:
     breakdowns: tuple[Breakdown, ...]
     growths: tuple[Growth, ...]
     statements: tuple[Statement, ...]
+    shares: tuple[EarlierShare, ...] = ()  # shares of a whole stated before them
 
     def sentence(self, start: int, end: int | None = None) -> str:
         """The sentence(s) around ``text[start:end]``, for a finding's snippet."""
@@ -108,8 +119,13 @@ class Prose:
             for item in b.statements:
                 yield b, item
 
+    def earlier_shares(self) -> Iterator[tuple[BlockProse, EarlierShare]]:
+        for b in self.blocks:
+            for item in b.shares:
+                yield b, item
 
-Grammars = tuple[Scanner, ListGrammar, GrowthGrammar, LabelGrammar]
+
+Grammars = tuple[Scanner, ListGrammar, GrowthGrammar, LabelGrammar, ShareGrammar]
 
 
 def grammars(vocab: Vocabulary, year: int | None) -> Grammars:
@@ -124,6 +140,7 @@ def grammars(vocab: Vocabulary, year: int | None) -> Grammars:
             ListGrammar(vocab),
             GrowthGrammar(vocab, year - 1 if year else None),
             LabelGrammar(vocab, year),
+            ShareGrammar(vocab),
         )
     return found
 
@@ -134,7 +151,7 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
     cached = report.cache.get(key)
     if isinstance(cached, Prose):
         return cached
-    scanner, lists, growth, labels = grammars(vocab, report.year)
+    scanner, lists, growth, labels, shares = grammars(vocab, report.year)
     blocks = []
     for block in report.text_blocks():
         text = readable(report.norm[block.index])
@@ -146,15 +163,35 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
             label, boundary, _ = clause_label(text, q.start)
             if label and boundary != "、":
                 clause_labels[q.start] = label
+        breakdowns = tuple(lists.find(text, figures))
+        growths = tuple(growth.find(text, figures, clause_labels))
         blocks.append(
             BlockProse(
                 block=block,
                 text=text,
-                breakdowns=tuple(lists.find(text, figures)),
-                growths=tuple(growth.find(text, figures, clause_labels)),
+                breakdowns=breakdowns,
+                growths=growths,
                 statements=tuple(labels.statements(text, figures)),
+                shares=_earlier_shares(shares, report, text, figures, breakdowns, growths),
             )
         )
     prose = Prose(report, tuple(blocks))
     report.cache[key] = prose
     return prose
+
+
+def _earlier_shares(
+    grammar: ShareGrammar,
+    report: Report,
+    text: str,
+    figures: Figures,
+    breakdowns: tuple[Breakdown, ...],
+    growths: tuple[Growth, ...],
+) -> tuple[EarlierShare, ...]:
+    if not figures.percents:
+        return ()
+    return tuple(
+        grammar.find(
+            text, figures, breakdowns, growths, lambda start: other_year(report, text, start)
+        )
+    )

@@ -9,10 +9,15 @@ from it by nothing but a comma:
     600条，与上年(500条)持平
     600条，较上年增加100条，增长20%          no previous, but change and rate
     600条，2017年为500条，增长20%            the year before the report year, by number
+    600条，较上年增加100条，同比增长20%      the rate's own comparison word repeated
+    600条，同比增长20%（上年为500条）        previous stated after the rate, in brackets
+    600条，同比增长20%，上年为500条          … or as a clause that ends the statement
 
 Only what is stated is checked later: a rate alone ("同比增长15%") has nothing
 to be compared with and yields no statement. Anything else between the parts
-(约, 倍, 百分点, a second figure) makes the statement not understood.
+(约, 倍, 百分点, a second figure) makes the statement not understood. The
+rate's own verb is kept apart from the change's (增加13件，同比下降2%): the two
+can contradict each other.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ class Growth:
     rate: Percent | None  # the stated rate, a magnitude
     start: int
     end: int
+    rate_direction: str | None = None  # the rate's own verb, when it has one
 
 
 class GrowthGrammar:
@@ -51,8 +57,16 @@ class GrowthGrammar:
             rf"[\s,]*(?:(?P<up>{alternation(vocab.increase)})"
             rf"|(?P<down>{alternation(vocab.decrease)})|(?P<flat>{alternation(vocab.flat)}))了?\s*"
         )
-        rate_words = alternation([*vocab.increase, *vocab.decrease, *vocab.rate_words])
-        self._rate_intro = cached(rf"[\s,]*{rate_words}(?:了|为|达)?\s*")
+        self._rate_intro = cached(
+            rf"[\s,、]*(?:{compare})?(?:(?P<up>{alternation(vocab.increase)})"
+            rf"|(?P<down>{alternation(vocab.decrease)})|{alternation(vocab.rate_words)})"
+            r"(?:了|为|达)?\s*"
+        )
+        # last year's figure after everything else: "(上年为500条)" or ", 上年为500条"
+        self._previous_bracket = cached(rf"\s*\(\s*{previous}(?:同期)?(?:为|是|有|共)?\s*")
+        self._previous_clause = cached(rf"[\s,;]*{previous}(?:同期)?(?:为|是|有|共)?\s*")
+        self._bracket_close = cached(r"\s*\)")
+        self._clause_end = cached(r"\s*(?:[,;。!?]|$)")
 
     def find(self, text: str, figures: Figures, labels: dict[int, str]) -> list[Growth]:
         """Growth statements after each quantity; ``labels`` maps quantity start to label."""
@@ -96,23 +110,51 @@ class GrowthGrammar:
         pos = d.end()
         change: Quantity | None = None
         rate: Percent | None = percents.get(pos)
+        rate_direction: str | None = direction if rate is not None else None
         if rate is None and (change := quantities.get(pos)) is not None:
             if text.startswith("百分点", change.end):
                 return None
             intro = self._rate_intro.match(text, change.end, timeout=budget.timeout())
             if intro is not None:
                 rate = percents.get(intro.end())
+                if rate is not None:
+                    verb = "up" if intro["up"] else "down" if intro["down"] else None
+                    rate_direction = verb or direction
         if (
             rate is None
             and change is None
             and direction != "flat"
-            and (previous is None or text[pos : pos + 1].isdigit())
+            and text[pos : pos + 1].isdigit()
         ):
-            return None  # 增长1倍, 增长约20%: nothing we can read
+            return None  # 增长1倍: nothing we can read
+        if previous is None:
+            last = max((x.end for x in (rate, change) if x is not None), default=pos)
+            previous = self._previous_after(text, last, quantities)
+            if previous is None and rate is None and change is None and direction != "flat":
+                return None  # 增长约20%, a direction alone
         stated = [q for q in (previous, change) if q is not None]
         if any(not q.clean or not self.vocab.comparable(q.unit, current.unit) for q in stated):
             return None
         if previous is None and (change is None or rate is None):
             return None
         end = max(x.end for x in (current, previous, change, rate) if x is not None)
-        return Growth(label, current, previous, direction, change, rate, current.start, end)
+        return Growth(
+            label, current, previous, direction, change, rate, current.start, end, rate_direction
+        )
+
+    def _previous_after(
+        self, text: str, pos: int, quantities: dict[int, Quantity]
+    ) -> Quantity | None:
+        """Last year's figure stated after the rate: in brackets, or as the clause that
+        ends the statement (more words after it would make it some other figure)."""
+        timeout = budget.timeout()
+        if (m := self._previous_bracket.match(text, pos, timeout=timeout)) is not None:
+            found = quantities.get(m.end())
+            if found is not None and self._bracket_close.match(text, found.end):
+                return found
+            return None
+        if (m := self._previous_clause.match(text, pos, timeout=timeout)) is not None:
+            found = quantities.get(m.end())
+            if found is not None and self._clause_end.match(text, found.end):
+                return found
+        return None
