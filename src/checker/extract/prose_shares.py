@@ -12,9 +12,9 @@ of a growth statement. Two such figures, or none, and the share is not read:
 the whole must be unambiguous.
 
 Every other figure that could have been meant — a listed part at least as
-large, a figure of another period, the whole plus or minus a smaller figure
-(新收 plus 上年结转) — is kept as an alternative; the check stays silent when
-the share agrees with any of them.
+large, a figure of another period, the whole plus or minus one or two smaller
+figures (新收 + 上年结转 − 结转下年度) — is kept as an alternative; the check
+stays silent when the share agrees with any of them.
 """
 
 from __future__ import annotations
@@ -96,9 +96,8 @@ class ShareGrammar:
                 continue
             base = candidates[0]
             alternatives = [q.value for q in wholes if q is not base]
-            for q in earlier:
-                if q is not base and q.value < base.value:
-                    alternatives += [base.value + q.value, base.value - q.value]
+            smaller = [q.value for q in earlier if q is not base and q.value < base.value]
+            alternatives += _adjusted(base.value, smaller[-_MAX_ADJUST:])
             found.append(
                 EarlierShare(
                     label=label,
@@ -135,3 +134,18 @@ class ShareGrammar:
 
     def _scoped(self, label: str) -> bool:
         return self._other_scope.search(label, timeout=budget.timeout()) is not None
+
+
+_MAX_ADJUST = 12  # the smaller figures nearest the share that may adjust its whole
+
+
+def _adjusted(base: Decimal, smaller: list[Decimal]) -> list[Decimal]:
+    """The whole plus or minus one or two smaller figures: 新收 + 上年结转 − 结转下年度
+    is the results' total that a share of results is often of, stated nowhere."""
+    out = []
+    signs = (Decimal(1), Decimal(-1))
+    for i, a in enumerate(smaller):
+        out += [base + s * a for s in signs]
+        for b in smaller[i + 1 :]:
+            out += [base + s * a + t * b for s in signs for t in signs]
+    return out
