@@ -2,6 +2,7 @@
 
     python scripts/make_office_samples.py            # (re)write samples/*.pdf, *.doc
     python scripts/make_office_samples.py --check    # exit 1 if a source .docx changed since
+    python scripts/make_office_samples.py --stale    # export only those, keep the other exports
 
 LibreOffice output is not byte-for-byte reproducible (it stamps dates and ids),
 so the exported files are committed and ``samples/office-exports.json`` records,
@@ -45,30 +46,57 @@ def expected_manifest() -> dict[str, dict[str, str]]:
     }
 
 
-def export(soffice: str) -> None:
+def recorded_manifest() -> dict[str, dict[str, str]]:
+    data: dict[str, dict[str, str]] = (
+        json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+    )
+    return data
+
+
+def stale_sources() -> list[Path]:
+    """The .docx files whose exports are missing or were made from another version."""
+    recorded = recorded_manifest()
+    stale = {
+        name.rsplit(".", 1)[0]
+        for name, entry in expected_manifest().items()
+        if recorded.get(name) != entry or not (SAMPLES / name).is_file()
+    }
+    return [src for src in sources() if src.stem in stale]
+
+
+def export(soffice: str, chosen: list[Path]) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for src in sources():
+        for src in chosen:
             shutil.copy(src, tmp)
         for fmt in FORMATS:
             subprocess.run(
-                [soffice, "--headless", "--convert-to", fmt, "--outdir", tmp, *map(str, sources())],
+                [soffice, "--headless", "--convert-to", fmt, "--outdir", tmp, *map(str, chosen)],
                 check=True,
                 capture_output=True,
                 timeout=600,
             )
-            for src in sources():
+            for src in chosen:
                 shutil.copy(Path(tmp) / f"{src.stem}.{fmt}", SAMPLES / f"{src.stem}.{fmt}")
-    MANIFEST.write_text(
-        json.dumps(expected_manifest(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
+    # unchanged exports keep their entries; a .docx no longer generated loses its own
+    expected = expected_manifest()
+    recorded = recorded_manifest()
+    made = {src.stem for src in chosen}
+    manifest = {
+        name: entry if name.rsplit(".", 1)[0] in made else recorded.get(name, entry)
+        for name, entry in expected.items()
+    }
+    MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export the .docx samples to .pdf and .doc.")
     parser.add_argument("--check", action="store_true", help="only compare the recorded digests")
+    parser.add_argument(
+        "--stale", action="store_true", help="export only the .docx files whose exports are stale"
+    )
     args = parser.parse_args(argv)
     if args.check:
-        recorded = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+        recorded = recorded_manifest()
         stale = sorted(
             name
             for name, entry in expected_manifest().items()
@@ -81,8 +109,10 @@ def main(argv: list[str] | None = None) -> int:
     if soffice is None:
         print("soffice (LibreOffice) is needed to export the samples", file=sys.stderr)
         return 2
-    export(soffice)
-    print(f"exported {len(sources())} samples to {', '.join(FORMATS)}")
+    chosen = stale_sources() if args.stale else sources()
+    if chosen:
+        export(soffice, chosen)
+    print(f"exported {len(chosen)} samples to {', '.join(FORMATS)}")
     return 0
 
 

@@ -1467,6 +1467,57 @@ def edition2021_2023_inspected() -> Report:
     )
 
 
+def edition2021_2023_prose() -> Report:
+    """The 2023 county government report with shares and growth written wrongly the
+    way people write them: a share of a whole stated in the sentence before, a
+    rate after an increment, and a direction the figures contradict."""
+    clean = edition2021_2023_clean()
+    proposals, _ = JQ_PROPOSALS
+    defects = (
+        Defect(
+            category="arithmetic",
+            rule="K7",
+            what="a share of the whole stated in the sentence before: 2944 of 5230 is 56.3%",
+            section="一（一）主动公开",
+            old="财政预决算和重点领域信息793条。",
+            new="财政预决算和重点领域信息793条。从信息类别看，工作动态2944条，占53.6%。",
+            expected="56.3%",
+            actual="53.6%",
+        ),
+        Defect(
+            category="arithmetic",
+            rule="K7",
+            what="growth in the increment form: 4 against last year's 4 − 1 = 3 is up 33%",
+            section="四",
+            old="被申请行政复议4件，",
+            new="被申请行政复议4件，较上年增加1件，同比增长50%，",
+            expected="33%",
+            actual="50%",
+        ),
+        Defect(
+            category="arithmetic",
+            rule="K7",
+            what=f"a stated direction the figures contradict: {proposals} against last year's"
+            f" {proposals + 6} fell by 6",
+            section="六（三）人大代表建议和政协提案办理结果公开情况",
+            old=f"县人大代表建议{proposals}件、",
+            new=f"县人大代表建议{proposals}件，比上年的{proposals + 6}件增加6件，",
+            expected="下降6件",
+            actual="增加6件",
+        ),
+    )
+    return defective_from(
+        clean,
+        slug="edition2021-2023-prose",
+        description=(
+            f"{JQ_TITLE} with three shares and growth figures written wrongly"
+            " (a share of the whole in the sentence before, a rate after an increment,"
+            " a direction the figures contradict)."
+        ),
+        defects=defects,
+    )
+
+
 # --------------------------------------------------------------------------
 # Defects
 # --------------------------------------------------------------------------
@@ -1521,4 +1572,5 @@ def all_reports() -> list[Report]:
         edition2021_2023_clean(),
         edition2021_2023_defective(),
         edition2021_2023_inspected(),
+        edition2021_2023_prose(),
     ]
