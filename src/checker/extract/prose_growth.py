@@ -43,6 +43,9 @@ class Growth:
     rate_direction: str | None = None  # the rate's own verb, when it has one
 
 
+_NEGATIVE = frozenset("-−－负")
+
+
 class GrowthGrammar:
     def __init__(self, vocab: Vocabulary, prior_year: int | None = None) -> None:
         self.vocab = vocab
@@ -108,6 +111,8 @@ class GrowthGrammar:
             return None
         direction = "up" if d["up"] else "down" if d["down"] else "flat"
         pos = d.end()
+        if text[pos : pos + 1] in _NEGATIVE:
+            return None  # 增长-2.2%, 增长负2.2%: a signed rate turns the verb round
         change: Quantity | None = None
         rate: Percent | None = percents.get(pos)
         rate_direction: str | None = direction if rate is not None else None
