@@ -61,7 +61,13 @@ def test_share_needs_a_tolerance() -> None:
     assert schema_errors(pack)
 
 
-REPORTS = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html", ".docx"))
+# every sample but the one with shares and growth planted on purpose (tests/test_prose_sample.py)
+REPORTS = sorted(
+    p
+    for p in SAMPLES.iterdir()
+    if p.suffix in (".txt", ".md", ".html", ".docx")
+    and not p.name.startswith("edition2021-2023-prose")
+)
 
 
 @pytest.mark.parametrize("path", REPORTS, ids=[p.name for p in REPORTS])
