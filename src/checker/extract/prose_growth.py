@@ -7,6 +7,7 @@ from it by nothing but a comma:
     600条，比上年同期(500条)增加100条，增长20%
     600条，上年为500条，同比增长20%          previous stated before the direction
     600条，与上年(500条)持平
+    600条，较上年(500条)有所增加              a word of degree before the verb
     600条，较上年增加100条，增长20%          no previous, but change and rate
     600条，2017年为500条，增长20%            the year before the report year, by number
     600条，较上年增加100条，同比增长20%      the rate's own comparison word repeated
@@ -57,7 +58,7 @@ class GrowthGrammar:
         self._after_previous = cached(rf"\s*\)?[\s,]*(?:{compare})?")
         self._close = cached(r"\s*\)?")
         self._direction = cached(
-            rf"[\s,]*(?:(?P<up>{alternation(vocab.increase)})"
+            rf"[\s,]*(?:{alternation(vocab.degree)})?(?:(?P<up>{alternation(vocab.increase)})"
             rf"|(?P<down>{alternation(vocab.decrease)})|(?P<flat>{alternation(vocab.flat)}))了?\s*"
         )
         self._rate_intro = cached(

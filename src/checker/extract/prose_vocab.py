@@ -47,6 +47,7 @@ class Vocabulary:
     decrease: tuple[str, ...]
     flat: tuple[str, ...]
     rate_words: tuple[str, ...]
+    degree: tuple[str, ...]  # 有所, 略有: before a direction verb
     fillers: tuple[str, ...]
     synonyms: tuple[tuple[str, str], ...]  # longest first
     scope: tuple[str, ...]
@@ -86,6 +87,7 @@ class Vocabulary:
             decrease=_words(growth, "decrease"),
             flat=_words(growth, "flat"),
             rate_words=_words(growth, "rate"),
+            degree=_words(growth, "degree"),
             fillers=_words(labels, "fillers"),
             synonyms=tuple(
                 sorted(((str(k), str(v)) for k, v in synonyms.items()), key=lambda kv: -len(kv[0]))
