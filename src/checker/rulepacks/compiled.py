@@ -19,7 +19,7 @@ from typing import Any
 
 import regex
 
-from checker.rulepacks.validate import cache_dir
+from checker.cachedir import cache_dir
 
 _MAX_ENTRIES = 20_000  # a store grown past this (many user packs) starts afresh
 _store: dict[tuple[str, int], Any] = {}

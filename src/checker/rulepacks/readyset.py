@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 from checker import __version__
+from checker.cachedir import cache_dir
 from checker.resources import schemas_dir
 from checker.rulepacks.pack import PackSet
-from checker.rulepacks.validate import cache_dir
 from checker.safeopen import read_regular
 
 FORMAT = 1  # bump when the entry's layout changes
