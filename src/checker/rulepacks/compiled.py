@@ -32,10 +32,10 @@ def cached(source: str, flags: int = 0) -> Any:
     global _dirty
     if not _loaded:
         _load()
-    key = (source, flags)
+    key = (source, int(flags))  # a RegexFlag would not pass the store's unpickler
     found = _store.get(key)
     if found is None:
-        found = _store[key] = regex.compile(source, flags)
+        found = _store[key] = regex.compile(source, key[1])
         _dirty = True
     return found
 
