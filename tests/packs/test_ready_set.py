@@ -127,3 +127,16 @@ def test_other_code_never_loads_the_entry(cache: Path, monkeypatch: pytest.Monke
     monkeypatch.setattr(readyset, "_code_stamp", lambda: "an upgrade")
     load_packset("common")
     assert len(_entries(cache)) == 2
+
+
+def test_patterns_of_the_pattern_store_are_shared_not_copied(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.rulepacks import compiled
+
+    load_packset("common"), load_packset("edition2021")
+    _no_building(monkeypatch)
+    common, edition = load_packset("common"), load_packset("edition2021")
+    marker = common.document["year_marker"][0]
+    assert compiled.key_of(marker) is not None  # the store's own object, not a second copy
+    assert edition.document["year_marker"][0] is marker

@@ -12,7 +12,10 @@ reference still resolves to the same file and every file has the same
 bytes, so an edited, added or removed pack is picked up on the very next run.
 
 The entry is read with an unpickler that builds nothing but the checker's own
-classes, compiled patterns and plain values. A missing, stale, damaged or
+classes, compiled patterns and plain values. Patterns that came from the
+compiled-pattern store are written as references to it (source and flags) and
+taken from the store again when the set is read, so the two sets of a run
+share them and nothing is unpickled twice. A missing, stale, damaged or
 foreign entry is only a cold start: the set is built and the entry
 rewritten. ``CHECKER_NO_CACHE`` turns it off.
 """
@@ -29,13 +32,16 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from checker import __version__
 from checker.cachedir import cache_dir
 from checker.resources import schemas_dir
+from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
 from checker.safeopen import read_regular
 
-FORMAT = 1  # bump when the entry's layout changes
+FORMAT = 2  # bump when the entry's layout changes
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 # (reference as written, folder it is relative to or None, the file it resolved to)
@@ -96,8 +102,6 @@ def _path(name: str, extra: list[str]) -> Path:
 
 
 def _regex_version() -> str:
-    import regex
-
     return str(regex.__version__)
 
 
@@ -137,8 +141,23 @@ _ALLOWED = {
 }
 
 
+class _Writer(pickle.Pickler):
+    def persistent_id(self, obj: Any) -> Any:
+        if isinstance(obj, regex.Pattern):
+            key = compiled.key_of(obj)
+            if key is not None:
+                return ("pattern", *key)
+        return None
+
+
 class _PackTypes(pickle.Unpickler):
     """The set itself: the checker's own classes, patterns and plain values."""
+
+    def persistent_load(self, pid: Any) -> Any:
+        match pid:
+            case ("pattern", str(source), int(flags)):
+                return compiled.cached(source, flags)
+        raise pickle.UnpicklingError("not a pattern reference")
 
     def find_class(self, module: str, name: str) -> Any:
         if (module, name) in _ALLOWED:
@@ -173,7 +192,9 @@ def _read(target: Path, current: Callable[[Trail], bool]) -> PackSet | None:
 
 def _write(target: Path, trail: Trail, packset: PackSet) -> None:
     try:
-        body = pickle.dumps(packset, protocol=pickle.HIGHEST_PROTOCOL)
+        buffer = io.BytesIO()
+        _Writer(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(packset)
+        body = buffer.getvalue()
         raw = pickle.dumps(
             (FORMAT, trail.visits, trail.digests, body), protocol=pickle.HIGHEST_PROTOCOL
         )
