@@ -4,6 +4,10 @@ Exit codes: 0 no finding at or above the fail-on threshold; 1 findings at or
 above it; 2 usage, configuration or rule-file error; 130 interrupted (Ctrl-C).
 ``sys.exit`` lives here only. Heavy modules are imported inside the commands
 so that ``checker --version`` and shell completion stay fast.
+
+No ``from __future__ import annotations`` here: typer reads each command's
+``Annotated[..., typer.Option(...)]`` parameters, and as strings it would
+evaluate every one of them twice on every run.
 """
 
 import contextlib
