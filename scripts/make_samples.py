@@ -302,10 +302,25 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|") or "—"
 
 
-def _change(old: str, new: str | None) -> str:
+def _change(old: str, new: str | None, action: str = "edit") -> str:
     """The exact edit, so a test can find the planted text."""
+    if action == "delete-row":
+        return f"row `{old}` → (deleted)"
+    if action == "delete-column":
+        return f"column `{old}` → (deleted)"
+    if action == "empty-section":
+        return f"body of `{old}` → " + (f"`{new}`" if new else "(nothing)")
     after = "(removed)" if new is None else f"`{new}`" if new else "(emptied)"
     return f"`{old}` → {after}"
+
+
+def _label(report: Report) -> str:
+    """clean, or how many defects (and decoys, which are no defects) it plants."""
+    decoys = sum(1 for d in report.defects if d.decoy)
+    defects = len(report.defects) - decoys
+    if not report.defects:
+        return "clean"
+    return f"defective ({defects} defects" + (f", {decoys} decoys)" if decoys else ")")
 
 
 def _figures(report: Report) -> str:
@@ -394,7 +409,7 @@ def render_readme(reports: list[Report]) -> str:
         "Not generated. |",
     ]
     for report in reports:
-        label = "clean" if not report.defects else f"defective ({len(report.defects)} defects)"
+        label = _label(report)
         for kind in report.kinds:
             out.append(
                 f"| `{file_name(report, kind)}` | {_KIND_NAMES[kind]} | {label}: "
@@ -456,7 +471,7 @@ def render_readme(reports: list[Report]) -> str:
                     d.column,
                     d.expected,
                     d.actual,
-                    _change(d.old, d.new),
+                    _change(d.old, d.new, d.action),
                     d.rule,
                     d.also,
                 )
@@ -528,7 +543,8 @@ def flat_files(reports: list[Report]) -> dict[str, bytes]:
     """The flattened text forms of every sample."""
     files: dict[str, bytes] = {}
     for report in reports:
-        files.update(flat_forms.render(report))
+        if report.flattened:
+            files.update(flat_forms.render(report))
     return files
 
 
@@ -552,7 +568,7 @@ def flat_readme(reports: list[Report]) -> str:
         "collapsed": "line breaks lost: one long line per section, cells between spaces",
     }
     for report in reports:
-        for form in flat_forms.FORMS:
+        for form in flat_forms.FORMS if report.flattened else ():
             out.append(f"| `{flat_forms.file_name(report, form)}` | {words[form]} |")
     out.append("")
     return "\n".join(out)

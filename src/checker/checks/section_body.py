@@ -90,14 +90,18 @@ def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading 
 
 def _body(report: Report, heading: Heading) -> tuple[str, int]:
     """The section's own words (text after the heading on its line included)
-    and how many tables it holds, up to the next heading of its level."""
+    and how many tables it holds, up to the next heading of its level or the
+    closing lines."""
     headings = {h.block.index: h for h in report.outline.headings}
     level = stack_level(heading)
     parts = [_after_title(report, heading)]
     tables = 0
     blocks = report.blocks
     at = next(i for i, b in enumerate(blocks) if b.index == heading.block.index)
+    closing = _closing(report)
     for block in blocks[at + 1 :]:
+        if closing is not None and block.index >= closing:
+            break  # the signer and date close the report, whatever section they follow
         sub = headings.get(block.index)
         if sub is not None:
             if stack_level(sub) <= level:
@@ -109,6 +113,23 @@ def _body(report: Report, heading: Heading) -> tuple[str, int]:
         else:
             parts.append(report.norm[block.index])
     return "\n".join(p for p in parts if p), tables
+
+
+def _closing(report: Report) -> int | None:
+    """The block where the closing lines begin: the signature date, or the
+    signer's name on the line above it."""
+    if report.signature is None or report.signature.location.paragraph is None:
+        return None
+    start = report.signature.location.paragraph
+    at = next((i for i, b in enumerate(report.blocks) if b.index == start), None)
+    if at:
+        before = report.blocks[at - 1]
+        signer = report.packset.document.get("signer", [])
+        if before.kind != BlockKind.TABLE and any(
+            search(p, report.norm[before.index]) for p in signer
+        ):
+            start = before.index
+    return start
 
 
 def _after_title(report: Report, heading: Heading) -> str:
