@@ -320,7 +320,8 @@ def _label(report: Report) -> str:
     defects = len(report.defects) - decoys
     if not report.defects:
         return "clean"
-    return f"defective ({defects} defects" + (f", {decoys} decoys)" if decoys else ")")
+    plural = "decoy" if decoys == 1 else "decoys"
+    return f"defective ({defects} defects" + (f", {decoys} {plural})" if decoys else ")")
 
 
 def _figures(report: Report) -> str:

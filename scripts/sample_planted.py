@@ -14,7 +14,6 @@ sample; ``sample_content.all_reports`` lists them after the others.
 from __future__ import annotations
 
 from sample_content import (
-    QH_BODY,
     QH_TITLE,
     T2_NAME,
     T3_COLUMNS,
@@ -102,7 +101,9 @@ def edition2019_2020_pruned() -> Report:
     t3 = clean.table3
     t4 = clean.table4
     assert t3 is not None and t4 is not None
-    query_row = t3_row_label(T3_RESULTS_2019[7][1], T3_RESULTS_2019[7][2])
+    query_row = next(
+        t3_row_label(sub, label) for key, sub, label in T3_RESULTS_2019 if key == "R12"
+    )
     welfare = T3_COLUMNS[3]
     pending = f"{T4_GROUPS[0]} / 尚未审结"
     assert t3.values["R12"] == (0,) * 7
@@ -274,8 +275,8 @@ def edition2019_2020_pruned() -> Report:
         description=(
             f"{QH_TITLE} with rows and columns deleted from Tables 2–4, two sections "
             "without substance, a short statistical period and Table 2 values in words, "
-            "plus decoys: sentences on last year's figures that must not be read as "
-            f"{QH_BODY}'s figures for 2020."
+            "plus decoys: sentences on the figures of 2019 that must not be read as "
+            "the figures of 2020."
         ),
         defects=defects,
     )
