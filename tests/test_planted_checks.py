@@ -115,7 +115,8 @@ def test_each_check_fires_on_its_planted_case(
 
 
 def test_every_item_but_7_is_planted_in_every_form() -> None:
-    assert sorted(int(item.split()[0]) for item in PLANTED) + [9, 10] == [1, 2, 3, 4, 5, 6, 8, 9, 10]
+    # 9 and 10 have tests of their own below
+    assert {int(item.split()[0]) for item in PLANTED} | {9, 10} == {1, 2, 3, 4, 5, 6, 8, 9, 10}
     assert {kind for *_, kind in CASES} == set(KINDS)
     for item, cases in PLANTED.items():
         for stem, _rule, _words in cases:

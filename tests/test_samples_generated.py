@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections import Counter
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
