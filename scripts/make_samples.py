@@ -455,7 +455,14 @@ def render_readme(reports: list[Report]) -> str:
             out += [
                 f"Same text and tables as `{report.clean_of}`, except for these planted "
                 "defects. Table cells are named by row label and column label; “change” is "
-                "the exact edit; “also” lists what else the one change breaks.",
+                "the exact edit; “also” lists what else the one change breaks."
+                + (
+                    " A decoy is no defect: a correct sentence about another year's figures, "
+                    "planted because a reader who ignores the year would take it as this "
+                    "year's; it must give no finding."
+                    if any(d.decoy for d in report.defects)
+                    else ""
+                ),
                 "",
                 "| # | category | what | section | table | row | column | expected | actual "
                 "| change | basis | also |",
@@ -506,7 +513,8 @@ def render_readme(reports: list[Report]) -> str:
         "Defect categories: structure, numbering, arithmetic, consistency, date, deadline, "
         "format, content, value, input. The basis column cites docs/basis.md: the "
         "identities I1–I11, the edition signature F0, the sections S, the quality "
-        "requirements Q and the statistical period and deadlines D1; heading "
+        "requirements Q, the statistical period and deadlines D1 and mangled dates D2, and "
+        "what inspections name K1–K9; heading "
         "numbering follows GB/T 9704—2012 7.3.3. Table 3 columns are named "
         f"{columns}.",
         "",
