@@ -32,6 +32,61 @@ from sample_content import (
 KINDS = ("docx", "html", "md")
 
 
+def deleted(
+    what: str, section: str, table: str, row: str = "", column: str = "", **more: str
+) -> Defect:
+    """A row or column of the format deleted from a table (K1)."""
+    return Defect(
+        category="structure",
+        rule="K1",
+        what=what,
+        section=section,
+        action="delete-row" if row else "delete-column",
+        table=table,
+        row=row,
+        column=column,
+        old=row or column,
+        new=None,
+        actual="(row absent)" if row else "(column absent)",
+        **more,
+    )
+
+
+def emptied(heading: str, new: str | None, expected: str, **more: str) -> Defect:
+    """A section's body removed, or cut down to ``new`` (K3)."""
+    return Defect(
+        category="content",
+        rule="K3",
+        what="the problems section says only “无”"
+        if new
+        else "a required section with nothing under its heading",
+        section=heading,
+        action="empty-section",
+        old=heading,
+        new=new,
+        expected=expected,
+        actual=new or "(nothing)",
+        **more,
+    )
+
+
+def t2_value(what: str, row: str, column: str, old: str, new: str) -> Defect:
+    """A Table 2 cell that is not a figure the format allows (K5)."""
+    return Defect(
+        category="value",
+        rule="K5",
+        what=what,
+        section="二",
+        table=T2_NAME,
+        row=row,
+        column=column,
+        old=old,
+        new=new,
+        expected=old,
+        actual=new,
+    )
+
+
 def legacy_2018_pruned() -> Report:
     """The legacy report with an empty section, a bare problems section and a
     sentence on 2017's total placed before this year's."""
@@ -41,27 +96,11 @@ def legacy_2018_pruned() -> Report:
     last_year = 1893  # more than this year's channels add up to: read as 2018's, A101 would fire
     assert last_year > channels
     defects = (
-        Defect(
-            category="content",
-            rule="K3",
-            what="a required section with nothing under its heading",
-            section="六、其他需要报告的事项",
-            action="empty-section",
-            old="六、其他需要报告的事项",
-            new=None,
-            expected="本年度无其他需要报告的事项。",
-            actual="(nothing)",
-        ),
-        Defect(
-            category="content",
-            rule="K3",
-            what="the problems section says only “无”",
-            section="五、存在的主要问题和改进措施",
-            action="empty-section",
-            old="五、存在的主要问题和改进措施",
-            new="无。",
-            expected="the problems found and the measures taken",
-            actual="无。",
+        emptied("六、其他需要报告的事项", None, "本年度无其他需要报告的事项。"),
+        emptied(
+            "五、存在的主要问题和改进措施",
+            "无。",
+            "the problems found and the measures taken",
             also="its sub-headings （一）存在问题 and （二）改进措施 go with the body",
         ),
         Defect(
@@ -112,120 +151,48 @@ def edition2019_2020_pruned() -> Report:
     requests = t3.total("R1") - 15
     reviews = t4.total(T4_GROUPS[0]) + 3
     defects = (
-        Defect(
-            category="structure",
-            rule="K1",
-            what="a Table 3 row deleted (its counts were all 0)",
-            section="三",
-            action="delete-row",
-            table=T3_NAME,
+        deleted(
+            "a Table 3 row deleted (its counts were all 0)",
+            "三",
+            T3_NAME,
             row=query_row,
-            old=query_row,
-            new=None,
             expected="the row, with 0 in every column",
-            actual="(row absent)",
         ),
-        Defect(
-            category="structure",
-            rule="K1",
-            what="a Table 3 applicant column deleted (its counts were all 0)",
-            section="三",
-            action="delete-column",
-            table=T3_NAME,
+        deleted(
+            "a Table 3 applicant column deleted (its counts were all 0)",
+            "三",
+            T3_NAME,
             column=welfare,
-            old=welfare,
-            new=None,
             expected="the column, with 0 in every row",
-            actual="(column absent)",
             also="法人或其他组织 now spans four columns",
         ),
-        Defect(
-            category="structure",
-            rule="K1",
-            what="a Table 4 column deleted (its count was 0)",
-            section="四",
-            action="delete-column",
-            table=T4_NAME,
+        deleted(
+            "a Table 4 column deleted (its count was 0)",
+            "四",
+            T4_NAME,
             column=pending,
-            old=pending,
-            new=None,
             expected="the column, with 0",
-            actual="(column absent)",
             also="行政复议 now spans four columns",
         ),
-        Defect(
-            category="structure",
-            rule="K1",
-            what="a Table 2 row deleted",
-            section="二",
-            action="delete-row",
-            table=T2_NAME,
-            row="其他对外管理服务事项",
-            old="其他对外管理服务事项",
-            new=None,
-            expected="the row",
-            actual="(row absent)",
+        deleted(
+            "a Table 2 row deleted", "二", T2_NAME, row="其他对外管理服务事项", expected="the row"
         ),
-        Defect(
-            category="value",
-            rule="K5",
-            what="a count written in words",
-            section="二",
-            table=T2_NAME,
-            row="行政处罚",
-            column="处理决定数量",
-            old="203",
-            new="约200",
-            expected="203",
-            actual="约200",
+        t2_value("a count written in words", "行政处罚", "处理决定数量", "203", "约200"),
+        t2_value(
+            "an amount written as an estimate",
+            "政府集中采购",
+            "采购总金额",
+            "862.35万元",
+            "约862万元",
         ),
-        Defect(
-            category="value",
-            rule="K5",
-            what="an amount written as an estimate",
-            section="二",
-            table=T2_NAME,
-            row="政府集中采购",
-            column="采购总金额",
-            old="862.35万元",
-            new="约862万元",
-            expected="862.35万元",
-            actual="约862万元",
+        t2_value("a change written in words", "行政许可", "本年增/减", "-1", "减少若干"),
+        emptied(
+            "六、其他需要报告的事项",
+            None,
+            "本年度未收取政府信息公开相关费用，无其他需要报告的事项。",
         ),
-        Defect(
-            category="value",
-            rule="K5",
-            what="a change written in words",
-            section="二",
-            table=T2_NAME,
-            row="行政许可",
-            column="本年增/减",
-            old="-1",
-            new="减少若干",
-            expected="-1",
-            actual="减少若干",
-        ),
-        Defect(
-            category="content",
-            rule="K3",
-            what="a required section with nothing under its heading",
-            section="六、其他需要报告的事项",
-            action="empty-section",
-            old="六、其他需要报告的事项",
-            new=None,
-            expected="本年度未收取政府信息公开相关费用，无其他需要报告的事项。",
-            actual="(nothing)",
-        ),
-        Defect(
-            category="content",
-            rule="K3",
-            what="the problems section says only “无”",
-            section="五、存在的主要问题及改进情况",
-            action="empty-section",
-            old="五、存在的主要问题及改进情况",
-            new="无。",
-            expected="the problems found and how they were addressed",
-            actual="无。",
+        emptied(
+            "五、存在的主要问题及改进情况", "无。", "the problems found and how they were addressed"
         ),
         Defect(
             category="date",
