@@ -1,7 +1,6 @@
 """Export every generated .docx sample to .pdf and .doc the way offices do: through LibreOffice.
 
-    python scripts/make_office_samples.py            # (re)write the stale samples/*.pdf, *.doc
-    python scripts/make_office_samples.py --all      # (re)write every one of them
+    python scripts/make_office_samples.py            # (re)write samples/*.pdf, *.doc
     python scripts/make_office_samples.py --check    # exit 1 if a source .docx changed since
 
 LibreOffice output is not byte-for-byte reproducible (it stamps dates and ids),
@@ -46,65 +45,44 @@ def expected_manifest() -> dict[str, dict[str, str]]:
     }
 
 
-def recorded() -> dict[str, dict[str, str]]:
-    return json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
-
-
-def stale() -> list[str]:
-    """The exports whose .docx changed since, or that were never made."""
-    done = recorded()
-    return sorted(
-        name
-        for name, entry in expected_manifest().items()
-        if done.get(name) != entry or not (SAMPLES / name).is_file()
-    )
-
-
-def export(soffice: str, everything: bool = False) -> int:
-    """Export the .docx whose exports are stale (all of them with ``everything``):
-    the others keep the files they were made as, so nothing changes needlessly."""
-    names = {name.rsplit(".", 1)[0] for name in stale()}
-    todo = [src for src in sources() if everything or src.stem in names]
+def export(soffice: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        for src in todo:
+        for src in sources():
             shutil.copy(src, tmp)
-        for fmt in FORMATS if todo else ():
+        for fmt in FORMATS:
             subprocess.run(
-                [soffice, "--headless", "--convert-to", fmt, "--outdir", tmp, *map(str, todo)],
+                [soffice, "--headless", "--convert-to", fmt, "--outdir", tmp, *map(str, sources())],
                 check=True,
                 capture_output=True,
                 timeout=600,
             )
-            for src in todo:
+            for src in sources():
                 shutil.copy(Path(tmp) / f"{src.stem}.{fmt}", SAMPLES / f"{src.stem}.{fmt}")
-    made = {f"{src.stem}.{fmt}" for src in todo for fmt in FORMATS}
-    done = recorded()
-    manifest = {
-        name: entry if name in made else done[name]
-        for name, entry in expected_manifest().items()
-        if name in made or name in done
-    }
-    MANIFEST.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    return len(todo)
+    MANIFEST.write_text(
+        json.dumps(expected_manifest(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Export the .docx samples to .pdf and .doc.")
     parser.add_argument("--check", action="store_true", help="only compare the recorded digests")
-    parser.add_argument(
-        "--all", action="store_true", help="export every .docx, not only the changed ones"
-    )
     args = parser.parse_args(argv)
     if args.check:
-        for name in stale():
+        recorded = json.loads(MANIFEST.read_text(encoding="utf-8")) if MANIFEST.exists() else {}
+        stale = sorted(
+            name
+            for name, entry in expected_manifest().items()
+            if recorded.get(name) != entry or not (SAMPLES / name).is_file()
+        )
+        for name in stale:
             print(f"out of date: {name}", file=sys.stderr)
-        return 1 if stale() else 0
+        return 1 if stale else 0
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         print("soffice (LibreOffice) is needed to export the samples", file=sys.stderr)
         return 2
-    count = export(soffice, everything=args.all)
-    print(f"exported {count} samples to {', '.join(FORMATS)}")
+    export(soffice)
+    print(f"exported {len(sources())} samples to {', '.join(FORMATS)}")
     return 0
 
 
