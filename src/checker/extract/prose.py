@@ -42,7 +42,6 @@ from checker.extract.prose_numbers import Figures, Scanner
 from checker.extract.prose_shares import EarlierShare, ShareGrammar
 from checker.extract.prose_vocab import Vocabulary
 from checker.extract.report import Report
-from checker.extract.year_scope import other_year
 from checker.model import Block, Location
 
 __all__ = [
@@ -140,7 +139,7 @@ def grammars(vocab: Vocabulary, year: int | None) -> Grammars:
             ListGrammar(vocab),
             GrowthGrammar(vocab, year - 1 if year else None),
             LabelGrammar(vocab, year),
-            ShareGrammar(vocab),
+            ShareGrammar(vocab, year),
         )
     return found
 
@@ -172,7 +171,7 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
                 breakdowns=breakdowns,
                 growths=growths,
                 statements=tuple(labels.statements(text, figures)),
-                shares=_earlier_shares(shares, report, text, figures, breakdowns, growths),
+                shares=_earlier_shares(shares, text, figures, breakdowns, growths),
             )
         )
     prose = Prose(report, tuple(blocks))
@@ -182,7 +181,6 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
 
 def _earlier_shares(
     grammar: ShareGrammar,
-    report: Report,
     text: str,
     figures: Figures,
     breakdowns: tuple[Breakdown, ...],
@@ -190,8 +188,4 @@ def _earlier_shares(
 ) -> tuple[EarlierShare, ...]:
     if not figures.percents:
         return ()
-    return tuple(
-        grammar.find(
-            text, figures, breakdowns, growths, lambda start: other_year(report, text, start)
-        )
-    )
+    return tuple(grammar.find(text, figures, breakdowns, growths))
