@@ -9,6 +9,7 @@ the numbering checks.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,10 @@ _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (4, "circled", regex.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
 _MISSING = regex.compile(r"^\s*[、]\s*(?=\S)")
+# what a numbered heading can open with (after spaces): a text opening otherwise
+# is no numbered heading, and its six patterns need not be tried
+_OPENERS = regex.compile(rf"\s*[{_CN}第(（\d①②③④⑤⑥⑦⑧⑨⑩、]")
+_NOT_PLAIN = regex.compile(r"[。，,；;：:！？!?、\d]")
 _SENTENCE_END = regex.compile(r"[。！？；;!?]")
 _INLINE_SPLIT = regex.compile(r"[。:：]")
 _HEADING_MAX = 40  # longer numbered lines at levels 3-4 are list items, not headings
@@ -62,12 +67,21 @@ def _circled(ch: str) -> int:
     return "①②③④⑤⑥⑦⑧⑨⑩".index(ch) + 1
 
 
-def parse_heading(block: Block, not_headings: list[Any]) -> Heading | None:
-    """A numbered heading at the start of ``block``, or None."""
+def parse_heading(block: Block, not_headings: list[Any], norm: str | None = None) -> Heading | None:
+    """A numbered heading at the start of ``block``, or None.
+
+    ``norm`` is the block's stripped text with full-width folded, when the
+    caller has it already; the ``not_headings`` patterns are searched in it,
+    and only once the text has the shape of a heading (they can only veto one).
+    """
     text = block.text.strip()
     if not text or block.kind == BlockKind.TABLE:
         return None
-    if any(p.search(to_halfwidth(text)) for p in not_headings):
+    styled = block.kind == BlockKind.HEADING and block.level not in (None, 0)
+    if not styled and _OPENERS.match(text) is None:
+        return None  # no pattern below can match: not a heading, whatever not_headings say
+    folded = to_halfwidth(text) if norm is None else norm
+    if any(p.search(folded) for p in not_headings):
         return None
     for level, style, pattern in _LEVEL_PATTERNS:
         m = pattern.match(text)
@@ -104,17 +118,25 @@ def _looks_like_unnumbered_heading(block: Block, following: Block | None) -> boo
     return (
         block.kind == BlockKind.PARAGRAPH
         and 2 <= len(text) <= _UNNUMBERED_MAX
-        and not regex.search(r"[。，,；;：:！？!?、\d]", text)
+        and not _NOT_PLAIN.search(text)
         and following is not None
         and following.kind == BlockKind.PARAGRAPH
         and len(following.text) > 2 * len(text)
     )
 
 
-def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
-    """Headings and, for every block, the path of headings it falls under."""
+def build_outline(
+    blocks: list[Block], not_headings: list[Any], norm: Mapping[int, str] | None = None
+) -> Outline:
+    """Headings and, for every block, the path of headings it falls under.
+
+    ``norm``: block index -> stripped text with full-width folded, when known.
+    """
     outline = Outline()
-    found: list[Heading | None] = [parse_heading(b, not_headings) for b in blocks]
+    found: list[Heading | None] = [
+        parse_heading(b, not_headings, None if norm is None else norm.get(b.index))
+        for b in blocks
+    ]
     numbered_at = [i for i, h in enumerate(found) if h is not None and h.level == 1]
     first_numbered = next(
         (i for i, h in enumerate(found) if h is not None and h.number), len(found)
@@ -131,6 +153,8 @@ def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
             ):
                 found[i] = Heading(blocks[i], None, None, "", blocks[i].text.strip(), "none")
     stack: list[Heading] = []
+    path: tuple[str, ...] = ()  # the stack's short titles, rebuilt only when it changes
+    section_of = outline.section_of
     for block, heading in zip(blocks, found, strict=True):
         if heading is not None:
             outline.headings.append(heading)
@@ -138,7 +162,8 @@ def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
             while stack and stack_level(stack[-1]) >= level:
                 stack.pop()
             stack.append(heading)
-        outline.section_of[block.index] = tuple(_short(h.text) for h in stack)
+            path = tuple(_short(h.text) for h in stack)
+        section_of[block.index] = path
     return outline
 
 

@@ -53,6 +53,8 @@ _DIGITS = regex.compile(r"\d+")
 
 def readable(text: str) -> str:
     """``text`` with every sentence the grammars cannot read in linear time blanked."""
+    if len(text) <= 2 * MAX_FIGURES:  # too short for that many runs of digits
+        return text
     if len(text) <= MAX_SENTENCE and len(_DIGITS.findall(text)) <= MAX_FIGURES:
         return text
 
@@ -138,8 +140,8 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
     blocks = []
     for block in report.text_blocks():
         text = readable(report.norm[block.index])
-        figures = scanner.scan(text)
-        if not (figures.quantities or figures.percents):
+        figures = scanner.figures(text)
+        if figures is None:  # no quantity, no percentage: nothing to read
             continue
         clause_labels = {}
         for q in figures.quantities:

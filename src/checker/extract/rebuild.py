@@ -373,7 +373,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     if not tables:
         return document
     blocks = list(document.blocks)
-    tokens = stream(blocks)
+    tokens = stream(blocks, _MAX_TOKENS)
     if not tokens or len(tokens) > _MAX_TOKENS:
         return document
     found = _Found(document, packset)

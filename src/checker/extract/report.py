@@ -17,7 +17,7 @@ from checker.extract.dates import DateFact, parse_date
 from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
-from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.numbers import parse_chinese_numeral, to_halfwidth_all
 from checker.rulepacks.pack import PackSet
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
@@ -79,7 +79,16 @@ class Report:
         )
 
     def text_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind != BlockKind.TABLE]
+        """The blocks that are not tables (kept while ``blocks`` stays the same list
+        of the same length: a dozen rules walk them, a huge report has many)."""
+        kept = self.cache.get("text_blocks")
+        if kept is None or kept[0] is not self.blocks or kept[1] != len(self.blocks):
+            kept = self.cache["text_blocks"] = (
+                self.blocks,
+                len(self.blocks),
+                [b for b in self.blocks if b.kind != BlockKind.TABLE],
+            )
+        return list(kept[2])
 
 
 def search(pattern: Any, text: str) -> Any:
@@ -144,7 +153,8 @@ def build_report(
     screens = packset.screens
     boilerplate = patterns.get("boilerplate", [])
     boilerplate_screen = screens.get("boilerplate")
-    all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
+    folded = to_halfwidth_all([b.text.strip() for b in document.blocks])
+    all_norm = {b.index: text for b, text in zip(document.blocks, folded, strict=True)}
     published = _published(document, all_norm, patterns.get("published", []))
     blocks = [
         b
@@ -153,7 +163,8 @@ def build_report(
         or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
     ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
-    tree = build_outline(blocks, packset.outline.get("not_headings", [])) if outline else Outline()
+    not_headings = packset.outline.get("not_headings", [])
+    tree = build_outline(blocks, not_headings, all_norm) if outline else Outline()
     report = Report(
         document=document,
         packset=packset,
