@@ -138,8 +138,14 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
         return cached
     scanner, lists, growth, labels = grammars(vocab, report.year)
     blocks = []
+    # one joined search finds the blocks with a figure; a block made readable (blanked
+    # in part) is scanned whatever the search said of its whole text
+    hits = None if scanner.screen is None else {id(b) for b in report.matching(scanner.screen)}
     for block in report.text_blocks():
-        text = readable(report.norm[block.index])
+        norm = report.norm[block.index]
+        text = readable(norm)
+        if text is norm and hits is not None and id(block) not in hits:
+            continue
         figures = scanner.figures(text)
         if figures is None:  # no quantity, no percentage: nothing to read
             continue

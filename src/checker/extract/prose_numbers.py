@@ -30,6 +30,7 @@ from checker.numbers import (
     parse_number,
 )
 from checker.rulepacks.compiled import cached
+from checker.rulepacks.patterns import screen
 
 _CN_DIGITS = PROSE_DIGITS
 _RANGE = r"(?:[-~～—–]|至|到)"
@@ -131,6 +132,9 @@ class Scanner:
         self._range_before = cached(rf"(?:\d|{units})\s*{_RANGE}\s*$")
         self._range_after = cached(rf"^\s*{_RANGE}\s*[\d{_CN_DIGITS}{SMALL_UNITS}]")
         self._digits = cached(r"\d+(?:\.\d+)?")
+        # finds something in a text exactly when it holds a quantity or a percentage
+        # candidate: a text it does not match has no figures to scan
+        self.screen = screen([self._quantity, self._percent])
         self._date_or_code = cached(r"^\s*(?:年|月|日|号|时|点|〕|\]|\))")
 
     def scan(self, text: str) -> Figures:

@@ -1,0 +1,258 @@
+r"""Which blocks a pattern finds something in, with one search over their joined text.
+
+A report of a hundred thousand paragraphs makes every per-block search a
+hundred thousand calls, though most patterns match a handful of blocks.
+Searched once over the texts joined by a separator, a pattern costs one call
+per match; each match is mapped back to its block by offset and confirmed
+by a search of that block alone, so the blocks found are exactly those that
+a search of each block finds.
+
+For that, every block's own matches must be matches in the joined text too,
+whatever lies beyond the block. The joined text is searched with a *wider*
+pattern that drops what looks beyond a match: anchors (``^ $ \A \Z \G``)
+and every lookaround that could see the separator (one holding ``.``,
+``[^…]``, ``\D \W \S \p``…) become empty groups, atomic groups and
+possessive quantifiers plain ones. Dropping a condition only lets more
+through, and the confirming search restores it. The separator is a
+private-use character: no word character (``\b`` stays as it was), not
+whitespace, and in no report's words that matter. A pattern the widening
+does not understand (back-references, inline flags, conditionals, fuzzy
+matching, VERBOSE…) is searched block by block, as it always was.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+import regex
+
+from checker import budget
+from checker.rulepacks import compiled
+
+SEPARATOR = "\ue000"  # private use: not a word character, not whitespace, not a line break
+
+# flags under which the widening reads a pattern's source as written
+_PLAIN_FLAGS = (
+    regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.UNICODE | regex.ASCII | regex.V0
+)
+_EMPTY = "(?:)"
+# a block's end in the joined text (or a line break ending it)
+_END = "(?=\\n?(?:\ue000|\\Z))"
+_ANCHORS = {"Z": _END, "K": _EMPTY}  # \K would move a match's start
+_SAFE_ESCAPES = frozenset("dswbBntrfvmM")  # none of these matches the separator
+_LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
+
+
+@lru_cache(maxsize=4096)
+def _wide(source: str, flags: int) -> Any:
+    """The pattern that finds, in the joined text, every block's own matches (or None)."""
+    if flags & ~_PLAIN_FLAGS:
+        return None
+    wider = widen(source, multiline=bool(flags & regex.MULTILINE))
+    if wider is None:
+        return None
+    try:
+        return compiled.cached(wider, flags)
+    except regex.error:
+        return None
+
+
+def wide(pattern: Any) -> Any:
+    """``pattern`` widened for the joined text, or None: search it block by block."""
+    return _wide(pattern.pattern, pattern.flags)
+
+
+class _Frame:
+    __slots__ = ("kind", "opening", "parts", "safe")
+
+    def __init__(self, kind: str, opening: str) -> None:
+        self.kind = kind  # top, group, look
+        self.opening = opening
+        self.parts: list[str] = []
+        self.safe = True  # nothing in it can match the separator
+
+
+def widen(source: str, multiline: bool = False) -> str | None:
+    """The source for the joined text, or None when it is not understood.
+
+    ``$``/``\\Z`` hold at a block's end (under MULTILINE ``$`` keeps its line
+    breaks too); a lookaround that could see the separator is emptied. A
+    pattern anchored at a block's start (``^``, ``\\A``) is None: searched
+    block by block it is tried at one place per block, cheaper than
+    everywhere in the joined text.
+    """
+    block_end = "(?=$|\ue000)" if multiline else _END
+    stack = [_Frame("top", "")]
+    i, n = 0, len(source)
+    while i < n:
+        top = stack[-1]
+        c = source[i]
+        if c == "\\":
+            e = source[i + 1 : i + 2]
+            if not e or e.isdigit() or e in "gLGA":
+                return None  # back-references, named lists, \\G, \\A: not here
+            if e in _ANCHORS:
+                top.parts.append(_ANCHORS[e])
+                i += 2
+                continue
+            end = i + 2
+            if e in "pPNx" and source.startswith("{", end):
+                close = source.find("}", end)
+                if close < 0:
+                    return None
+                end = close + 1
+            if e.isalnum() and e not in _SAFE_ESCAPES:
+                top.safe = False
+            top.parts.append(source[i:end])
+            i = end
+            continue
+        if c == "[":
+            end = _class_end(source, i)
+            if end < 0:
+                return None
+            if not _class_avoids(source[i + 1 : end]):
+                top.safe = False
+            top.parts.append(source[i : end + 1])
+            i = end + 1
+            continue
+        if c == "(":
+            opening = next((o for o in _LOOKAROUNDS if source.startswith(o, i)), None)
+            if opening is not None:
+                stack.append(_Frame("look", opening))
+            elif source.startswith(("(?:", "(?|", "(?>"), i):
+                stack.append(_Frame("group", "(?:" if source[i + 2] == ">" else source[i : i + 3]))
+                opening = source[i : i + 3]
+            elif source.startswith(("(?P<", "(?<"), i):
+                close = source.find(">", i)
+                if close < 0:
+                    return None
+                opening = source[i : close + 1]
+                stack.append(_Frame("group", opening))
+            elif source.startswith("(?", i):
+                return None  # inline flags, comments, conditionals, recursion, references
+            else:
+                opening = "("
+                stack.append(_Frame("group", opening))
+            i += len(opening)
+            continue
+        if c == ")":
+            if len(stack) == 1:
+                return None
+            frame = stack.pop()
+            body = "".join(frame.parts)
+            parent = stack[-1]
+            if frame.kind == "look":
+                parent.parts.append(f"{frame.opening}{body})" if frame.safe else _EMPTY)
+            else:
+                parent.parts.append(f"{frame.opening}{body})")
+                parent.safe = parent.safe and frame.safe
+            i += 1
+            continue
+        if c == "^":
+            return None
+        elif c == "$":
+            top.parts.append(block_end)
+        elif c == "{" and source[i + 1 : i + 2].isalpha():
+            return None  # fuzzy matching: {e<=1}
+        elif c == "+" and top.parts and _quantified(top.parts[-1]):
+            pass  # possessive: the plain quantifier before it lets more through
+        else:
+            if c in (".", SEPARATOR):
+                top.safe = False
+            top.parts.append(c)
+        i += 1
+    if len(stack) != 1:
+        return None
+    return "".join(stack[0].parts)
+
+
+def _quantified(previous: str) -> bool:
+    return previous in ("*", "+", "?", "}")
+
+
+def _class_end(source: str, start: int) -> int:
+    """Where the character class opening at ``start`` closes (-1: not understood)."""
+    i = start + 1
+    if source.startswith("^", i):
+        i += 1
+    if source.startswith("]", i):
+        i += 1
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":  # a POSIX class or a nested set: not read here
+            return -1
+        if c == "]":
+            return i
+        i += 1
+    return -1
+
+
+def _class_avoids(body: str) -> bool:
+    """Whether a character class surely cannot match the separator."""
+    if body.startswith("^"):
+        return False
+    items: list[str] = []  # literal characters, and escapes as two characters
+    i = 0
+    while i < len(body):
+        if body[i] == "\\":
+            e = body[i + 1 : i + 2]
+            if e.isalnum() and e not in _SAFE_ESCAPES:
+                return False
+            items.append(body[i : i + 2])
+            i += 2
+        else:
+            items.append(body[i])
+            i += 1
+    for k, item in enumerate(items):
+        if item == SEPARATOR:
+            return False
+        if item == "-" and 0 < k < len(items) - 1:
+            low, high = items[k - 1], items[k + 1]
+            if len(low) != 1 or len(high) != 1:
+                return False  # a range from or to an escape: not read here
+            if low <= SEPARATOR <= high:
+                return False
+    return True
+
+
+class Joined:
+    """Texts joined once by the separator, with each text's start offset."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self._joined: tuple[str, list[int]] | None = None
+
+    def _text(self) -> tuple[str, list[int]]:
+        if self._joined is None:
+            starts = []
+            at = 0
+            for text in self.texts:
+                starts.append(at)
+                at += len(text) + 1
+            self._joined = (SEPARATOR.join(self.texts), starts)
+        return self._joined
+
+    def matching(self, pattern: Any) -> list[int]:
+        """Positions of the texts where ``pattern.search`` finds something, in order."""
+        texts = self.texts
+        timeout = budget.timeout
+        wider = wide(pattern)
+        if wider is None or not texts:
+            return [i for i, t in enumerate(texts) if pattern.search(t, timeout=timeout())]
+        text, starts = self._text()
+        out: list[int] = []
+        pos = 0
+        while (m := wider.search(text, pos, timeout=timeout())) is not None:
+            i = bisect_right(starts, m.start()) - 1
+            if pattern.search(texts[i], timeout=timeout()) is not None:
+                out.append(i)
+            if i + 1 >= len(texts):
+                break
+            pos = starts[i + 1]
+        return out
