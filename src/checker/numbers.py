@@ -95,7 +95,8 @@ NUMBER_PATTERN = (
     r"|[０-９]+(?:[.．][０-９]+)?"
     r"|[零〇○一二两三四五六七八九十百千万亿]+)"
 )
-NUMBER_OPENS = r"[\d０-９零〇○一二两三四五六七八九十百千万亿]"  # what NUMBER_PATTERN opens with
+# the characters NUMBER_PATTERN is made of: each number it reads opens and ends with one
+NUMBER_OPENS = r"[\d０-９零〇○一二两三四五六七八九十百千万亿]"
 
 
 def parse_chinese_numeral(text: str) -> int | None:

@@ -39,9 +39,8 @@ _PLAIN_FLAGS = (
     regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.UNICODE | regex.ASCII | regex.V0
 )
 _EMPTY = "(?:)"
-# a block's end in the joined text (or a line break ending it)
-_END = "(?=\\n?(?:\ue000|\\Z))"
-_ANCHORS = {"Z": _END, "K": _EMPTY}  # \K would move a match's start
+_START = regex.escape(SEPARATOR)  # a block's start: the separator before it, consumed
+_END = f"(?=\\n?{_START})"  # a block's end (or a line break ending it): the separator after it
 _SAFE_ESCAPES = frozenset("dswbBntrfvmM")  # none of these matches the separator
 _LOOKAROUNDS = ("(?=", "(?!", "(?<=", "(?<!")
 
@@ -66,36 +65,42 @@ def wide(pattern: Any) -> Any:
 
 
 class _Frame:
-    __slots__ = ("kind", "opening", "parts", "safe")
+    __slots__ = ("at_start", "empty", "kind", "opening", "parts", "safe")
 
-    def __init__(self, kind: str, opening: str) -> None:
+    def __init__(self, kind: str, opening: str, at_start: bool) -> None:
         self.kind = kind  # top, group, look
         self.opening = opening
         self.parts: list[str] = []
         self.safe = True  # nothing in it can match the separator
+        self.at_start = at_start  # it opens where a match opens
+        self.empty = True  # nothing yet since it opened (or since its last ``|``)
+
+    def add(self, part: str) -> None:
+        self.parts.append(part)
+        self.empty = False
 
 
 def widen(source: str, multiline: bool = False) -> str | None:
     """The source for the joined text, or None when it is not understood.
 
-    ``$``/``\\Z`` hold at a block's end (under MULTILINE ``$`` keeps its line
-    breaks too); a lookaround that could see the separator is emptied. A
-    pattern anchored at a block's start (``^``, ``\\A``) is None: searched
-    block by block it is tried at one place per block, cheaper than
-    everywhere in the joined text.
+    ``^``/``\\A`` opening a match become the separator before the block
+    (the joined text opens with one); ``$``/``\\Z`` look for the separator
+    after it (and one closes the text); a lookaround that could see the
+    separator is emptied.
     """
-    block_end = "(?=$|\ue000)" if multiline else _END
-    stack = [_Frame("top", "")]
+    stack = [_Frame("top", "", True)]
     i, n = 0, len(source)
     while i < n:
         top = stack[-1]
         c = source[i]
         if c == "\\":
             e = source[i + 1 : i + 2]
-            if not e or e.isdigit() or e in "gLGA":
-                return None  # back-references, named lists, \\G, \\A: not here
-            if e in _ANCHORS:
-                top.parts.append(_ANCHORS[e])
+            if not e or e.isdigit() or e in "gLG":
+                return None  # back-references, named lists, \\G: not read here
+            if e in "AZK":
+                if e == "A" and not (top.at_start and top.empty):
+                    return None
+                top.add({"A": _START, "Z": _END, "K": _EMPTY}[e])  # \\K would move the start
                 i += 2
                 continue
             end = i + 2
@@ -106,7 +111,7 @@ def widen(source: str, multiline: bool = False) -> str | None:
                 end = close + 1
             if e.isalnum() and e not in _SAFE_ESCAPES:
                 top.safe = False
-            top.parts.append(source[i:end])
+            top.add(source[i:end])
             i = end
             continue
         if c == "[":
@@ -115,27 +120,28 @@ def widen(source: str, multiline: bool = False) -> str | None:
                 return None
             if not _class_avoids(source[i + 1 : end]):
                 top.safe = False
-            top.parts.append(source[i : end + 1])
+            top.add(source[i : end + 1])
             i = end + 1
             continue
         if c == "(":
             opening = next((o for o in _LOOKAROUNDS if source.startswith(o, i)), None)
             if opening is not None:
-                stack.append(_Frame("look", opening))
+                kind, shown = "look", opening
             elif source.startswith(("(?:", "(?|", "(?>"), i):
-                stack.append(_Frame("group", "(?:" if source[i + 2] == ">" else source[i : i + 3]))
                 opening = source[i : i + 3]
+                kind, shown = "group", "(?:" if opening == "(?>" else opening
             elif source.startswith(("(?P<", "(?<"), i):
                 close = source.find(">", i)
                 if close < 0:
                     return None
                 opening = source[i : close + 1]
-                stack.append(_Frame("group", opening))
+                kind, shown = "group", opening
             elif source.startswith("(?", i):
                 return None  # inline flags, comments, conditionals, recursion, references
             else:
                 opening = "("
-                stack.append(_Frame("group", opening))
+                kind, shown = "group", opening
+            stack.append(_Frame(kind, shown, top.at_start and top.empty and kind == "group"))
             i += len(opening)
             continue
         if c == ")":
@@ -145,16 +151,21 @@ def widen(source: str, multiline: bool = False) -> str | None:
             body = "".join(frame.parts)
             parent = stack[-1]
             if frame.kind == "look":
-                parent.parts.append(f"{frame.opening}{body})" if frame.safe else _EMPTY)
+                parent.add(f"{frame.opening}{body})" if frame.safe else _EMPTY)
             else:
-                parent.parts.append(f"{frame.opening}{body})")
+                parent.add(f"{frame.opening}{body})")
                 parent.safe = parent.safe and frame.safe
             i += 1
             continue
-        if c == "^":
-            return None
+        if c == "|":
+            top.parts.append(c)
+            top.empty = True
+        elif c == "^":
+            if multiline or not (top.at_start and top.empty):
+                return None  # a start anchor after something else, or at every line
+            top.add(_START)
         elif c == "$":
-            top.parts.append(block_end)
+            top.add(f"(?=$|{_START})" if multiline else _END)
         elif c == "{" and source[i + 1 : i + 2].isalpha():
             return None  # fuzzy matching: {e<=1}
         elif c == "+" and top.parts and _quantified(top.parts[-1]):
@@ -162,7 +173,7 @@ def widen(source: str, multiline: bool = False) -> str | None:
         else:
             if c in (".", SEPARATOR):
                 top.safe = False
-            top.parts.append(c)
+            top.add(c)
         i += 1
     if len(stack) != 1:
         return None
@@ -222,7 +233,7 @@ def _class_avoids(body: str) -> bool:
 
 
 class Joined:
-    """Texts joined once by the separator, with each text's start offset."""
+    """Texts joined by the separator, which also opens and closes the whole."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = list(texts)
@@ -231,11 +242,11 @@ class Joined:
     def _text(self) -> tuple[str, list[int]]:
         if self._joined is None:
             starts = []
-            at = 0
+            at = 1
             for text in self.texts:
                 starts.append(at)
                 at += len(text) + 1
-            self._joined = (SEPARATOR.join(self.texts), starts)
+            self._joined = (SEPARATOR + SEPARATOR.join(self.texts) + SEPARATOR, starts)
         return self._joined
 
     def matching(self, pattern: Any) -> list[int]:
@@ -246,13 +257,22 @@ class Joined:
         if wider is None or not texts:
             return [i for i, t in enumerate(texts) if pattern.search(t, timeout=timeout())]
         text, starts = self._text()
+        last = len(texts) - 1
         out: list[int] = []
+        done = -1  # the last block confirmed (or not)
         pos = 0
         while (m := wider.search(text, pos, timeout=timeout())) is not None:
-            i = bisect_right(starts, m.start()) - 1
-            if pattern.search(texts[i], timeout=timeout()) is not None:
-                out.append(i)
-            if i + 1 >= len(texts):
+            at = m.start()
+            i = bisect_right(starts, at) - 1  # the block the match opens in, or ends at
+            # on the separator between two blocks a match is either's: the later one's
+            # start anchor, or an empty match at the earlier one's end
+            both = text[at] == SEPARATOR and i < last and starts[i + 1] == at + 1
+            for k in (i, i + 1) if both else (i,):
+                if k > done:
+                    done = k
+                    if pattern.search(texts[k], timeout=timeout()) is not None:
+                        out.append(k)
+            if done >= last:
                 break
-            pos = starts[i + 1]
+            pos = starts[done + 1] - 1  # the separator before the next block
         return out

@@ -18,6 +18,7 @@ import regex
 from checker.model import Block, BlockKind
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.rulepacks.patterns import screen
 
 _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (1, "cn", regex.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})\s*[、.,，．]\s*")),
@@ -28,9 +29,18 @@ _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (4, "circled", regex.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
 _MISSING = regex.compile(r"^\s*[、]\s*(?=\S)")
-# what a numbered heading can open with (after spaces): a text opening otherwise
-# is no numbered heading, and its six patterns need not be tried
-_OPENERS = regex.compile(rf"\s*[{_CN}第(（\d①②③④⑤⑥⑦⑧⑨⑩、]")
+# the level patterns, then the lost number, as one alternation tried in that order:
+# one match per block finds the first of them that fits, as trying each in turn did
+_ANY_START = regex.compile(
+    "|".join(
+        [
+            pattern.pattern.replace("(?P<n>", f"(?P<n{i}>")
+            for i, (_, _, pattern) in enumerate(_LEVEL_PATTERNS)
+        ]
+        + [f"(?P<lost>{_MISSING.pattern})"]
+    )
+)
+_NUMBER_GROUPS = {f"n{i}": i for i in range(len(_LEVEL_PATTERNS))}
 _NOT_PLAIN = regex.compile(r"[。，,；;：:！？!?、\d]")
 _SENTENCE_END = regex.compile(r"[。！？；;!?]")
 _INLINE_SPLIT = regex.compile(r"[。:：]")
@@ -77,17 +87,25 @@ def parse_heading(block: Block, not_headings: list[Any], norm: str | None = None
     text = block.text.strip()
     if not text or block.kind == BlockKind.TABLE:
         return None
-    styled = block.kind == BlockKind.HEADING and block.level not in (None, 0)
-    if not styled and _OPENERS.match(text) is None:
-        return None  # no pattern below can match: not a heading, whatever not_headings say
+    heading = _heading(block, text)
+    if heading is None:
+        return None
     folded = to_halfwidth(text) if norm is None else norm
     if any(p.search(folded) for p in not_headings):
         return None
-    for level, style, pattern in _LEVEL_PATTERNS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        raw = m.group("n")
+    return heading
+
+
+def _heading(block: Block, text: str) -> Heading | None:
+    m = _ANY_START.match(text)
+    if m is not None:
+        if m.group("lost") is not None:  # the number is lost: "、政府信息公开…"
+            rest = text[m.end() :]
+            title = _INLINE_SPLIT.split(rest, maxsplit=1)[0]
+            return Heading(block, 1, None, "、", title, "missing")
+        which = _NUMBER_GROUPS[str(m.lastgroup)]  # each branch has its one group
+        level, style, _ = _LEVEL_PATTERNS[which]
+        raw = m.group(m.lastgroup)
         number = (
             _circled(raw)
             if style == "circled"
@@ -104,10 +122,6 @@ def parse_heading(block: Block, not_headings: list[Any], norm: str | None = None
             return None
         title = _INLINE_SPLIT.split(rest, maxsplit=1)[0].strip() if level <= 2 else rest
         return Heading(block, level, number, text[: m.end()].strip(), title, style)
-    m = _MISSING.match(text)
-    if m:
-        rest = text[m.end() :]
-        return Heading(block, 1, None, "、", _INLINE_SPLIT.split(rest, maxsplit=1)[0], "missing")
     if block.kind == BlockKind.HEADING and block.level not in (None, 0):
         return Heading(block, None, None, "", text, "none")
     return None
@@ -133,9 +147,10 @@ def build_outline(
     ``norm``: block index -> stripped text with full-width folded, when known.
     """
     outline = Outline()
+    veto = screen(not_headings)  # one search instead of one per pattern
+    vetoes = not_headings if veto is None else [veto]
     found: list[Heading | None] = [
-        parse_heading(b, not_headings, None if norm is None else norm.get(b.index))
-        for b in blocks
+        parse_heading(b, vetoes, None if norm is None else norm.get(b.index)) for b in blocks
     ]
     numbered_at = [i for i, h in enumerate(found) if h is not None and h.level == 1]
     first_numbered = next(

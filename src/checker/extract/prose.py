@@ -138,13 +138,13 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
         return cached
     scanner, lists, growth, labels = grammars(vocab, report.year)
     blocks = []
-    # one joined search finds the blocks with a figure; a block made readable (blanked
-    # in part) is scanned whatever the search said of its whole text
-    hits = None if scanner.screen is None else {id(b) for b in report.matching(scanner.screen)}
+    # one joined search finds the blocks that may hold a figure; a block made readable
+    # (blanked in part) is scanned whatever that search said of its whole text
+    hints = {id(b) for b in report.matching(scanner.hint)}
     for block in report.text_blocks():
         norm = report.norm[block.index]
         text = readable(norm)
-        if text is norm and hits is not None and id(block) not in hits:
+        if text is norm and id(block) not in hints:
             continue
         figures = scanner.figures(text)
         if figures is None:  # no quantity, no percentage: nothing to read
