@@ -23,8 +23,9 @@ matching, VERBOSE…) is searched block by block, as it always was.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import regex
@@ -241,24 +242,25 @@ class Joined:
 
     def _text(self) -> tuple[str, list[int]]:
         if self._joined is None:
-            starts = []
-            at = 1
-            for text in self.texts:
-                starts.append(at)
-                at += len(text) + 1
+            ends = accumulate((len(t) + 1 for t in self.texts), initial=1)
+            starts = list(ends)[:-1]
             self._joined = (SEPARATOR + SEPARATOR.join(self.texts) + SEPARATOR, starts)
         return self._joined
 
     def matching(self, pattern: Any) -> list[int]:
         """Positions of the texts where ``pattern.search`` finds something, in order."""
+        return list(self.finding(pattern))
+
+    def finding(self, pattern: Any) -> Iterator[int]:
+        """``matching``, one position at a time (stop early: search no further)."""
         texts = self.texts
         timeout = budget.timeout
         wider = wide(pattern)
         if wider is None or not texts:
-            return [i for i, t in enumerate(texts) if pattern.search(t, timeout=timeout())]
+            yield from (i for i, t in enumerate(texts) if pattern.search(t, timeout=timeout()))
+            return
         text, starts = self._text()
         last = len(texts) - 1
-        out: list[int] = []
         done = -1  # the last block confirmed (or not)
         pos = 0
         while (m := wider.search(text, pos, timeout=timeout())) is not None:
@@ -271,8 +273,7 @@ class Joined:
                 if k > done:
                     done = k
                     if pattern.search(texts[k], timeout=timeout()) is not None:
-                        out.append(k)
+                        yield k
             if done >= last:
                 break
             pos = starts[done + 1] - 1  # the separator before the next block
-        return out

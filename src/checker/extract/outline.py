@@ -9,6 +9,7 @@ the numbering checks.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -73,6 +74,12 @@ class Outline:
         ]
 
 
+@functools.lru_cache(maxsize=256)
+def _number(raw: str) -> int | None:
+    """A heading's number (a few characters: 一 to 十九, 1 to 99), read once each."""
+    return int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+
+
 def _circled(ch: str) -> int:
     return "①②③④⑤⑥⑦⑧⑨⑩".index(ch) + 1
 
@@ -106,11 +113,7 @@ def _heading(block: Block, text: str) -> Heading | None:
         which = _NUMBER_GROUPS[str(m.lastgroup)]  # each branch has its one group
         level, style, _ = _LEVEL_PATTERNS[which]
         raw = m.group(m.lastgroup)
-        number = (
-            _circled(raw)
-            if style == "circled"
-            else (int(raw) if raw.isdigit() else parse_chinese_numeral(raw))
-        )
+        number = _circled(raw) if style == "circled" else _number(raw)
         rest = text[m.end() :]
         if not rest:
             return None
@@ -168,7 +171,8 @@ def build_outline(
             ):
                 found[i] = Heading(blocks[i], None, None, "", blocks[i].text.strip(), "none")
     stack: list[Heading] = []
-    path: tuple[str, ...] = ()  # the stack's short titles, rebuilt only when it changes
+    shorts: list[str] = []  # the stack's short titles, each made once
+    path: tuple[str, ...] = ()  # and as the tuple every block under them shares
     section_of = outline.section_of
     for block, heading in zip(blocks, found, strict=True):
         if heading is not None:
@@ -176,8 +180,10 @@ def build_outline(
             level = stack_level(heading)
             while stack and stack_level(stack[-1]) >= level:
                 stack.pop()
+                shorts.pop()
             stack.append(heading)
-            path = tuple(_short(h.text) for h in stack)
+            shorts.append(_short(heading.text))
+            path = tuple(shorts)
         section_of[block.index] = path
     return outline
 

@@ -9,6 +9,7 @@ rule pack's ``document`` patterns, not here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -88,8 +89,12 @@ class Report:
         """The text blocks whose text ``pattern`` finds something in, in order: what a
         search of each would give, from one search of their joined text where the
         pattern allows (see ``joined.py``)."""
+        return list(self.finding(pattern))
+
+    def finding(self, pattern: Any) -> Iterator[Block]:
+        """``matching``, one block at a time: stop early, and nothing further is searched."""
         blocks, joined = self._text_view()
-        return [blocks[i] for i in joined.matching(pattern)]
+        return (blocks[i] for i in joined.finding(pattern))
 
     def _text_view(self) -> tuple[list[Block], Joined]:
         kept = self.cache.get("text_blocks")
@@ -250,7 +255,7 @@ def _year(text: str) -> int | None:
 
 
 def _find_period(report: Report, patterns: list[Any], screen: Any) -> None:
-    for block in report.text_blocks() if screen is None else report.matching(screen):
+    for block in report.text_blocks() if screen is None else report.finding(screen):
         text = report.norm[block.index]
         for pattern in patterns:
             m = search(pattern, text)
