@@ -144,7 +144,9 @@ def test_what_the_widening_cannot_read_is_searched_block_by_block() -> None:
 
 
 def test_lookarounds_that_cannot_see_the_separator_are_kept() -> None:
-    assert widen(r"(?<![\d.])19\d{2}年(?=\s*止)") == r"(?<![\d.])19\d{2}年(?=\s*止)"
+    assert widen(r"年(?<![\d.])19\d{2}年(?=\s*止)") == r"年(?<![\d.])19\d{2}年(?=\s*止)"
+    # but not a lookbehind opening a match: it would hide the literal the search skips to
+    assert widen(r"(?<![\d.])19\d{2}年") == r"(?:)19\d{2}年"
     assert widen(r"(?<![^。])a(?!.)") == "(?:)a(?:)"
     assert widen(r"(?>a+)b*+") == "(?:a+)b*"
 

@@ -66,7 +66,7 @@ def wide(pattern: Any) -> Any:
 
 
 class _Frame:
-    __slots__ = ("at_start", "empty", "kind", "opening", "parts", "safe")
+    __slots__ = ("at_start", "empty", "kind", "leading", "opening", "parts", "safe")
 
     def __init__(self, kind: str, opening: str, at_start: bool) -> None:
         self.kind = kind  # top, group, look
@@ -75,6 +75,7 @@ class _Frame:
         self.safe = True  # nothing in it can match the separator
         self.at_start = at_start  # it opens where a match opens
         self.empty = True  # nothing yet since it opened (or since its last ``|``)
+        self.leading = False  # it opens where a match opens (set by its parent)
 
     def add(self, part: str) -> None:
         self.parts.append(part)
@@ -87,7 +88,7 @@ def widen(source: str, multiline: bool = False) -> str | None:
     ``^``/``\\A`` opening a match become the separator before the block
     (the joined text opens with one); ``$``/``\\Z`` look for the separator
     after it (and one closes the text); a lookaround that could see the
-    separator is emptied.
+    separator, or a lookbehind that opens a match, is emptied.
     """
     stack = [_Frame("top", "", True)]
     i, n = 0, len(source)
@@ -142,7 +143,9 @@ def widen(source: str, multiline: bool = False) -> str | None:
             else:
                 opening = "("
                 kind, shown = "group", opening
-            stack.append(_Frame(kind, shown, top.at_start and top.empty and kind == "group"))
+            frame = _Frame(kind, shown, top.at_start and top.empty and kind == "group")
+            frame.leading = top.at_start and top.empty
+            stack.append(frame)
             i += len(opening)
             continue
         if c == ")":
@@ -151,7 +154,11 @@ def widen(source: str, multiline: bool = False) -> str | None:
             frame = stack.pop()
             body = "".join(frame.parts)
             parent = stack[-1]
-            if frame.kind == "look":
+            if frame.kind == "look" and frame.leading and frame.opening.startswith("(?<"):
+                # a lookbehind opening a match hides what the match opens with (the
+                # literal the regex module would skip to): dropped, it lets more through
+                parent.parts.append(_EMPTY)
+            elif frame.kind == "look":
                 parent.add(f"{frame.opening}{body})" if frame.safe else _EMPTY)
             else:
                 parent.add(f"{frame.opening}{body})")
