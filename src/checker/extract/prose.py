@@ -143,8 +143,11 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
     hints = {id(b) for b in report.matching(scanner.hint)}
     for block in report.text_blocks():
         norm = report.norm[block.index]
+        hinted = id(block) in hints
+        if not hinted and len(norm) <= 2 * MAX_FIGURES:  # nothing to blank: read as it is
+            continue
         text = readable(norm)
-        if text is norm and id(block) not in hints:
+        if text is norm and not hinted:
             continue
         figures = scanner.figures(text)
         if figures is None:  # no quantity, no percentage: nothing to read
