@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from checker.extract.joined import Joined
 from checker.model import Block, BlockKind
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
@@ -151,10 +152,22 @@ def build_outline(
     """
     outline = Outline()
     veto = screen(not_headings)  # one search instead of one per pattern
-    vetoes = not_headings if veto is None else [veto]
-    found: list[Heading | None] = [
-        parse_heading(b, vetoes, None if norm is None else norm.get(b.index)) for b in blocks
-    ]
+    found: list[Heading | None]
+    if veto is not None and norm is not None and all(b.index in norm for b in blocks):
+        # the vetoed blocks from one search of their joined texts
+        texts = [b for b in blocks if b.kind != BlockKind.TABLE]
+        vetoed = {id(texts[i]) for i in Joined([norm[b.index] for b in texts]).finding(veto)}
+        found = [
+            None
+            if b.kind == BlockKind.TABLE or id(b) in vetoed or not (text := b.text.strip())
+            else _heading(b, text)
+            for b in blocks
+        ]
+    else:
+        vetoes = not_headings if veto is None else [veto]
+        found = [
+            parse_heading(b, vetoes, None if norm is None else norm.get(b.index)) for b in blocks
+        ]
     numbered_at = [i for i, h in enumerate(found) if h is not None and h.level == 1]
     first_numbered = next(
         (i for i, h in enumerate(found) if h is not None and h.number), len(found)
