@@ -20,12 +20,12 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-import regex
+from checker.rulepacks import compiled
 
 _GOLDEN = 0x9E3779B97F4A7C15
 _MASK64 = (1 << 64) - 1
 _EMPTY = 0xFFFFFFFF
-_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
+_DROP = compiled.cached(r"[\s\p{P}\p{S}]+")
 
 SKETCH_CHARS = 200_000  # prose characters sketched per report; the longest real ones hold ~50,000
 _PIECE = 1_000  # a longer paragraph is sampled in pieces of this length
