@@ -143,6 +143,14 @@ def test_what_the_widening_cannot_read_is_searched_block_by_block() -> None:
     assert Joined(texts).matching(regex.compile(r"(a)\1")) == [0, 3]
 
 
+def test_unbounded_repeats_that_could_run_across_blocks_are_searched_block_by_block() -> None:
+    """Else a pattern costing the square of a block would cost the square of the document."""
+    for source in (r".*x", r"[^。]+未", r".{3,}", r"(?:a|\S)*b", r"\D+"):
+        assert widen(source) is None, source
+    for source in (r"[^》]{0,40}x", r"\s*\d+", r"a{2,}", r"(?:年|月)+", r".?x"):
+        assert widen(source) is not None, source
+
+
 def test_lookarounds_that_cannot_see_the_separator_are_kept() -> None:
     assert widen(r"年(?<![\d.])19\d{2}年(?=\s*止)") == r"年(?<![\d.])19\d{2}年(?=\s*止)"
     # but not a lookbehind opening a match: it would hide the literal the search skips to

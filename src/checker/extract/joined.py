@@ -66,7 +66,7 @@ def wide(pattern: Any) -> Any:
 
 
 class _Frame:
-    __slots__ = ("at_start", "empty", "kind", "leading", "opening", "parts", "safe")
+    __slots__ = ("at_start", "empty", "kind", "last_safe", "leading", "opening", "parts", "safe")
 
     def __init__(self, kind: str, opening: str, at_start: bool) -> None:
         self.kind = kind  # top, group, look
@@ -76,10 +76,14 @@ class _Frame:
         self.at_start = at_start  # it opens where a match opens
         self.empty = True  # nothing yet since it opened (or since its last ``|``)
         self.leading = False  # it opens where a match opens (set by its parent)
+        self.last_safe = True  # whether its last atom surely cannot match the separator
 
-    def add(self, part: str) -> None:
+    def add(self, part: str, safe: bool = True) -> None:
         self.parts.append(part)
         self.empty = False
+        self.last_safe = safe
+        if not safe:
+            self.safe = False
 
 
 def widen(source: str, multiline: bool = False) -> str | None:
@@ -88,7 +92,10 @@ def widen(source: str, multiline: bool = False) -> str | None:
     ``^``/``\\A`` opening a match become the separator before the block
     (the joined text opens with one); ``$``/``\\Z`` look for the separator
     after it (and one closes the text); a lookaround that could see the
-    separator, or a lookbehind that opens a match, is emptied.
+    separator, or a lookbehind that opens a match, is emptied. An unbounded
+    repeat of what can match the separator (``.*``, ``[^。]+``) is None: it
+    could run on across blocks, and a pattern that costs the square of a
+    block's length would cost the square of the document's.
     """
     stack = [_Frame("top", "", True)]
     i, n = 0, len(source)
@@ -111,18 +118,14 @@ def widen(source: str, multiline: bool = False) -> str | None:
                 if close < 0:
                     return None
                 end = close + 1
-            if e.isalnum() and e not in _SAFE_ESCAPES:
-                top.safe = False
-            top.add(source[i:end])
+            top.add(source[i:end], not (e.isalnum() and e not in _SAFE_ESCAPES))
             i = end
             continue
         if c == "[":
             end = _class_end(source, i)
             if end < 0:
                 return None
-            if not _class_avoids(source[i + 1 : end]):
-                top.safe = False
-            top.add(source[i : end + 1])
+            top.add(source[i : end + 1], _class_avoids(source[i + 1 : end]))
             i = end + 1
             continue
         if c == "(":
@@ -161,8 +164,7 @@ def widen(source: str, multiline: bool = False) -> str | None:
             elif frame.kind == "look":
                 parent.add(f"{frame.opening}{body})" if frame.safe else _EMPTY)
             else:
-                parent.add(f"{frame.opening}{body})")
-                parent.safe = parent.safe and frame.safe
+                parent.add(f"{frame.opening}{body})", frame.safe)
             i += 1
             continue
         if c == "|":
@@ -176,20 +178,31 @@ def widen(source: str, multiline: bool = False) -> str | None:
             top.add(f"(?=$|{_START})" if multiline else _END)
         elif c == "{" and source[i + 1 : i + 2].isalpha():
             return None  # fuzzy matching: {e<=1}
+        elif c == "{" and (bounds := _BOUNDS.match(source, i)) is not None:
+            if bounds.group(1) is not None and not bounds.group(2) and not top.last_safe:
+                return None  # {n,}: unbounded
+            top.parts.append(bounds.group())
+            i = bounds.end()
+            continue
         elif c == "+" and top.parts and _quantified(top.parts[-1]):
             pass  # possessive: the plain quantifier before it lets more through
+        elif c in "*+":
+            if not top.last_safe:
+                return None
+            top.parts.append(c)
         else:
-            if c in (".", SEPARATOR):
-                top.safe = False
-            top.add(c)
+            top.add(c, c not in (".", SEPARATOR))
         i += 1
     if len(stack) != 1:
         return None
     return "".join(stack[0].parts)
 
 
+_BOUNDS = regex.compile(r"\{\d*(,)?(\d*)\}")
+
+
 def _quantified(previous: str) -> bool:
-    return previous in ("*", "+", "?", "}")
+    return previous in ("*", "+", "?") or (previous.startswith("{") and previous.endswith("}"))
 
 
 def _class_end(source: str, start: int) -> int:
