@@ -15,10 +15,12 @@ import functools
 from pathlib import Path
 from typing import Any
 
+import pytest
 import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from checker import budget
 from checker.extract.joined import SEPARATOR, Joined, wide, widen
 from checker.extract.prose import grammars
 from checker.numbers import to_halfwidth
@@ -184,3 +186,11 @@ def test_one_search_per_block_found_not_per_block() -> None:
         # each block found is confirmed, with (for a start anchor, whose match opens on
         # the separator) the block before it: a bounded number per match, none per block
         assert len(found) <= pattern.searches <= 2 * len(found)
+
+
+def test_the_document_budget_stops_a_hostile_pattern_in_the_joined_search() -> None:
+    hostile = regex.compile(r"(a|aa)+$")  # exponential on a run of a's that does not end
+    assert wide(hostile) is not None  # searched in the joined text
+    joined = Joined(["a" * 60 + "!"] * 3)
+    with pytest.raises(TimeoutError), budget.document(0.3):
+        joined.matching(hostile)
