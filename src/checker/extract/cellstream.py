@@ -107,11 +107,17 @@ def block_tokens(block: Block, position: int) -> list[Token]:
     return out
 
 
-def stream(blocks: Sequence[Block]) -> list[Token]:
-    """Every block's tokens; lines left empty between one-cell lines are blank cells."""
+def stream(blocks: Sequence[Block], limit: int | None = None) -> list[Token]:
+    """Every block's tokens; lines left empty between one-cell lines are blank cells.
+
+    With ``limit``, the stream stops once it holds more than ``limit`` tokens
+    (whoever gives up beyond that need not tokenise a huge document whole).
+    """
     out: list[Token] = []
     previous: Block | None = None
     for position, block in enumerate(blocks):
+        if limit is not None and len(out) > limit:
+            break
         if (
             previous is not None
             and previous.line is not None

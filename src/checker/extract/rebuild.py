@@ -373,7 +373,10 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     if not tables:
         return document
     blocks = list(document.blocks)
-    tokens = stream(blocks)
+    # every block with words gives a token at least: past the limit, none need be cut
+    if sum(1 for b in blocks if b.table is None and b.text.strip()) > _MAX_TOKENS:
+        return document
+    tokens = stream(blocks, _MAX_TOKENS)
     if not tokens or len(tokens) > _MAX_TOKENS:
         return document
     found = _Found(document, packset)
