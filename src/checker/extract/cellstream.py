@@ -22,7 +22,7 @@ _FIELD_SEPARATORS = regex.compile(r"[\n\t|]")
 _SPACE_RUN = regex.compile(r"[ \u3000\xa0]+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: thousands per report; treat as immutable
 class Token:
     """One cell's text, or a blank where a separator stood with nothing between."""
 

@@ -83,38 +83,54 @@ def _is_prose(token: Token) -> bool:
     return len(token.text) > _PROSE_MAX or bool(_PROSE.search(token.text))
 
 
-def _rows(tokens: list[Token], tdef: TableDef) -> list[_Row | None]:
-    """Runs of words each followed by a run of figures; None where prose breaks the flow."""
+def _rows(
+    tokens: list[Token], tdef: TableDef, prose: dict[str, bool] | None = None
+) -> list[_Row | None]:
+    """Runs of words each followed by a run of figures; None where prose breaks the flow.
+
+    ``prose`` memoises ``_is_prose`` by text across the table definitions of one
+    document (it does not depend on the definition)."""
     out: list[_Row | None] = []
     labels: list[Token] = []
     values: list[Token] = []
+    filled = False  # whether ``values`` holds a figure (not only blanks)
 
     def flush() -> None:
-        while values and values[-1].blank:
+        while values and not values[-1].text:
             values.pop()
-        if labels and any(not v.blank for v in values):
+        if labels and filled:
             out.append(_Row(list(labels), list(values)))
         labels.clear()
         values.clear()
 
     memo: dict[str, bool] = {}
+    if prose is None:
+        prose = {}
     for token in tokens:
-        if token.blank:
+        text = token.text
+        if not text:
             if labels:  # blanks count only among figures
                 values.append(token)
             continue
-        value = memo.get(token.text)
+        value = memo.get(text)
         if value is None:
-            value = memo[token.text] = _is_value(token, tdef)
+            value = memo[text] = _is_value(token, tdef)
         if value:
             if labels:
                 values.append(token)
-        elif _is_prose(token):
+                filled = True
+            continue
+        is_prose = prose.get(text)
+        if is_prose is None:
+            is_prose = prose[text] = _is_prose(token)
+        if is_prose:
             flush()
+            filled = False
             out.append(None)
         else:
-            if any(not v.blank for v in values):
+            if filled:
                 flush()
+                filled = False
             values.clear()
             labels.append(token)
     flush()
@@ -379,11 +395,12 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     found = _Found(document, packset)
     ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
+    prose: dict[str, bool] = {}
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
-        for row in _rows(tokens, tdef):
+        for row in _rows(tokens, tdef, prose):
             builder.feed(row)
         builder.close()
         regions = [g for g in builder.regions if _whole_tables(g, tokens, ids)]

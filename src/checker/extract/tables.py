@@ -83,6 +83,12 @@ class CellValue:
             )
         return found
 
+    @property
+    def address(self) -> str:
+        """The grid position, ``table:row:column`` (1-based), without building the location."""
+        _, _, table, row, column, _ = self._place
+        return f"{table}:{row}:{column}"
+
     def __repr__(self) -> str:
         return f"CellValue({self.text!r}, {self.value!r}, {self.status!r}, {self.location!r})"
 
