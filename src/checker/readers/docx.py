@@ -476,15 +476,19 @@ _COUNT_NODES = (
 )
 
 
+def _xpath_count(root: etree._Element, expression: str, namespaces: dict[str, str]) -> int:
+    found = root.xpath(expression, namespaces=namespaces)
+    assert isinstance(found, float)  # count() is a number
+    return int(found)
+
+
 def _bound_before_walk(root: etree._Element, p_tag: str, path: str, limits: ReadLimits) -> None:
     """Count elements and paragraphs (in C, by libxml2's XPath: no Python object
     per node) before walking them in Python. The part has no DTD, so no entity
     nodes: these are exactly the nodes ``root.iter()`` yields."""
     namespace, _, local = p_tag[1:].partition("}")
-    elements = int(root.xpath(_COUNT_NODES))
-    paragraphs = int(
-        root.xpath(f"count(descendant-or-self::w:{local})", namespaces={"w": namespace})
-    )
+    elements = _xpath_count(root, _COUNT_NODES, {})
+    paragraphs = _xpath_count(root, f"count(descendant-or-self::w:{local})", {"w": namespace})
     if elements > limits.max_elements:
         raise ReadError(
             path, "too-large", f"{elements} XML elements exceeds the limit of {limits.max_elements}"
