@@ -79,17 +79,27 @@ def _is_value(token: Token, tdef: TableDef) -> bool:
     return is_numeric(text) or bool(_AMOUNT.match(text))
 
 
+def _value_reading(tdef: TableDef) -> tuple[object, ...]:
+    """What ``_is_value`` reads of a definition: equal tuples, equal answers."""
+    unit = tdef.count_unit.pattern if tdef.count_unit is not None else None
+    return tdef.zero_marks, tdef.nothing_marks, unit
+
+
 def _is_prose(token: Token) -> bool:
     return len(token.text) > _PROSE_MAX or bool(_PROSE.search(token.text))
 
 
 def _rows(
-    tokens: list[Token], tdef: TableDef, prose: dict[str, bool] | None = None
+    tokens: list[Token],
+    tdef: TableDef,
+    prose: dict[str, bool] | None = None,
+    memo: dict[str, bool] | None = None,
 ) -> list[_Row | None]:
     """Runs of words each followed by a run of figures; None where prose breaks the flow.
 
-    ``prose`` memoises ``_is_prose`` by text across the table definitions of one
-    document (it does not depend on the definition)."""
+    Within one document, ``prose`` memoises ``_is_prose`` by text (it does not
+    depend on the definition) and ``memo`` ``_is_value`` for definitions that
+    read figures alike (``_value_reading``)."""
     out: list[_Row | None] = []
     labels: list[Token] = []
     values: list[Token] = []
@@ -103,7 +113,8 @@ def _rows(
         labels.clear()
         values.clear()
 
-    memo: dict[str, bool] = {}
+    if memo is None:
+        memo = {}
     if prose is None:
         prose = {}
     for token in tokens:
@@ -396,11 +407,13 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
     prose: dict[str, bool] = {}
+    values: dict[tuple[object, ...], dict[str, bool]] = {}
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
-        for row in _rows(tokens, tdef, prose):
+        memo = values.setdefault(_value_reading(tdef), {})
+        for row in _rows(tokens, tdef, prose, memo):
             builder.feed(row)
         builder.close()
         regions = [g for g in builder.regions if _whole_tables(g, tokens, ids)]

@@ -154,8 +154,8 @@ class TableIndex:
             r = labels.row(rdef)
             if r is None:
                 continue
-            c = _right_aligned(piece, tdef, column, r)
-            if c is None and not (piece.table.ragged and tdef.right_aligned):
+            c = _right_aligned(labels, tdef, column, r)
+            if c is None and not (labels.ragged and tdef.right_aligned):
                 c = labels.column(cdef, r)
             if c is None:
                 continue
@@ -173,7 +173,9 @@ class PieceLabels:
         table = piece.table
         self.raw = [_row_labels(table, r) for r in range(table.n_rows)]
         self.norm = [[normalise_label(x) for x in labels] for labels in self.raw]
+        self.ragged = table.ragged
         self._rows: dict[str, int | None] = {}
+        self._last_labels: dict[int, int] = {}
         self._runs: dict[int, list[int]] = {}
         self._headers: dict[int, tuple[dict[str, list[int]], list[str]]] = {}
 
@@ -208,6 +210,15 @@ class PieceLabels:
             if worded is None and _worded_value_row(normalised, rdef):
                 worded = r
         return fallback if fallback is not None else worded
+
+    def last_label(self, r: int, end: int) -> int:
+        """The grid column of row ``r``'s last label cell before ``end``, or -1."""
+        found = self._last_labels.get(r)
+        if found is None:
+            row = self.piece.table.rows[r]
+            found = max((i for i, cell in enumerate(row[:end]) if _is_label(cell.text)), default=-1)
+            self._last_labels[r] = found
+        return found
 
     def _in_group(self, r: int, group: str) -> bool:
         """Whether row ``r`` falls under the group label ``group`` — in its own
@@ -289,18 +300,16 @@ def _value(
     return CellValue(text, value, status, place, rdef.name, cdef.name)
 
 
-def _right_aligned(piece: Piece, tdef: TableDef, column: str, r: int) -> int | None:
+def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> int | None:
     """In a table whose spans were lost (text copied from a page), rows have
     different widths and headers no longer stand over their figures; the
     figures themselves still end every data row in the defined order."""
-    table = piece.table
-    if not (table.ragged and column in tdef.right_aligned):
+    if not (labels.ragged and column in tdef.right_aligned):
         return None
+    table = labels.piece.table
     end = table.row_ends[r] if r < len(table.row_ends) else table.n_cols
     c = end - len(tdef.right_aligned) + tdef.right_aligned.index(column)
-    row = table.rows[r]
-    last_label = max((i for i, cell in enumerate(row[:end]) if _is_label(cell.text)), default=-1)
-    return c if c > last_label else None
+    return c if c > labels.last_label(r, end) else None
 
 
 _CJK = regex.compile(r"\p{Han}")
