@@ -60,6 +60,9 @@ class Report:
     outlined: bool = True  # False: built without its outline, for a quick look at the year
     source: Document | None = None  # the reader's document, before tables and lines were mended
     mended_tables: bool = False  # whether the pack's table definitions rebuilt a table
+    _text: tuple[int, int, list[Block]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )  # text_blocks(), with the identity and length of the list it was taken from
 
     @property
     def government(self) -> bool:
@@ -79,7 +82,17 @@ class Report:
         )
 
     def text_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind != BlockKind.TABLE]
+        """The blocks that are not tables (one list per report, read by every rule:
+        do not change it)."""
+        blocks = self.blocks
+        cached = self._text
+        if cached is None or cached[0] != id(blocks) or cached[1] != len(blocks):
+            cached = self._text = (
+                id(blocks),
+                len(blocks),
+                [b for b in blocks if b.kind != BlockKind.TABLE],
+            )
+        return cached[2]
 
 
 def search(pattern: Any, text: str) -> Any:
