@@ -80,7 +80,7 @@ def _is_value(token: Token, tdef: TableDef) -> bool:
 
 
 def _value_reading(tdef: TableDef) -> tuple[object, ...]:
-    """What ``_is_value`` reads of a definition: equal tuples, equal answers."""
+    """All that ``_is_value`` (so ``_rows``) reads of a definition: equal tuples, equal rows."""
     unit = tdef.count_unit.pattern if tdef.count_unit is not None else None
     return tdef.zero_marks, tdef.nothing_marks, unit
 
@@ -90,16 +90,12 @@ def _is_prose(token: Token) -> bool:
 
 
 def _rows(
-    tokens: list[Token],
-    tdef: TableDef,
-    prose: dict[str, bool] | None = None,
-    memo: dict[str, bool] | None = None,
+    tokens: list[Token], tdef: TableDef, prose: dict[str, bool] | None = None
 ) -> list[_Row | None]:
     """Runs of words each followed by a run of figures; None where prose breaks the flow.
 
-    Within one document, ``prose`` memoises ``_is_prose`` by text (it does not
-    depend on the definition) and ``memo`` ``_is_value`` for definitions that
-    read figures alike (``_value_reading``)."""
+    ``prose`` memoises ``_is_prose`` by text across the definitions of one
+    document (it does not depend on the definition)."""
     out: list[_Row | None] = []
     labels: list[Token] = []
     values: list[Token] = []
@@ -113,8 +109,7 @@ def _rows(
         labels.clear()
         values.clear()
 
-    if memo is None:
-        memo = {}
+    memo: dict[str, bool] = {}
     if prose is None:
         prose = {}
     for token in tokens:
@@ -407,13 +402,18 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
     prose: dict[str, bool] = {}
-    values: dict[tuple[object, ...], dict[str, bool]] = {}
+    # the rows depend on a definition only through how it reads figures: the
+    # definitions that read them alike share one pass over the stream
+    rows_by_reading: dict[tuple[object, ...], list[_Row | None]] = {}
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
-        memo = values.setdefault(_value_reading(tdef), {})
-        for row in _rows(tokens, tdef, prose, memo):
+        reading = _value_reading(tdef)
+        rows = rows_by_reading.get(reading)
+        if rows is None:
+            rows = rows_by_reading[reading] = _rows(tokens, tdef, prose)
+        for row in rows:  # the builder reads rows, never changes them
             builder.feed(row)
         builder.close()
         regions = [g for g in builder.regions if _whole_tables(g, tokens, ids)]
