@@ -48,6 +48,7 @@ _DIGIT = regex.compile(r"\d")
 class _Row:
     labels: list[Token]  # the words before the figures
     values: list[Token]  # figures and blanks, trailing blanks removed
+    words: list[Token] = field(default_factory=list)  # the labels that are not blanks
 
 
 @dataclass
@@ -105,7 +106,7 @@ def _rows(
         while values and not values[-1].text:
             values.pop()
         if labels and filled:
-            out.append(_Row(list(labels), list(values)))
+            out.append(_Row(list(labels), list(values), [t for t in labels if t.text]))
         labels.clear()
         values.clear()
 
@@ -154,12 +155,12 @@ def _by_label(defs: dict[str, LabelDef]) -> dict[str, LabelDef]:
 
 def _match(labels: list[Token], rows: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
     """The row whose label ends the words (joined over up to three pieces)."""
-    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if not t.blank]
-    skipped = len([t for t in labels if not t.blank]) - len(words)
+    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
     for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1):
         key = normalise_label("".join(t.text for t in words[-n:]))
         found = rows.get(key) if key else None
         if found is not None:
+            skipped = sum(1 for t in labels if t.text) - len(words)
             return found, skipped + len(words) - n
     return None
 
@@ -291,7 +292,7 @@ class _Builder:
 
     def _place(self, row: _Row) -> list[_Placed] | None:
         tdef = self.tdef
-        words = [t for t in row.labels if not t.blank]
+        words = list(row.words)
         unit = ""
         if words and to_halfwidth(words[-1].text) in self.units:
             unit = words.pop().text
