@@ -14,8 +14,6 @@ from decimal import Decimal, InvalidOperation
 # onto a space, so offsets into normalised text are offsets into the original.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
-
-
 _FOLDED = {chr(wide): chr(narrow) for wide, narrow in _FULLWIDTH.items()}
 _WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
