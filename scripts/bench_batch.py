@@ -250,13 +250,14 @@ def bench(count: int, runs: int, jobs_list: list[int], fmt: str = "json") -> boo
         trees: list[tuple[int, Tree]] = []
         cpu_per_report: list[float] = []
         for jobs in jobs_list:
-            walls, peaks = [], []
+            walls, peaks, cpus = [], [], []
             for i in range(runs):
                 out = work / f"out-j{jobs}-{i}.{fmt}"
                 cpu: list[float] = []
                 tree = Tree()
                 wall, rss, code = run_once(work, jobs, out, cpu=cpu, fmt=fmt, tree=tree)
                 trees.append((jobs, tree))
+                cpus.extend(cpu[:1])
                 if code not in (0, 1) or not out.exists():
                     sys.exit(f"--jobs {jobs} exited {code} without its output")
                 walls.append(wall)
@@ -266,20 +267,21 @@ def bench(count: int, runs: int, jobs_list: list[int], fmt: str = "json") -> boo
                     run_once(work, 1, work / f"out-one.{fmt}", cpu=cpu, folder="one", fmt=fmt)
                     if len(cpu) == 2:
                         cpu_per_report.append((cpu[0] - cpu[1]) / (len(made) - 1))
-            rows.append((jobs, walls, peaks))
+            rows.append((jobs, walls, peaks, cpus))
         first = next(iter(outputs.values()))[0]
         identical = all(o == first for outs in outputs.values() for o in outs)
         source = "/usr/bin/time -v" if TIME.exists() else "getrusage"
         print(
             f"{'jobs':>4}  {'median wall':>11}  {'min-max wall':>14}  {'reports/s':>9}"
-            f"  {'median peak RSS':>15}"
+            f"  {'median peak RSS':>15}  {'user+sys':>9}"
         )
-        for jobs, walls, peaks in rows:
+        for jobs, walls, peaks, cpus in rows:
             print(
                 f"{jobs:>4}  {statistics.median(walls):>10.2f}s  "
                 f"{min(walls):>6.2f}-{max(walls):<6.2f}s  "
                 f"{len(made) / statistics.median(walls):>9.1f}  "
-                f"{statistics.median(peaks) / 1024:>12.1f} MiB"
+                f"{statistics.median(peaks) / 1024:>12.1f} MiB  "
+                + (f"{statistics.median(cpus):>8.1f}s" if cpus else "")
             )
         if cpu_per_report:
             bare = bare_parse_ms(made[: min(len(made), 200)])
