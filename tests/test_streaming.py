@@ -105,3 +105,24 @@ def test_a_pool_run_never_holds_more_than_the_reorder_window(tmp_path: Path) -> 
     assert batch.results is spool and not batch.interrupted
     assert [r.path for r in spool] == [str(p) for p in files]
     assert batch.held <= REORDER_PER_WORKER * 2
+
+
+def test_a_spooled_summary_reads_its_cells_and_sections_only_when_asked(
+    results: list[FileResult],
+) -> None:
+    from checker.across.run import cross_check
+    from checker.spool import Deferred
+
+    listed = [replace(r, findings=list(r.findings), applied=list(r.applied)) for r in results]
+    spool = Spool()
+    for result in results:
+        spool.append(result)
+    light = [s for s in spool.summaries if s is not None and s.cells]
+    assert light and all(isinstance(s.cells, Deferred) and not dict.__len__(s.cells) for s in light)
+    with_cells = next(r.summary for r in results if r.summary is not None and r.summary.cells)
+    kept = next(s for s in light if s.path == with_cells.path)
+    assert dict(kept.cells.items()) == with_cells.cells and kept.sections == with_cells.sections
+    # the cross-report stage finds the same on the spool as on the results in memory
+    assert cross_check(spool, None, None) == cross_check(listed, None, None)
+    assert [r.findings for r in spool] == [r.findings for r in listed]
+    assert any(f.rule.startswith("R") for r in listed for f in r.findings)

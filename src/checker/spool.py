@@ -19,7 +19,7 @@ import tempfile
 from array import array
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 from checker.results import FileResult
 
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 IN_MEMORY = 8 << 20  # bytes of pickled results kept in memory before the file goes to disk
 MAX_TABLES = 64  # distinct rule tables referred to; beyond that a result carries its own
+RECENT = 64  # summaries' cells and sections kept once read (a pair is compared at a time)
 
 
 class Spool(Sequence[FileResult]):
@@ -43,20 +44,47 @@ class Spool(Sequence[FileResult]):
         self._table_of = array("h")  # index into _tables, -1: the rules were pickled along
         self._tables: list[dict[str, Rule]] = []
         self._table_ids: dict[int, int] = {}
-        self.summaries: list[ReportSummary | None] = []
+        self.summaries: list[ReportSummary | None] = []  # their cells and sections on disk
+        self._recent: dict[int, tuple[dict[Any, Any], dict[Any, Any]]] = {}
         self.verdicts: Verdicts | None = None  # the cross-report stage's, added on reading
 
     def append(self, result: FileResult) -> None:
         table = self._table(result.rules)
         kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
-        data = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+        self._offsets.append(self._end)
+        self._lengths.append(self._write(kept))
+        self._table_of.append(table)
+        self.summaries.append(self._light(result.summary))
+
+    def _write(self, value: object) -> int:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(self._end)
         self._file.write(data)
-        self._offsets.append(self._end)
-        self._lengths.append(len(data))
-        self._table_of.append(table)
         self._end += len(data)
-        self.summaries.append(result.summary)
+        return len(data)
+
+    def _read(self, offset: int, length: int) -> Any:
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
+
+    def _light(self, summary: ReportSummary | None) -> ReportSummary | None:
+        """The summary with its table cells and section signatures left on disk: most of
+        its size, read only when a pair of reports is compared."""
+        if summary is None or not (summary.cells or summary.sections):
+            return summary
+        offset = self._end
+        length = self._write((summary.cells, summary.sections))
+        cells: Deferred[Any, Any] = Deferred(self._parts, offset, length, 0)
+        sections: Deferred[Any, Any] = Deferred(self._parts, offset, length, 1)
+        return replace(summary, cells=cells, sections=sections)
+
+    def _parts(self, offset: int, length: int) -> tuple[dict[Any, Any], dict[Any, Any]]:
+        found = self._recent.get(offset)
+        if found is None:
+            found = self._recent[offset] = self._read(offset, length)
+            if len(self._recent) > RECENT:
+                del self._recent[next(iter(self._recent))]
+        return found
 
     def _table(self, rules: dict[str, Rule]) -> int:
         found = self._table_ids.get(id(rules))
@@ -73,8 +101,7 @@ class Spool(Sequence[FileResult]):
         return self._tables[table] if table >= 0 else self._load(index).rules
 
     def _load(self, index: int) -> FileResult:
-        self._file.seek(self._offsets[index])
-        result: FileResult = pickle.loads(self._file.read(self._lengths[index]))
+        result: FileResult = self._read(self._offsets[index], self._lengths[index])
         table = self._table_of[index]
         if table >= 0:
             result.rules = self._tables[table]  # shared, as the checked results shared it
@@ -108,3 +135,62 @@ class Spool(Sequence[FileResult]):
 
     def close(self) -> None:
         self._file.close()
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Deferred(dict[K, V]):
+    """A summary's cells or sections, read from the spool when first looked at.
+
+    A ``dict`` to the type checker and to the cross-report stage, which only
+    looks things up and walks items; the dictionary itself stays empty, so the
+    reading methods are the only way in.
+    """
+
+    def __init__(self, parts: Any, offset: int, length: int, which: int) -> None:
+        super().__init__()
+        self._parts, self._offset, self._length, self._which = parts, offset, length, which
+
+    def _real(self) -> dict[K, V]:
+        real: dict[K, V] = self._parts(self._offset, self._length)[self._which]
+        return real
+
+    def __getitem__(self, key: K) -> V:
+        return self._real()[key]
+
+    def get(self, key: K, default: Any = None) -> Any:
+        return self._real().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._real()
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._real())
+
+    def __len__(self) -> int:
+        return len(self._real())
+
+    def __bool__(self) -> bool:
+        return bool(self._real())
+
+    def keys(self) -> Any:
+        return self._real().keys()
+
+    def values(self) -> Any:
+        return self._real().values()
+
+    def items(self) -> Any:
+        return self._real().items()
+
+    def __eq__(self, other: object) -> bool:
+        return self._real() == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(self._real())
+
+    def __reduce__(self) -> Any:
+        return dict, (self._real(),)
