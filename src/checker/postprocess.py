@@ -9,15 +9,15 @@ sort → baseline → suppression. Nothing else sorts, dedupes or filters findin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from checker.baseline import Baseline, Entry
 from checker.findings import Finding, Severity
 from checker.findings import dedupe as dedupe_findings
 from checker.fingerprint import fingerprints, stable_path
-from checker.results import THRESHOLDS, FileResult, Outcome, count, message
+from checker.results import THRESHOLDS, FileResult, Outcome, ReadBack, count, message
 from checker.rootcause import ROOT_CAUSE_RULE, consolidate
 
 if TYPE_CHECKING:
@@ -183,7 +183,7 @@ def as_reported(result: FileResult, policy: Policy | None = None) -> FileResult:
     return apply(result, FileRun(policy or Policy()))
 
 
-class Processed(Sequence[FileResult]):
+class Processed(ReadBack):
     """Results put through the stages each time one is read, none of them kept.
 
     For results spooled to disk (``spool.Spool``): a renderer may walk the files
@@ -206,22 +206,8 @@ class Processed(Sequence[FileResult]):
     def run(self, index: int) -> FileRun:
         return FileRun(self.policies[index], self.prints, self.report_unused)
 
-    @overload
-    def __getitem__(self, index: int) -> FileResult: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[FileResult]: ...
-
-    def __getitem__(self, index: int | slice) -> FileResult | list[FileResult]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        if index < 0:
-            index += len(self)
+    def _at(self, index: int) -> FileResult:
         return apply(self.results[index], self.run(index))
-
-    def __iter__(self) -> Iterator[FileResult]:
-        for index, result in enumerate(self.results):
-            yield apply(result, self.run(index))
 
 
 def process(
@@ -261,16 +247,10 @@ def process(
     stale: list[Entry] = []
     if known is not None:
         stale = known.stale(paths, matched)
-    if isinstance(results, Spool):
-        return Outcome(
-            results=lazy,
-            fail_on=fail_on,
-            suppressed=hidden,
-            stale=stale,
-            planned=len(results),
-            totals=totals,
-        )
-    return Outcome(results=out, fail_on=fail_on, suppressed=hidden, stale=stale, planned=len(out))
+    outcome = Outcome(out, fail_on, suppressed=hidden, stale=stale, planned=len(results))
+    if isinstance(results, Spool):  # nothing was kept: each walk reads and processes again
+        outcome.results, outcome.totals = lazy, totals
+    return outcome
 
 
 def _add(totals: dict[str, int], result: FileResult) -> dict[str, int]:

@@ -8,10 +8,10 @@ rule packs) to name a dataclass.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from checker.findings import Finding, render_message
 from checker.i18n import Text
@@ -43,6 +43,32 @@ class FileResult:
     comments: list[Comment] = field(default_factory=list)  # the document's, as data (suppress.py)
     places: Places | None = None  # quotes and table titles for the human formats
     summary: ReportSummary | None = None  # what the cross-report stage needs of this file
+
+
+class ReadBack(Sequence[FileResult]):
+    """Results made again each time one is read (from a spool, through post-processing):
+    indexed and walked as often as needed, never all held at once."""
+
+    def _at(self, index: int) -> FileResult:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> FileResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[FileResult]: ...
+
+    def __getitem__(self, index: int | slice) -> FileResult | list[FileResult]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._at(index)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return (self._at(i) for i in range(len(self)))
 
 
 @dataclass

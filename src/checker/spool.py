@@ -17,11 +17,11 @@ from __future__ import annotations
 import pickle
 import tempfile
 from array import array
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from checker.results import FileResult
+from checker.results import FileResult, ReadBack
 
 if TYPE_CHECKING:
     from checker.across.stage import Verdicts
@@ -33,7 +33,7 @@ MAX_TABLES = 64  # distinct rule tables referred to; beyond that a result carrie
 RECENT = 64  # summaries' cells and sections kept once read (a pair is compared at a time)
 
 
-class Spool(Sequence[FileResult]):
+class Spool(ReadBack):
     """Results appended in input order; indexing or iterating reads them back."""
 
     def __init__(self, in_memory: int = IN_MEMORY) -> None:
@@ -110,28 +110,13 @@ class Spool(Sequence[FileResult]):
     def __len__(self) -> int:
         return len(self._offsets)
 
-    @overload
-    def __getitem__(self, index: int) -> FileResult: ...
-
-    @overload
-    def __getitem__(self, index: slice) -> list[FileResult]: ...
-
-    def __getitem__(self, index: int | slice) -> FileResult | list[FileResult]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(len(self))[index]]
-        if index < 0:
-            index += len(self)
-        if not 0 <= index < len(self):
-            raise IndexError(index)
+    def _at(self, index: int) -> FileResult:
         result = self._load(index)
         if self.verdicts is not None:
             from checker.across.stage import apply_one
 
             apply_one(index, result, self.verdicts)
         return result
-
-    def __iter__(self) -> Iterator[FileResult]:
-        return (self[i] for i in range(len(self)))
 
     def close(self) -> None:
         self._file.close()
