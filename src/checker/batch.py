@@ -1,7 +1,8 @@
 """Check many files: in this process, or spread over worker processes.
 
 Each worker keeps one ``Engine`` per set of options, so rule packs load once
-per process. Results come back in input order whatever the scheduling, which
+per process. Results are passed on in input order whatever the scheduling
+(through a bounded reorder window, to a list or to a ``spool.Spool``), which
 keeps the output byte-identical between ``--jobs 1`` and ``--jobs N``. Ctrl-C
 stops the run promptly: work not yet started is cancelled, workers are ended,
 and what was finished is returned, marked as interrupted.
@@ -23,7 +24,9 @@ if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first 
 
 
 WINDOW_PER_WORKER = 4  # jobs queued per worker process at any time
-REORDER_PER_WORKER = 16  # results per worker held back at most, waiting for an earlier file
+# Results per worker held back at most, waiting for an earlier file: enough for the
+# other workers to go on past one slow report, a few megabytes at most.
+REORDER_PER_WORKER = 64
 
 
 class WorkerError(CheckerError):
