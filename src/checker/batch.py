@@ -59,6 +59,8 @@ class Sink(Protocol):
 
     def append(self, result: FileResult, /) -> None: ...
 
+    def __len__(self) -> int: ...
+
 
 @dataclass
 class Batch:
@@ -90,18 +92,23 @@ class Reorder:
         self.waiting[index] = result
         self.held = max(self.held, len(self.waiting))
         while self.next in self.waiting:
-            self.sink.append(self.waiting.pop(self.next))
+            self.sink.append(self.waiting[self.next])  # passed on, then let go: see flush
+            del self.waiting[self.next]
             self.next += 1
 
     def finished(self, index: int) -> bool:
         return index < self.next or index in self.waiting
 
     def flush(self) -> list[int]:
-        """On interruption: the waiting results too, after those passed on; their indices."""
-        indices = list(range(self.next)) + sorted(self.waiting)
-        for index in sorted(self.waiting):
+        """On interruption: the waiting results too, after those passed on; their indices.
+
+        Ctrl-C may land anywhere in ``put``: the sink's length says what was passed on.
+        """
+        passed = len(self.sink)
+        later = sorted(i for i in self.waiting if i >= passed)
+        for index in later:
             self.sink.append(self.waiting.pop(index))
-        return indices
+        return list(range(passed)) + later
 
 
 _ENGINES: dict[Options, Engine] = {}
@@ -254,15 +261,13 @@ def _results(sink: Sink) -> Sequence[FileResult]:
 
 
 def _run_here(jobs: Sequence[Job], progress: Callable[[int], None] | None, sink: Sink) -> Batch:
-    done = 0
     try:
         for job in jobs:
             sink.append(_unwrap(check_job(job)))
-            done += 1
             if progress:
-                progress(done)
+                progress(len(sink))
     except KeyboardInterrupt:
-        return Batch(_results(sink), interrupted=True, indices=list(range(done)))
+        return Batch(_results(sink), interrupted=True, indices=list(range(len(sink))))
     return Batch(_results(sink))
 
 

@@ -14,12 +14,12 @@ of the same edition.
 
 from __future__ import annotations
 
+import io
 import pickle
-import tempfile
 from array import array
 from collections.abc import Iterator, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from checker.results import FileResult, ReadBack
 
@@ -37,7 +37,8 @@ class Spool(ReadBack):
     """Results appended in input order; indexing or iterating reads them back."""
 
     def __init__(self, in_memory: int = IN_MEMORY) -> None:
-        self._file = tempfile.SpooledTemporaryFile(max_size=in_memory)  # noqa: SIM115
+        self._file: IO[bytes] = io.BytesIO()  # a temporary file once past ``in_memory``
+        self._in_memory = in_memory
         self._end = 0
         self._offsets = array("q")
         self._lengths = array("q")
@@ -49,19 +50,43 @@ class Spool(ReadBack):
         self.verdicts: Verdicts | None = None  # the cross-report stage's, added on reading
 
     def append(self, result: FileResult) -> None:
+        # a record counts once its table is appended, last: an append that Ctrl-C cut
+        # short leaves no half record behind for the partial summary to stumble on
+        done = len(self)
+        del self._offsets[done:], self._lengths[done:], self.summaries[done:]
         table = self._table(result.rules)
         kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
-        self._offsets.append(self._end)
-        self._lengths.append(self._write(kept))
+        offset = self._end
+        length = self._write(kept)
+        summary = self._light(result.summary)
+        self._offsets.append(offset)
+        self._lengths.append(length)
+        self.summaries.append(summary)
         self._table_of.append(table)
-        self.summaries.append(self._light(result.summary))
 
     def _write(self, value: object) -> int:
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self._end + len(data) > self._in_memory and isinstance(self._file, io.BytesIO):
+            self._to_disk()
         self._file.seek(self._end)
         self._file.write(data)
         self._end += len(data)
         return len(data)
+
+    def _to_disk(self) -> None:
+        """Move what is held so far to a temporary file (tempfile is imported only now:
+        a small run never needs it)."""
+        import tempfile
+
+        held = self._file
+        assert isinstance(held, io.BytesIO)
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the spool)
+        self._file.write(held.getbuffer())
+        held.close()
+
+    @property
+    def on_disk(self) -> bool:
+        return not isinstance(self._file, io.BytesIO)
 
     def _read(self, offset: int, length: int) -> Any:
         self._file.seek(offset)
@@ -108,7 +133,7 @@ class Spool(ReadBack):
         return result
 
     def __len__(self) -> int:
-        return len(self._offsets)
+        return len(self._table_of)
 
     def _at(self, index: int) -> FileResult:
         result = self._load(index)
