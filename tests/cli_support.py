@@ -111,8 +111,13 @@ def invoke(
     ``checker.cli`` is imported, not read from the call's environment."""
     if HELP & set(args):
         raise ValueError("help is printed in the language of the importing process: use run()")
+    from checker import batch
     from checker.cli import main
 
+    # engines for the shipped packs are kept, as a long-lived worker keeps them; those with
+    # a user's packs are dropped, since a test may rewrite a pack file between two calls
+    for options in [o for o in batch._ENGINES if o.extra_packs]:
+        del batch._ENGINES[options]
     code: int = 0
     with _isolated(cwd, env(**(extra_env or {})), stdin or b"") as (out, err):
         sys.argv = ["checker", *args]
