@@ -302,10 +302,26 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|") or "—"
 
 
-def _change(old: str, new: str | None) -> str:
+def _change(old: str, new: str | None, action: str = "edit") -> str:
     """The exact edit, so a test can find the planted text."""
+    if action == "delete-row":
+        return f"row `{old}` → (deleted)"
+    if action == "delete-column":
+        return f"column `{old}` → (deleted)"
+    if action == "empty-section":
+        return f"body of `{old}` → " + (f"`{new}`" if new else "(nothing)")
     after = "(removed)" if new is None else f"`{new}`" if new else "(emptied)"
     return f"`{old}` → {after}"
+
+
+def _label(report: Report) -> str:
+    """clean, or how many defects (and decoys, which are no defects) it plants."""
+    decoys = sum(1 for d in report.defects if d.decoy)
+    defects = len(report.defects) - decoys
+    if not report.defects:
+        return "clean"
+    plural = "decoy" if decoys == 1 else "decoys"
+    return f"defective ({defects} defects" + (f", {decoys} {plural})" if decoys else ")")
 
 
 def _figures(report: Report) -> str:
@@ -394,7 +410,7 @@ def render_readme(reports: list[Report]) -> str:
         "Not generated. |",
     ]
     for report in reports:
-        label = "clean" if not report.defects else f"defective ({len(report.defects)} defects)"
+        label = _label(report)
         for kind in report.kinds:
             out.append(
                 f"| `{file_name(report, kind)}` | {_KIND_NAMES[kind]} | {label}: "
@@ -439,7 +455,14 @@ def render_readme(reports: list[Report]) -> str:
             out += [
                 f"Same text and tables as `{report.clean_of}`, except for these planted "
                 "defects. Table cells are named by row label and column label; “change” is "
-                "the exact edit; “also” lists what else the one change breaks.",
+                "the exact edit; “also” lists what else the one change breaks."
+                + (
+                    " A decoy is no defect: a correct sentence about another year's figures, "
+                    "planted because a reader who ignores the year would take it as this "
+                    "year's; it must give no finding."
+                    if any(d.decoy for d in report.defects)
+                    else ""
+                ),
                 "",
                 "| # | category | what | section | table | row | column | expected | actual "
                 "| change | basis | also |",
@@ -456,7 +479,7 @@ def render_readme(reports: list[Report]) -> str:
                     d.column,
                     d.expected,
                     d.actual,
-                    _change(d.old, d.new),
+                    _change(d.old, d.new, d.action),
                     d.rule,
                     d.also,
                 )
@@ -490,7 +513,8 @@ def render_readme(reports: list[Report]) -> str:
         "Defect categories: structure, numbering, arithmetic, consistency, date, deadline, "
         "format, content, value, input. The basis column cites docs/basis.md: the "
         "identities I1–I11, the edition signature F0, the sections S, the quality "
-        "requirements Q and the statistical period and deadlines D1; heading "
+        "requirements Q, the statistical period and deadlines D1 and mangled dates D2, and "
+        "what inspections name K1–K9; heading "
         "numbering follows GB/T 9704—2012 7.3.3. Table 3 columns are named "
         f"{columns}.",
         "",
@@ -528,7 +552,8 @@ def flat_files(reports: list[Report]) -> dict[str, bytes]:
     """The flattened text forms of every sample."""
     files: dict[str, bytes] = {}
     for report in reports:
-        files.update(flat_forms.render(report))
+        if report.flattened:
+            files.update(flat_forms.render(report))
     return files
 
 
@@ -552,7 +577,7 @@ def flat_readme(reports: list[Report]) -> str:
         "collapsed": "line breaks lost: one long line per section, cells between spaces",
     }
     for report in reports:
-        for form in flat_forms.FORMS:
+        for form in flat_forms.FORMS if report.flattened else ():
             out.append(f"| `{flat_forms.file_name(report, form)}` | {words[form]} |")
     out.append("")
     return "\n".join(out)

@@ -85,15 +85,11 @@ class Table:
         """
         n_cols = self.n_columns()
         placed: dict[tuple[int, int], tuple[Span, int, int]] = {}
-        for r, row in enumerate(self.rows):
-            c = 0
-            for span in row:
-                while (r, c) in placed:
-                    c += 1
-                for dr in range(span.rowspan):
-                    for dc in range(span.colspan):
-                        placed[(r + dr, c + dc)] = (span, r, c)
-                c += span.colspan
+        for (r, i), c in self._origins().items():
+            span = self.rows[r][i]
+            for dr in range(span.rowspan):
+                for dc in range(span.colspan):
+                    placed[(r + dr, c + dc)] = (span, r, c)
         grid = []
         for r in range(len(self.rows)):
             line = []
@@ -105,6 +101,61 @@ class Table:
         if any(key[0] >= len(self.rows) for key in placed):
             raise ValueError(f"{self.name}: a rowspan reaches past the last row")
         return grid
+
+    def _origins(self) -> dict[tuple[int, int], int]:
+        """The grid column where each source cell ``(row, position)`` starts,
+        laid out the way a browser does (cells covered from above are skipped)."""
+        taken: set[tuple[int, int]] = set()
+        origins: dict[tuple[int, int], int] = {}
+        for r, row in enumerate(self.rows):
+            c = 0
+            for i, span in enumerate(row):
+                while (r, c) in taken:
+                    c += 1
+                origins[(r, i)] = c
+                taken.update(
+                    (r + dr, c + dc) for dr in range(span.rowspan) for dc in range(span.colspan)
+                )
+                c += span.colspan
+        return origins
+
+    def delete_row(self, label: str) -> None:
+        """Drop the grid row labelled ``label``, as a draft that deletes a format row does."""
+        rows = {r for (row, _column), (r, _i) in self.cells.items() if row == label}
+        if len(rows) != 1:
+            raise ValueError(f"{self.name}: row {label!r} found {len(rows)} times")
+        self._cut(row=rows.pop())
+
+    def delete_column(self, label: str) -> None:
+        """Drop the grid column labelled ``label`` (e.g. "行政复议 / 尚未审结")."""
+        origins = self._origins()
+        columns = {
+            origins[where] for (_row, column), where in self.cells.items() if column == label
+        }
+        if len(columns) != 1:
+            raise ValueError(f"{self.name}: column {label!r} found {len(columns)} times")
+        self._cut(column=columns.pop())
+
+    def _cut(self, row: int | None = None, column: int | None = None) -> None:
+        """Remove one grid row or column: a span crossing it shrinks, a span
+        inside it goes, and a span that started on it starts on the next one."""
+        kept: list[tuple[int, int, Span, tuple[int, int]]] = []
+        for (r, i), c in self._origins().items():
+            span = self.rows[r][i]
+            rows = [x for x in range(r, r + span.rowspan) if x != row]
+            cols = [x for x in range(c, c + span.colspan) if x != column]
+            if not rows or not cols:
+                continue
+            top = rows[0] - int(row is not None and rows[0] > row)
+            left = cols[0] - int(column is not None and cols[0] > column)
+            kept.append((top, left, Span(span.text, len(rows), len(cols), span.value), (r, i)))
+        new_rows: list[list[Span]] = [[] for _ in range(len(self.rows) - (row is not None))]
+        moved: dict[tuple[int, int], tuple[int, int]] = {}
+        for top, _left, span, old in sorted(kept, key=lambda k: (k[0], k[1])):
+            moved[old] = (top, len(new_rows[top]))
+            new_rows[top].append(span)
+        self.rows = new_rows
+        self.cells = {key: moved[at] for key, at in self.cells.items() if at in moved}
 
 
 @dataclass
@@ -133,13 +184,24 @@ class Portal:
 
 @dataclass(frozen=True)
 class Defect:
-    """One planted defect: a single-cell or single-word change to the clean report.
+    """One planted defect: a single change to the clean report.
 
-    ``old`` → ``new`` is applied to the table cell ``(row, column)`` of the table
-    named ``table``, or (without a table) to the one block whose text contains
-    ``old``; ``new`` = None drops the heading whose text is ``old``. ``published``
-    replaces the page's publication date in the .html wrapper, for a defect
-    that is about the publication date.
+    With ``action`` "edit", ``old`` → ``new`` is applied to the table cell
+    ``(row, column)`` of the table named ``table``, or (without a table) to the
+    one block whose text contains ``old``; ``new`` = None drops the heading whose
+    text is ``old``. The other actions are what drafts do to the format as a
+    whole: "delete-row" and "delete-column" drop the table's row ``row`` or
+    column ``column`` (``old`` names it too), and "empty-section" removes
+    everything under the level-1 heading ``old`` up to the next one, leaving
+    ``new`` as its only paragraph when ``new`` is given. ``published`` replaces
+    the page's publication date in the .html wrapper, for a defect that is about
+    the publication date.
+
+    A ``decoy`` is no defect: a correct passage planted because a naive reader
+    would misread it (a figure of last year taken as this year's). ``decoy``
+    holds the passage as that reader takes it (the year words dropped), so a
+    test can show the misreading would give a finding while the planted text
+    gives none.
     """
 
     category: str
@@ -155,6 +217,11 @@ class Defect:
     column: str = ""
     also: str = ""
     published: str | None = None
+    action: str = "edit"
+    decoy: str = ""
+
+
+DEFECT_ACTIONS = ("edit", "delete-row", "delete-column", "empty-section")
 
 
 @dataclass
@@ -175,6 +242,9 @@ class Report:
     legacy: LegacyData | None = None
     defects: tuple[Defect, ...] = ()
     clean_of: str = ""
+    # also written as flattened text (flat_forms.py); False where the flattened
+    # forms cannot give the findings of the .docx (see sample_planted.py)
+    flattened: bool = True
 
     def table(self, name: str) -> Table:
         for block in self.blocks:
@@ -1476,7 +1546,15 @@ def apply_defect(report: Report, defect: Defect) -> None:
     """Apply one defect in place; the clean text must be exactly ``defect.old``."""
     if defect.category not in CATEGORIES:
         raise ValueError(f"unknown category {defect.category!r}")
-    if defect.table:
+    if defect.action not in DEFECT_ACTIONS:
+        raise ValueError(f"unknown defect action {defect.action!r}")
+    if defect.action == "delete-row":
+        report.table(defect.table).delete_row(defect.row)
+    elif defect.action == "delete-column":
+        report.table(defect.table).delete_column(defect.column)
+    elif defect.action == "empty-section":
+        empty_section(report, defect.old, defect.new)
+    elif defect.table:
         table = report.table(defect.table)
         current = table.get(defect.row, defect.column)
         if current != defect.old:
@@ -1496,6 +1574,33 @@ def apply_defect(report: Report, defect: Defect) -> None:
         hits[0].text = hits[0].text.replace(defect.old, defect.new)
     if defect.published is not None:
         report.published = defect.published
+
+
+def section_body(report: Report, heading: str) -> slice:
+    """Where the body of the level-1 heading ``heading`` lies in ``report.blocks``:
+    up to the next level-1 heading or the signature."""
+    starts = [
+        i
+        for i, b in enumerate(report.blocks)
+        if b.kind == "heading" and b.level == 1 and b.text == heading
+    ]
+    if len(starts) != 1:
+        raise ValueError(f"{report.slug}: heading {heading!r} found {len(starts)} times")
+    end = start = starts[0] + 1
+    while end < len(report.blocks):
+        block = report.blocks[end]
+        if block.kind == "signature" or (block.kind == "heading" and block.level == 1):
+            break
+        end += 1
+    return slice(start, end)
+
+
+def empty_section(report: Report, heading: str, text: str | None) -> None:
+    """Remove the body of a section, leaving ``text`` as its only paragraph if given."""
+    body = section_body(report, heading)
+    if body.start == body.stop:
+        raise ValueError(f"{report.slug}: {heading!r} has nothing to remove")
+    report.blocks[body] = [_p(text)] if text else []
 
 
 def defective_from(
@@ -1521,4 +1626,12 @@ def all_reports() -> list[Report]:
         edition2021_2023_clean(),
         edition2021_2023_defective(),
         edition2021_2023_inspected(),
+        *planted_reports(),
     ]
+
+
+def planted_reports() -> list[Report]:
+    """The samples that plant what drafts do to the format as a whole (sample_planted.py)."""
+    import sample_planted  # imports this module: loaded only once it is complete
+
+    return sample_planted.reports()

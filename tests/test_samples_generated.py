@@ -14,6 +14,7 @@ import importlib
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 from types import ModuleType
 
@@ -38,6 +39,7 @@ REPORTS = content.all_reports()
 CLEAN = [r for r in REPORTS if not r.defects]
 EDITION_CLEAN = [r for r in CLEAN if r.table3 is not None]
 DEFECTIVE = [r for r in REPORTS if r.defects]
+EDITION_DEFECTIVE = [r for r in DEFECTIVE if r.table3 is not None]
 
 
 def _ids(reports: list[object]) -> list[str]:
@@ -251,19 +253,69 @@ def _cells(report: object) -> dict[tuple[str, int, int], str]:
     return out
 
 
+def _labelled(report: object) -> dict[tuple[str, str, str], str]:
+    """Data cells by (table, row label, column label), as the README names them."""
+    out = {}
+    for block in report.blocks:  # type: ignore[attr-defined]
+        if block.table is not None:
+            for (row, column), (r, i) in block.table.cells.items():
+                out[(block.table.name, row, column)] = block.table.rows[r][i].text
+    return out
+
+
+def _section_bodies(report: object, heading: str) -> list[object]:
+    """The blocks under a level-1 heading, read here without the generator's help."""
+    blocks = report.blocks  # type: ignore[attr-defined]
+    at = next(i for i, b in enumerate(blocks) if b.kind == "heading" and b.text == heading)
+    body = []
+    for block in blocks[at + 1 :]:
+        if block.kind == "signature" or (block.kind == "heading" and block.level == 1):
+            break
+        body.append(block)
+    return body
+
+
 @pytest.mark.parametrize("report", DEFECTIVE, ids=_ids(DEFECTIVE))
 def test_defective_differs_from_clean_only_by_its_defects(report: object) -> None:
     clean = next(r for r in REPORTS if r.slug == report.clean_of)  # type: ignore[attr-defined]
     defects = report.defects  # type: ignore[attr-defined]
     assert all(d.category in content.CATEGORIES for d in defects)
-    changed_cells = [k for k, v in _cells(clean).items() if _cells(report)[k] != v]
-    clean_text = [(b.kind, b.text) for b in clean.blocks if b.table is None]
-    text = [(b.kind, b.text) for b in report.blocks if b.table is None]  # type: ignore[attr-defined]
-    removed = len(clean_text) - len(text)
-    changed_text = sum(1 for a in text if a not in clean_text)
-    assert len(changed_cells) == sum(1 for d in defects if d.table)
-    assert removed == sum(1 for d in defects if d.new is None)
-    assert changed_text == sum(1 for d in defects if not d.table and d.new is not None)
+    assert all(d.action in content.DEFECT_ACTIONS for d in defects)
+    # table cells: the edited ones changed, the deleted rows and columns gone, nothing else
+    rows = {(d.table, d.row) for d in defects if d.action == "delete-row"}
+    columns = {(d.table, d.column) for d in defects if d.action == "delete-column"}
+    before, after = _labelled(clean), _labelled(report)
+    gone = {k for k in before if (k[0], k[1]) in rows or (k[0], k[2]) in columns}
+    assert {(k[0], k[1]) for k in gone} >= rows
+    assert {(k[0], k[2]) for k in gone} >= columns
+    assert set(after) == set(before) - gone
+    edited = {(d.table, d.row, d.column) for d in defects if d.table and d.action == "edit"}
+    assert {k for k in after if after[k] != before[k]} == edited
+    cut = {d.table for d in defects if d.action in ("delete-row", "delete-column")}
+    positional = {k: v for k, v in _cells(clean).items() if k[0] not in cut}
+    changed_cells = [k for k, v in positional.items() if _cells(report)[k] != v]
+    assert len(changed_cells) == sum(1 for k in edited if k[0] not in cut)
+    # text blocks: each edit changes one block, each dropped heading and emptied body goes
+    removed = Counter((b.kind, b.text) for b in clean.blocks if b.table is None)
+    removed.subtract((b.kind, b.text) for b in report.blocks if b.table is None)  # type: ignore[attr-defined]
+    expected: Counter[tuple[str, str]] = Counter()
+    for d in defects:
+        if d.action == "empty-section":
+            body = _section_bodies(clean, d.old)
+            assert body, d.old
+            expected.update((b.kind, b.text) for b in body if b.table is None)  # type: ignore[attr-defined]
+            if d.new:
+                expected.subtract([("paragraph", d.new)])
+            assert [b.text for b in _section_bodies(report, d.old)] == ([d.new] if d.new else [])
+        elif d.new is None and not d.table:
+            expected.update([("heading", d.old)])
+    edits = [d for d in defects if d.action == "edit" and not d.table and d.new is not None]
+    assert +removed == +expected + Counter(
+        next((b.kind, b.text) for b in clean.blocks if b.table is None and d.old in b.text)
+        for d in edits
+    )
+    text = [b.text for b in report.blocks if b.table is None]  # type: ignore[attr-defined]
+    assert all(sum(d.new in t for t in text) == 1 for d in edits)
 
 
 def _t3_grid(report: object) -> dict[str, list[int | None]]:
@@ -280,12 +332,16 @@ def _t3_grid(report: object) -> dict[str, list[int | None]]:
         labels[key] = content.t3_row_label(sub, label)
     out = {}
     for key, label in labels.items():
-        texts = [table.get(label, column) for column in content.T3_COLUMNS]
+        # a deleted row or column counts 0: the samples delete only rows and columns of zeros
+        texts = [
+            table.get(label, column) if (label, column) in table.cells else "0"
+            for column in content.T3_COLUMNS
+        ]
         out[key] = [int(t) if t.isdigit() else None for t in texts]
     return out
 
 
-@pytest.mark.parametrize("report", DEFECTIVE, ids=_ids(DEFECTIVE))
+@pytest.mark.parametrize("report", EDITION_DEFECTIVE, ids=_ids(EDITION_DEFECTIVE))
 def test_planted_arithmetic_defects_break_their_identity(report: object) -> None:
     v = _t3_grid(report)
     results = [key for key, _sub, _label in report.table3.results]  # type: ignore[attr-defined]
@@ -308,6 +364,8 @@ def test_planted_arithmetic_defects_break_their_identity(report: object) -> None
     for group in content.T4_GROUPS:
         row = [
             int(table4.get(content.T4_ROW, f"{group} / {name}"))
+            if (content.T4_ROW, f"{group} / {name}") in table4.cells
+            else 0
             for name in (*content.T4_RESULTS, "总计")
         ]
         if row[4] != sum(row[:4]):

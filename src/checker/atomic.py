@@ -16,7 +16,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 
 from checker.errors import CheckerError
@@ -104,6 +103,8 @@ def _write_special(path: str, target: str, mode: int, data: Iterable[bytes]) -> 
 
 
 def _write_replacing(path: str, target: str, data: Iterable[bytes]) -> None:
+    import tempfile  # only a run that writes a file pays for it (and for random)
+
     folder = os.path.dirname(target)
     if not os.path.isdir(folder):
         raise WriteError(path, "no-folder")

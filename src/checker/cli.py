@@ -4,9 +4,11 @@ Exit codes: 0 no finding at or above the fail-on threshold; 1 findings at or
 above it; 2 usage, configuration or rule-file error; 130 interrupted (Ctrl-C).
 ``sys.exit`` lives here only. Heavy modules are imported inside the commands
 so that ``checker --version`` and shell completion stay fast.
-"""
 
-from __future__ import annotations
+No ``from __future__ import annotations`` here: typer reads each command's
+``Annotated[..., typer.Option(...)]`` parameters, and as strings it would
+evaluate every one of them twice on every run.
+"""
 
 import contextlib
 import os
@@ -193,7 +195,7 @@ class _Progress:
             self.bar.stop()
 
 
-def _emit(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
+def _emit(outcome: "Outcome", fmt: str, lang: str, output_file: str | None) -> None:
     from checker import atomic
     from checker.render import render_chunks
 
@@ -219,7 +221,7 @@ def _write_stdout(chunks: Iterable[str]) -> None:
     sys.stdout.buffer.flush()
 
 
-def _emit_statistics(outcome: Outcome, fmt: str, lang: str, output_file: str | None) -> None:
+def _emit_statistics(outcome: "Outcome", fmt: str, lang: str, output_file: str | None) -> None:
     from checker import atomic
     from checker.render.statistics import render
 
@@ -232,7 +234,7 @@ def _emit_statistics(outcome: Outcome, fmt: str, lang: str, output_file: str | N
     sys.stdout.buffer.flush()
 
 
-def _quiet_summary(outcome: Outcome, lang: str, exit_zero: bool) -> None:
+def _quiet_summary(outcome: "Outcome", lang: str, exit_zero: bool) -> None:
     """``-q``: the summary line on a failing run, silence on a passing one."""
     if not outcome.failed or exit_zero:
         return
@@ -271,7 +273,7 @@ def _stopped(code: str) -> str:
     return code.replace("interrupted", "terminated") if terminated else code
 
 
-def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
+def _interrupted(outcome: "Outcome", planned: int, lang: str) -> None:
     from checker import stopping
     from checker.messages import word
     from checker.render.json_out import summary
@@ -554,7 +556,7 @@ def annotate(
     raise typer.Exit(code)
 
 
-def _crashes(results: Sequence[FileResult], lang: str) -> list[str]:
+def _crashes(results: "Sequence[FileResult]", lang: str) -> list[str]:
     """One line per file (and rule) where an exception of ours was caught."""
     lines = []
     for result in results:

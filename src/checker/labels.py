@@ -4,17 +4,16 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import regex
-
 from checker.numbers import HEADING_NUMERALS, to_halfwidth
+from checker.rulepacks import compiled
 
 _BRACKETS = str.maketrans(
     {"【": "(", "】": ")", "〔": "(", "〕": ")", "［": "(", "］": ")", "[": "(", "]": ")"}
 )
-_SPACE = regex.compile(r"\s+")
-_PARENS = regex.compile(r"\([^()]*\)")
-_ENUM = regex.compile(rf"^(?:[{HEADING_NUMERALS}]+[、.]|\d+[.、]|[①-⑳])")
-_PUNCT = regex.compile(r"[\s\p{P}\p{S}]+")
+_SPACE = compiled.cached(r"\s+")
+_PARENS = compiled.cached(r"\([^()]*\)")
+_ENUM = compiled.cached(rf"^(?:[{HEADING_NUMERALS}]+[、.]|\d+[.、]|[①-⑳])")
+_PUNCT = compiled.cached(r"[\s\p{P}\p{S}]+")
 _VARIANTS = (("情形", "情况"), ("其它", "其他"))
 
 

@@ -47,3 +47,14 @@ def test_a_store_holding_anything_else_is_ignored(
     _restart(monkeypatch)
     assert compiled.cached("a+").search("caab")
     assert all(isinstance(v, compiled.regex.Pattern) for v in compiled._store.values())
+
+
+def test_a_pattern_compiled_with_flag_constants_is_kept(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    compiled.cached("[^。]*", compiled.regex.REVERSE)
+    compiled.save()
+    _restart(monkeypatch)
+    monkeypatch.setattr(compiled.regex, "compile", lambda *a: pytest.fail("compiled again"))
+    again = compiled.cached("[^。]*", compiled.regex.REVERSE)
+    assert again.match("甲。乙丙", 0, 4).start() == 2

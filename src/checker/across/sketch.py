@@ -20,12 +20,12 @@ from array import array
 from collections.abc import Iterable
 from typing import Any
 
-import regex
+from checker.rulepacks import compiled
 
 _GOLDEN = 0x9E3779B97F4A7C15
 _MASK64 = (1 << 64) - 1
 _EMPTY = 0xFFFFFFFF
-_DROP = regex.compile(r"[\s\p{P}\p{S}]+")
+_DROP = compiled.cached(r"[\s\p{P}\p{S}]+")
 
 
 def mask(text: str, patterns: Iterable[Any], names: Iterable[str] = ()) -> str:

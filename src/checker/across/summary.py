@@ -14,12 +14,11 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-import regex
-
 from checker.across.sketch import combine, finish, mask, minima, shingle_hashes
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import to_halfwidth
+from checker.rulepacks import compiled
 
 if TYPE_CHECKING:
     from checker.extract.report import Report
@@ -27,7 +26,7 @@ if TYPE_CHECKING:
 
 CellKey = tuple[str, str, str]  # table, row, column as the pack names them
 
-_TIDY = regex.compile(r"[\s\p{P}\p{S}]+")
+_TIDY = compiled.cached(r"[\s\p{P}\p{S}]+")
 
 
 _WHERE = ("paragraph", "line", "section", "table", "row", "column", "row_label", "column_label")
@@ -117,7 +116,7 @@ def _summary(*values: Any) -> ReportSummary:
 
 @lru_cache(maxsize=64)
 def _compiled(pattern: str) -> Any:
-    return regex.compile(pattern)
+    return compiled.cached(pattern)
 
 
 def _patterns(values: list[str] | None) -> list[Any]:

@@ -87,12 +87,15 @@ def _span(found: anchors.Anchors, finding: Finding) -> tuple[etree._Element, etr
     """The first and last paragraph a finding's comment should cover."""
     loc = finding.location
     w = found.w
-    if loc.table is not None:
+    table = loc.table
+    if table is None and loc.paragraph is not None:
+        table = found.table_blocks.get(loc.paragraph)  # the whole table: its first cell
+    if table is not None:
         cell = None
         if loc.row is not None and loc.column is not None:
-            cell = found.cell(loc.table, loc.row, loc.column)
-        elif loc.table in found.tables:
-            cell = next(found.tables[loc.table].iter(f"{w}tc"), None)
+            cell = found.cell(table, loc.row, loc.column)
+        elif table in found.tables:
+            cell = next(found.tables[table].iter(f"{w}tc"), None)
         paragraphs = list(cell.iter(f"{w}p")) if cell is not None else []
         return (paragraphs[0], paragraphs[-1]) if paragraphs else None
     if loc.paragraph is not None and loc.paragraph in found.paragraphs:

@@ -25,6 +25,8 @@ class Anchors:
     w: str  # "{namespace}" of the document's WordprocessingML
     paragraphs: dict[int, etree._Element] = field(default_factory=dict)  # block index -> w:p
     tables: dict[int, etree._Element] = field(default_factory=dict)  # table index -> w:tbl
+    # block index -> table index: a finding on a whole table (rows or columns missing)
+    table_blocks: dict[int, int] = field(default_factory=dict)
 
     def cell(self, table: int, row: int, column: int) -> etree._Element | None:
         """The ``w:tc`` at 1-based grid ``row`` and ``column`` (a merged cell's anchor)."""
@@ -76,6 +78,7 @@ def find(root: etree._Element, document: Document) -> Anchors:
         if block.kind == BlockKind.TABLE:
             if block.table is not None and block.table.index <= len(tables):
                 anchors.tables[block.table.index] = tables[block.table.index - 1]
+                anchors.table_blocks[block.index] = block.table.index
             continue
         key = squash(block.text)
         if not key:

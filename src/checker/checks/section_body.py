@@ -20,7 +20,7 @@ from checker.checks.required_section import SectionSpec
 from checker.extract.outline import Heading, stack_level
 from checker.extract.report import Report, search
 from checker.findings import Finding
-from checker.model import BlockKind
+from checker.model import Block, BlockKind
 from checker.numbers import to_halfwidth
 from checker.rulepacks.params import Params
 
@@ -54,7 +54,7 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
         heading = _find(report, rule.spec.headings, rule.spec.top_level)
         if heading is None:
             continue  # an absent section is the required-section rule's finding
-        text, tables = _body(report, heading)
+        text, tables, first = _body(report, heading)
         words = _NOT_WORDS.sub("", text)
         item = rule.spec.item
         where = report.location(heading.block)
@@ -68,7 +68,7 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
         sentences = [x for x in _SENTENCE.split(text) if _NOT_WORDS.sub("", x)]
         if says_nothing or (len(sentences) <= 1 and len(words) < spec.min_chars):
             yield ctx.finding(
-                where,
+                report.location(first),  # where the few words stand, which the snippet quotes
                 item=item,
                 heading=heading.text,
                 body=text.strip()[:60],
@@ -88,27 +88,51 @@ def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading 
     return None
 
 
-def _body(report: Report, heading: Heading) -> tuple[str, int]:
-    """The section's own words (text after the heading on its line included)
-    and how many tables it holds, up to the next heading of its level."""
+def _body(report: Report, heading: Heading) -> tuple[str, int, Block]:
+    """The section's own words (text after the heading on its line included),
+    how many tables it holds, up to the next heading of its level or the
+    closing lines, and the first block with words (the heading when none)."""
     headings = {h.block.index: h for h in report.outline.headings}
     level = stack_level(heading)
     parts = [_after_title(report, heading)]
+    first = heading.block if _NOT_WORDS.sub("", parts[0]) else None
     tables = 0
     blocks = report.blocks
     at = next(i for i, b in enumerate(blocks) if b.index == heading.block.index)
+    closing = _closing(report)
     for block in blocks[at + 1 :]:
+        if closing is not None and block.index >= closing:
+            break  # the signer and date close the report, whatever section they follow
         sub = headings.get(block.index)
         if sub is not None:
             if stack_level(sub) <= level:
                 break
             parts.append(_after_title(report, sub))
-            continue
-        if block.kind == BlockKind.TABLE:
+        elif block.kind == BlockKind.TABLE:
             tables += 1
+            continue
         else:
             parts.append(report.norm[block.index])
-    return "\n".join(p for p in parts if p), tables
+        if first is None and _NOT_WORDS.sub("", parts[-1]):
+            first = block
+    return "\n".join(p for p in parts if p), tables, first or heading.block
+
+
+def _closing(report: Report) -> int | None:
+    """The block where the closing lines begin: the signature date, or the
+    signer's name on the line above it."""
+    if report.signature is None or report.signature.location.paragraph is None:
+        return None
+    start = report.signature.location.paragraph
+    at = next((i for i, b in enumerate(report.blocks) if b.index == start), None)
+    if at:
+        before = report.blocks[at - 1]
+        signer = report.packset.document.get("signer", [])
+        if before.kind != BlockKind.TABLE and any(
+            search(p, report.norm[before.index]) for p in signer
+        ):
+            start = before.index
+    return start
 
 
 def _after_title(report: Report, heading: Heading) -> str:

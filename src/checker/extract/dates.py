@@ -5,19 +5,18 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-import regex
-
 from checker.model import Location
 from checker.numbers import DATE_NUMERALS as _CN_DIGITS
 from checker.numbers import parse_chinese_numeral
+from checker.rulepacks import compiled
 
-FULL_DATE = regex.compile(
+FULL_DATE = compiled.cached(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
 )
-CN_DATE = regex.compile(
+CN_DATE = compiled.cached(
     rf"(?P<y>[{_CN_DIGITS}]{{4}})\s*年\s*(?P<m>[{_CN_DIGITS}]{{1,2}})\s*月\s*(?P<d>[{_CN_DIGITS}]{{1,3}})\s*日"
 )
-ISO_DATE = regex.compile(
+ISO_DATE = compiled.cached(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)"
 )
 

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from checker import budget
 from checker.extract.prose_lists import CLAUSE_START, SENTENCE_END, clause_label
 from checker.extract.prose_numbers import Figures, Quantity
 from checker.extract.prose_vocab import Vocabulary, alternation
 from checker.numbers import HEADING_NUMERALS
+from checker.rulepacks import compiled
 from checker.rulepacks.compiled import cached
 
 _AFTER_OK = set(",;。!?、):") | {""}
-_YEAR = regex.compile(r"((?:19|20)\d{2})\s*年")
-_MONTH = regex.compile(rf"(?:\d{{1,2}}|[{HEADING_NUMERALS}]{{1,3}})\s*月")
+_YEAR = compiled.cached(r"((?:19|20)\d{2})\s*年")
+_MONTH = compiled.cached(rf"(?:\d{{1,2}}|[{HEADING_NUMERALS}]{{1,3}})\s*月")
 # a subject before a colon ("县教育局:收到申请5件") stays part of the label
 _BOUNDARIES = CLAUSE_START - {":"}
 

@@ -85,7 +85,7 @@ def _clause_start(boundaries: frozenset[str]) -> regex.Pattern[str]:
     """Matches backwards from a figure to its clause's start, in C: a walk in Python
     over a long clause for every figure in it was most of the recogniser's time."""
     chars = "".join(regex.escape(ch, special_only=False) for ch in sorted(boundaries))
-    return regex.compile(f"[^{chars}]*", flags=regex.REVERSE)
+    return cached(f"[^{chars}]*", regex.REVERSE)
 
 
 class ListGrammar:
@@ -321,7 +321,7 @@ def _two_dimensions(parts: list[Part], total: Quantity) -> bool:
     return False
 
 
-_AND = regex.compile(r"^\s*(?:和|及|与)")
+_AND = cached(r"^\s*(?:和|及|与)")
 
 
 def _name_spans(names: str, offset: int, count: int) -> list[tuple[int, int]] | None:

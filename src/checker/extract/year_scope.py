@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-import regex
-
 from checker.extract.report import Report, finditer
+from checker.rulepacks import compiled
 
-_SENTENCE_END = regex.compile(r"[。！？；!?;]")
+_SENTENCE_END = compiled.cached(r"[。！？；!?;]")
 
 
 def other_year(report: Report, text: str, start: int) -> bool:

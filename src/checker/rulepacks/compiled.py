@@ -19,10 +19,11 @@ from typing import Any
 
 import regex
 
-from checker.rulepacks.validate import cache_dir
+from checker.cachedir import cache_dir
 
 _MAX_ENTRIES = 20_000  # a store grown past this (many user packs) starts afresh
 _store: dict[tuple[str, int], Any] = {}
+_keys: dict[int, tuple[str, int]] = {}  # id of a pattern in the store -> its key
 _loaded = False
 _dirty = False
 
@@ -32,12 +33,22 @@ def cached(source: str, flags: int = 0) -> Any:
     global _dirty
     if not _loaded:
         _load()
-    key = (source, flags)
+    key = (source, int(flags))  # a RegexFlag would not pass the store's unpickler
     found = _store.get(key)
     if found is None:
-        found = _store[key] = regex.compile(source, flags)
+        found = _store[key] = regex.compile(source, key[1])
+        _keys[id(found)] = key
         _dirty = True
     return found
+
+
+def key_of(pattern: Any) -> tuple[str, int] | None:
+    """The key under which the store handed out ``pattern``; None for any other pattern.
+
+    A pickle of something holding store patterns (a pack set) can refer to them
+    by key instead of carrying each pattern's compiled code again."""
+    key = _keys.get(id(pattern))
+    return key if key is not None and _store.get(key) is pattern else None
 
 
 def save() -> None:
@@ -80,5 +91,6 @@ def _load() -> None:
         return
     if isinstance(data, dict):
         for key, value in data.items():
-            if isinstance(key, tuple) and isinstance(value, regex.Pattern):
-                _store.setdefault(key, value)
+            is_entry = isinstance(key, tuple) and isinstance(value, regex.Pattern)
+            if is_entry and _store.setdefault(key, value) is value:
+                _keys[id(value)] = key

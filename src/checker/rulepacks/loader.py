@@ -9,7 +9,7 @@ earlier fact, pattern lists are concatenated, and ``disable`` drops rules.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checker.checks import KINDS, kind_for
 from checker.errors import RulePackError
@@ -23,6 +23,9 @@ from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pa
 from checker.rulepacks.validate import load_validated, validate_pack
 from checker.rulepacks.yamlines import Path_, line_for, load_with_lines
 from checker.safeopen import Refused, read_text
+
+if TYPE_CHECKING:
+    from checker.rulepacks.readyset import Trail
 
 MAX_PACK_BYTES = 4 * 1024 * 1024  # the shipped packs are tens of KB each
 
@@ -68,14 +71,19 @@ _PARSED: dict[str, tuple[Any, dict[Path_, int]]] = {}  # this process's parsed p
 
 
 def load_chain(
-    name: str, relative_to: Path | None = None
+    name: str, relative_to: Path | None = None, trail: Trail | None = None
 ) -> list[tuple[Path, Any, dict[Path_, int]]]:
-    """The pack and everything it extends, base first; detects cycles."""
+    """The pack and everything it extends, base first; detects cycles.
+
+    ``trail`` records every reference resolved and every file read, for the
+    ready-set cache to tell later whether the chain is still the same."""
     chain: list[tuple[Path, Any, dict[Path_, int]]] = []
     seen: list[Path] = []
 
     def visit(ref: str, base: Path | None, via: str | None) -> None:
         path = _resolve(ref, base).resolve()
+        if trail is not None:
+            trail.visit(ref, base, path)
         if path in seen:
             if any(p == path for p, _, _ in chain):
                 return  # diamond: already merged
@@ -86,7 +94,9 @@ def load_chain(
                 via or str(path), f"rule pack {ref!r} not found ({path})", key="extends"
             )
         seen.append(path)
-        data, lines, _ = _read(path)
+        data, lines, text = _read(path)
+        if trail is not None:
+            trail.read(path, text)
         parents = data.get("extends") or []
         for parent in [parents] if isinstance(parents, str) else parents:
             visit(parent, path.parent, str(path))
@@ -202,12 +212,38 @@ def _check_references(packset: PackSet) -> None:
 
 
 def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
-    """The edition's pack chain, then each user pack (with its own chain) on top."""
-    packset = merge(edition_pack, load_chain(edition_pack))
-    for ref in extra or []:
-        merge(edition_pack, load_chain(ref, Path.cwd()), into=packset)
-    compiled.save()
-    return packset
+    """The edition's pack chain, then each user pack (with its own chain) on top.
+
+    Kept ready across runs by ``readyset`` while none of the files changed."""
+    from checker.rulepacks import readyset
+
+    refs = list(extra or [])
+
+    def build(trail: Trail) -> PackSet:
+        packset = merge(edition_pack, load_chain(edition_pack, trail=trail))
+        for ref in refs:
+            merge(edition_pack, load_chain(ref, Path.cwd(), trail), into=packset)
+        compiled.save()
+        return packset
+
+    return readyset.load(edition_pack, refs, build, _still_current)
+
+
+def _still_current(trail: Trail) -> bool:
+    """Every reference of a recorded chain resolves as it did, to files with the same text."""
+    from checker.rulepacks.readyset import digest
+
+    for ref, base, path in trail.visits:
+        if str(_resolve(ref, None if base is None else Path(base)).resolve()) != path:
+            return False
+    for path, known in trail.digests.items():
+        try:
+            text = read_text(Path(path), MAX_PACK_BYTES)
+        except (OSError, UnicodeDecodeError):
+            return False
+        if digest(text) != known:
+            return False
+    return bool(trail.digests)
 
 
 __all__ = [

@@ -34,8 +34,8 @@ def compile_pattern(source: str, text: str, lines: dict[Path_, int], path: Path_
 
 
 # references between groups (by number, by name, recursion) cannot survive the joining
-_REFERENCE = regex.compile(r"\\[1-9]|\\g<|\(\?P=|\(\?&|\(\?R|\(\?[+-]?\d")
-_NAMED_GROUP = regex.compile(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
+_REFERENCE = compiled.cached(r"\\[1-9]|\\g<|\(\?P=|\(\?&|\(\?R|\(\?[+-]?\d")
+_NAMED_GROUP = compiled.cached(r"(?<!\\)\(\?P?<([A-Za-z_]\w*)>")
 
 
 def screen(patterns: Sequence[Any]) -> Any:

@@ -15,24 +15,13 @@ import marshal
 import os
 import re
 from functools import cache
-from pathlib import Path
 from typing import Any
 
+from checker.cachedir import cache_dir
 from checker.errors import RulePackError
 from checker.resources import schemas_dir
 from checker.rulepacks.yamlines import Path_, line_for
 from checker.safeopen import read_regular
-
-
-def cache_dir() -> Path:
-    base = os.environ.get("CHECKER_CACHE_DIR")
-    if base:
-        return Path(base)
-    if os.name == "nt":
-        root = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
-    else:
-        root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
-    return root / "checker"
 
 
 @cache

@@ -1,0 +1,79 @@
+"""A one-file check imports what it uses: no other readers, formats or validators.
+
+Start-up is most of a one-file run, so modules that only some runs need are
+imported where they are used. Each case runs the command in a fresh process
+and reads ``sys.modules`` as the command ends; nothing here is timed.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cli_support import ROOT, env
+
+DOCX = ROOT / "samples" / "edition2021-2023-clean.docx"
+
+PROBE = """
+import atexit, json, sys
+atexit.register(lambda: sys.__stderr__.write("MODULES " + json.dumps(sorted(sys.modules)) + "\\n"))
+sys.argv = ["checker", *sys.argv[1:]]
+from checker.cli import main
+main()
+"""
+
+NEVER = (
+    "yaml",  # the packs come from their caches
+    "jsonschema",
+    "referencing",
+    "pypdfium2",
+    "olefile",
+    "checker.readers.pdf",
+    "checker.readers.doc",
+    "checker.readers.ofd",
+    "checker.readers.html",
+    "checker.annotate",
+    "checker.render.html",
+    "checker.render.sarif",
+    "checker.render.junit",
+    "tempfile",  # only a run that writes a file
+)
+
+
+def _modules(tmp_path: Path, *args: str) -> set[str]:
+    extra = {"CHECKER_CACHE_DIR": str(tmp_path / "cache")}
+    for _ in range(2):  # the first run fills the caches, the second is the one a user repeats
+        proc = subprocess.run(
+            [sys.executable, "-c", PROBE, "check", str(DOCX), *args],
+            capture_output=True,
+            text=True,
+            env=env(**extra),
+            cwd=tmp_path,
+        )
+    assert proc.returncode == 0, proc.stderr
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES "))
+    return set(json.loads(line.removeprefix("MODULES ")))
+
+
+@pytest.fixture(scope="module")
+def machine(tmp_path_factory: pytest.TempPathFactory) -> set[str]:
+    return _modules(tmp_path_factory.mktemp("json"), "--format", "json")
+
+
+def test_a_machine_format_imports_no_rich(machine: set[str]) -> None:
+    assert "checker.readers.docx" in machine and "checker.render.json_out" in machine
+    assert not {m for m in machine if m == "rich" or m.startswith("rich.")}
+
+
+def test_a_one_file_check_imports_no_other_reader_format_or_validator(machine: set[str]) -> None:
+    assert not machine & set(NEVER)
+
+
+def test_the_table_format_imports_rich_and_still_nothing_else(tmp_path: Path) -> None:
+    loaded = _modules(tmp_path)
+    assert "rich.console" in loaded
+    assert not loaded & set(NEVER)
