@@ -7,7 +7,10 @@ times with each --jobs value, verifies that every JSON output is
 byte-identical, and prints the median wall time, reports per second and peak
 resident memory. Peak memory comes from ``/usr/bin/time -v`` when it exists
 (the largest single process, workers included), else from
-``resource.getrusage``.
+``resource.getrusage``. Where ``/proc`` exists the whole process tree (the
+command and its workers) is also sampled every 50 ms: the peak of the summed
+RSS (shared pages of forked workers counted once per process, so an upper
+bound) and of the summed PSS (shared pages divided among their users).
 
 It also reports the CPU per report of the ``--jobs 1`` run (user + system
 time, less that of a one-report run, over the other reports) against a bare
@@ -17,6 +20,10 @@ machine.
 
     python3 scripts/bench_batch.py [--count 200] [--runs 5] [--jobs 1 2]
     python3 scripts/bench_batch.py --count 200 3000 10000 --runs 1 --jobs 2
+    python3 scripts/bench_batch.py --count 3000 --runs 1 --jobs 2 --format sarif
+
+``--format`` picks the output format of the runs (json by default); every
+format is written per file, so each one's peak memory can be measured.
 
 With ``--pairs P`` the folder is instead ``--count`` reports of distinct bodies,
 ``P`` of them pairs of one body's consecutive years (scripts/across_corpus.py),
@@ -34,7 +41,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,6 +95,72 @@ def bare_parse_ms(files: list[Path], rounds: int = 5) -> float:
     return statistics.median(means) * 1000
 
 
+@dataclass
+class Tree:
+    """Peaks of one process tree's summed memory, sampled while it runs (KiB)."""
+
+    rss: int = 0
+    pss: int = 0
+
+
+def _children() -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        out.setdefault(ppid, []).append(int(entry))
+    return out
+
+
+def _memory(pid: int) -> tuple[int, int]:
+    """(RSS, PSS) of one process in KiB; zeros once it has gone."""
+    rss = pss = 0
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Rss:"):
+                rss = int(line.split()[1])
+            elif line.startswith("Pss:"):
+                pss = int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return rss, pss
+
+
+def _sample(root: int, tree: Tree, stop: threading.Event) -> None:
+    while not stop.wait(0.05):
+        children = _children()
+        pids, todo = [], [root]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            todo.extend(children.get(pid, ()))
+        sizes = [_memory(pid) for pid in pids]
+        tree.rss = max(tree.rss, sum(r for r, _ in sizes))
+        tree.pss = max(tree.pss, sum(p for _, p in sizes))
+
+
+def _run(command: list[str], cwd: Path, env: dict[str, str], tree: Tree | None) -> tuple[str, int]:
+    """Run ``command``; (its standard error, exit code), sampling its tree into ``tree``."""
+    proc = subprocess.Popen(
+        command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    stop = threading.Event()
+    sampler = None
+    if tree is not None and Path("/proc/self/smaps_rollup").exists():
+        sampler = threading.Thread(target=_sample, args=(proc.pid, tree, stop), daemon=True)
+        sampler.start()
+    _, err = proc.communicate()
+    stop.set()
+    if sampler is not None:
+        sampler.join()
+    return err, proc.returncode
+
+
 NO_ACROSS = "disable: [R101, R102, R201, R202, R203, R301, R302, R401]\n"
 
 
@@ -96,9 +171,12 @@ def run_once(
     extra: tuple[str, ...] = (),
     cpu: list[float] | None = None,
     folder: str = "reports",
+    fmt: str = "json",
+    tree: Tree | None = None,
 ) -> tuple[float, int, int]:
     """(wall seconds, peak RSS in KiB, exit code) of one run; its user + system seconds
-    (workers included) are appended to ``cpu`` when given and known."""
+    (workers included) are appended to ``cpu`` when given and known, and the peaks of
+    its whole process tree are kept in ``tree``."""
     command = [
         sys.executable,
         "-m",
@@ -106,7 +184,7 @@ def run_once(
         "check",
         folder,
         "--format",
-        "json",
+        fmt,
         "--jobs",
         str(jobs),
         "--output-file",
@@ -115,22 +193,20 @@ def run_once(
     ]
     env = {**os.environ, "NO_COLOR": "1"}
     if TIME.exists():
-        proc = subprocess.run(
-            [str(TIME), "-v", *command], cwd=cwd, env=env, capture_output=True, text=True
-        )
-        wall = _elapsed(proc.stderr)
-        times = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", proc.stderr)
+        err, code = _run([str(TIME), "-v", *command], cwd, env, tree)
+        wall = _elapsed(err)
+        times = re.findall(r"(?:User|System) time \(seconds\): ([\d.]+)", err)
         if cpu is not None and len(times) == 2:
             cpu.append(sum(float(t) for t in times))
-        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", proc.stderr)
-        return wall, int(m.group(1)) if m else 0, proc.returncode
+        m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", err)
+        return wall, int(m.group(1)) if m else 0, code
     import resource
 
     start = time.perf_counter()
-    proc = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True)
+    _, code = _run(command, cwd, env, tree)
     wall = time.perf_counter() - start
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
-    return wall, rss, proc.returncode
+    return wall, rss, code
 
 
 def _elapsed(report: str) -> float:
@@ -149,6 +225,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--pairs", type=int, default=0, help="reports of distinct bodies, in pairs")
+    parser.add_argument("--format", default="json", help="output format of the runs")
     args = parser.parse_args()
     if args.pairs:
         with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
@@ -156,50 +233,55 @@ def main() -> int:
             return _across(Path(tmp), args)
     identical = True
     for count in args.count:
-        identical = bench(count, args.runs, args.jobs) and identical
+        identical = bench(count, args.runs, args.jobs, args.format) and identical
     return 0 if identical else 1
 
 
-def bench(count: int, runs: int, jobs_list: list[int]) -> bool:
+def bench(count: int, runs: int, jobs_list: list[int], fmt: str = "json") -> bool:
     with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
         work = Path(tmp)
         made = build(work / "reports", count)
         (work / "one").mkdir()
         shutil.copyfile(made[0], work / "one" / made[0].name)
         kinds = sorted({p.suffix for p in made})
-        print(f"{len(made)} reports ({', '.join(kinds)}), {runs} runs per setting")
+        print(f"{len(made)} reports ({', '.join(kinds)}), {runs} runs per setting, {fmt}")
         outputs: dict[int, list[bytes]] = {}
         rows = []
+        trees: list[tuple[int, Tree]] = []
         cpu_per_report: list[float] = []
         for jobs in jobs_list:
-            walls, peaks = [], []
+            walls, peaks, cpus = [], [], []
             for i in range(runs):
-                out = work / f"out-j{jobs}-{i}.json"
+                out = work / f"out-j{jobs}-{i}.{fmt}"
                 cpu: list[float] = []
-                wall, rss, code = run_once(work, jobs, out, cpu=cpu)
+                tree = Tree()
+                wall, rss, code = run_once(work, jobs, out, cpu=cpu, fmt=fmt, tree=tree)
+                trees.append((jobs, tree))
+                cpus.extend(cpu[:1])
                 if code not in (0, 1) or not out.exists():
                     sys.exit(f"--jobs {jobs} exited {code} without its output")
                 walls.append(wall)
                 peaks.append(rss)
                 outputs.setdefault(jobs, []).append(out.read_bytes())
                 if jobs == 1 and len(made) > 1 and cpu:
-                    run_once(work, 1, work / "out-one.json", cpu=cpu, folder="one")
+                    run_once(work, 1, work / f"out-one.{fmt}", cpu=cpu, folder="one", fmt=fmt)
                     if len(cpu) == 2:
                         cpu_per_report.append((cpu[0] - cpu[1]) / (len(made) - 1))
-            rows.append((jobs, walls, peaks))
+            rows.append((jobs, walls, peaks, cpus))
         first = next(iter(outputs.values()))[0]
         identical = all(o == first for outs in outputs.values() for o in outs)
         source = "/usr/bin/time -v" if TIME.exists() else "getrusage"
         print(
             f"{'jobs':>4}  {'median wall':>11}  {'min-max wall':>14}  {'reports/s':>9}"
-            f"  {'median peak RSS':>15}"
+            f"  {'median peak RSS':>15}  {'user+sys':>9}"
         )
-        for jobs, walls, peaks in rows:
+        for jobs, walls, peaks, cpus in rows:
             print(
                 f"{jobs:>4}  {statistics.median(walls):>10.2f}s  "
                 f"{min(walls):>6.2f}-{max(walls):<6.2f}s  "
                 f"{len(made) / statistics.median(walls):>9.1f}  "
-                f"{statistics.median(peaks) / 1024:>12.1f} MiB"
+                f"{statistics.median(peaks) / 1024:>12.1f} MiB  "
+                + (f"{statistics.median(cpus):>8.1f}s" if cpus else "")
             )
         if cpu_per_report:
             bare = bare_parse_ms(made[: min(len(made), 200)])
@@ -208,7 +290,13 @@ def bench(count: int, runs: int, jobs_list: list[int]) -> bool:
                 f"CPU per report (--jobs 1): {per:.2f} ms; bare parse {bare:.3f} ms; "
                 f"ratio {per / bare:.1f}x (goal <= 15x)"
             )
-        print(f"peak RSS from {source}; JSON byte-identical across all runs: {identical}")
+        for jobs, tree in trees:
+            if tree.rss:
+                print(
+                    f"  --jobs {jobs}: process tree peak, summed RSS {tree.rss / 1024:.1f} MiB, "
+                    f"summed PSS {tree.pss / 1024:.1f} MiB"
+                )
+        print(f"peak RSS from {source}; output byte-identical across all runs: {identical}")
         return identical
 
 

@@ -17,7 +17,7 @@ from checker.batch import run
 from checker.pipeline import Request, finish, plan
 from checker.results import FileResult
 from cli_support import ROOT
-from cli_support import run as cli
+from cli_support import invoke as cli
 
 SAMPLES = ROOT / "samples" / "across"
 PLANTED = {  # sample → the rule it must trip, and how often

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from checker.across import stage as stage_module
-from checker.across.sketch import bands, mask, signature, similarity
+from checker.across.sketch import bands, bounded, mask, signature, similarity
 from checker.across.stage import Stage
 from checker.across.summary import ReportSummary, normalise_body
 from checker.rulepacks.loader import load_packset
@@ -105,3 +105,25 @@ def test_copies_across_bodies_stay_linear(monkeypatch: object) -> None:
     assert calls <= n * rules["R203"].spec.bands
     assert calls < n * (n - 1) // 2
     assert len(verdicts.findings) == n  # every copy is told, and the first report too
+
+
+def test_a_report_within_the_sketch_limit_is_sketched_whole() -> None:
+    parts = [["序言"], ["一段" * 100, "二段" * 50], []]
+    assert bounded(parts, limit=1000) is parts
+
+
+def test_a_huge_report_is_sketched_from_a_bounded_sample_chosen_by_content() -> None:
+    rng = random.Random(3)
+    paragraphs = [_text(rng, 40) for _ in range(20_000)]  # 800,000 characters in one section
+    small = [_text(rng, 40) for _ in range(5)]
+    kept = bounded([small, paragraphs], limit=20_000)
+    assert kept[0] is small  # a part under its fair share stays whole
+    size = sum(map(len, kept[1]))
+    assert 5_000 < size <= 2 * 20_000
+    assert set(kept[1]) <= set(paragraphs)
+    # content decides, not position: the same paragraphs in another order keep the same ones
+    again = bounded([small, list(reversed(paragraphs))], limit=20_000)
+    assert set(again[1]) == set(kept[1])
+    # one paragraph repeated is kept once: repeats add no shingle
+    repeated = bounded([[paragraphs[0]] * 50_000], limit=20_000)
+    assert len(repeated[0]) <= 1

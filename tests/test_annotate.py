@@ -17,7 +17,7 @@ import pytest
 from lxml import etree
 
 from checker.numbers import to_halfwidth
-from cli_support import ROOT, run
+from cli_support import ROOT, invoke
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from ooxml import docx_bytes
@@ -29,7 +29,7 @@ DRAFTS = sorted((ROOT / "samples").glob("*.docx"))
 
 
 def findings_of(path: Path) -> list[dict[str, object]]:
-    data = json.loads(run("check", str(path), "--format", "json").stdout)
+    data = json.loads(invoke("check", str(path), "--format", "json").stdout)
     found: list[dict[str, object]] = data["files"][0]["findings"]
     return found
 
@@ -49,7 +49,7 @@ def anchored_texts(copy: Path) -> dict[str, str]:
 
 
 def annotate(draft: Path, out: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run("annotate", str(draft), "-o", str(out), *extra)
+    return invoke("annotate", str(draft), "-o", str(out), *extra)
 
 
 @pytest.mark.parametrize("draft", DRAFTS, ids=lambda p: p.name)
@@ -103,16 +103,16 @@ def test_default_output_beside_the_draft_and_never_the_draft(tmp_path: Path) -> 
     draft = tmp_path / "草稿.docx"
     shutil.copy(ROOT / "samples" / "edition2021-2023-defective.docx", draft)
     before = draft.read_bytes()
-    proc = run("annotate", str(draft))
+    proc = invoke("annotate", str(draft))
     assert proc.returncode == 1, proc.stderr
     assert (tmp_path / "草稿.checked.docx").exists()
     assert "已写入" in proc.stderr
-    same = run("annotate", str(draft), "-o", str(draft))
+    same = invoke("annotate", str(draft), "-o", str(draft))
     assert same.returncode == 2 and "原文件" in same.stderr
     assert draft.read_bytes() == before
     text = tmp_path / "report.txt"
     text.write_text("报告", encoding="utf-8")
-    assert run("annotate", str(text)).returncode == 2
+    assert invoke("annotate", str(text)).returncode == 2
 
 
 def test_document_text_in_comments_is_data(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from checker.findings import Finding, Severity
 from checker.fingerprint import fingerprints
 from checker.model import Location
-from cli_support import REPORTS, run
+from cli_support import REPORTS, invoke
 
 INSERTED = "2018年，我局新增一段说明。\n\n另一段新增的说明文字。\n\n"
 
@@ -21,7 +21,7 @@ def _setup(tmp_path: Path) -> tuple[Path, Path]:
 
 
 def _check(tmp_path: Path, *args: str) -> tuple[int, dict[str, object], str]:
-    proc = run("check", ".", "-f", "json", "--baseline", "baseline.json", *args, cwd=tmp_path)
+    proc = invoke("check", ".", "-f", "json", "--baseline", "baseline.json", *args, cwd=tmp_path)
     return proc.returncode, json.loads(proc.stdout), proc.stderr
 
 
@@ -49,7 +49,7 @@ def test_baseline_survives_inserted_paragraphs_and_reports_fixes(tmp_path: Path)
     page.write_text(
         html.replace("<h2>一、概述</h2>", "<p>新增。</p><p>又一段。</p><h2>一、概述</h2>")
     )
-    before = run("check", "draft.txt", "-f", "concise", "--isolated", cwd=tmp_path).stdout
+    before = invoke("check", "draft.txt", "-f", "concise", "--isolated", cwd=tmp_path).stdout
     assert "draft.txt:11:28: C101" in before  # the placeholder moved from line 7 to 11
     code, data, stderr = _check(tmp_path)
     assert code == 0, data
@@ -84,7 +84,7 @@ def test_baseline_survives_inserted_paragraphs_and_reports_fixes(tmp_path: Path)
 def test_entries_of_files_not_checked_are_kept(tmp_path: Path) -> None:
     _setup(tmp_path)
     _check(tmp_path, "--update-baseline")
-    proc = run(
+    proc = invoke(
         "check",
         "draft.txt",
         "-f",
@@ -103,7 +103,7 @@ def test_entries_of_files_not_checked_are_kept(tmp_path: Path) -> None:
 def test_a_malformed_baseline_is_a_usage_error(tmp_path: Path) -> None:
     _setup(tmp_path)
     (tmp_path / "baseline.json").write_text("[]", encoding="utf-8")
-    code = run("check", ".", "--baseline", "baseline.json", cwd=tmp_path)
+    code = invoke("check", ".", "--baseline", "baseline.json", cwd=tmp_path)
     assert code.returncode == 2 and "baseline" in code.stderr
 
 

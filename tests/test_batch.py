@@ -13,7 +13,7 @@ import pytest
 
 from checker.batch import Job, check_remote
 from checker.discover import discover
-from cli_support import REPORTS, ROOT, SEED, copy_reports, run
+from cli_support import REPORTS, ROOT, SEED, copy_reports, invoke, run
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -32,8 +32,8 @@ def _tree(tmp_path: Path) -> Path:
 
 def test_jobs_do_not_change_the_output(tmp_path: Path) -> None:
     top = _tree(tmp_path)
-    one = run("check", "reports", "--format", "json", "--jobs", "1", cwd=tmp_path)
-    two = run("check", "reports", "--format", "json", "--jobs", "2", cwd=tmp_path)
+    one = invoke("check", "reports", "--format", "json", "--jobs", "1", cwd=tmp_path)
+    two = invoke("check", "reports", "--format", "json", "--jobs", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 1
     assert one.stdout == two.stdout
     paths = [f["path"] for f in json.loads(one.stdout)["files"]]
@@ -60,7 +60,7 @@ def test_folders_globs_and_files_are_merged_once(
 
 
 def test_a_glob_matching_nothing_is_noted_and_checks_nothing(tmp_path: Path) -> None:
-    proc = run("check", "nothing/*.docx", "--format", "json", "--allow-empty", cwd=tmp_path)
+    proc = invoke("check", "nothing/*.docx", "--format", "json", "--allow-empty", cwd=tmp_path)
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["files"] == []
     assert "没有与 'nothing/*.docx' 匹配的文件" in proc.stderr
@@ -139,26 +139,27 @@ def test_hostile_tree_gives_one_input_finding_each(tmp_path: Path) -> None:
 def test_inputs_are_never_written(tmp_path: Path) -> None:
     top = copy_reports(tmp_path / "r")
     before = _digest(top)
-    proc = run("check", str(top), "--output-file", str(top / "qinghe-2018.txt"))
+    proc = invoke("check", str(top), "--output-file", str(top / "qinghe-2018.txt"))
     assert proc.returncode == 2
     assert "不会写入被检查的文件" in proc.stderr
     out = tmp_path / "out.sarif"
-    assert run("check", str(top), "-f", "sarif", "-o", str(out)).returncode == 1
+    assert invoke("check", str(top), "-f", "sarif", "-o", str(out)).returncode == 1
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
     assert _digest(top) == before
 
 
 def test_stdin_with_a_file_name() -> None:
     data = (REPORTS / "qinghe-2018.txt").read_bytes()
-    proc = run("check", "-", "--stdin-filename", "drafts/qinghe.txt", "-f", "concise", stdin=data)
+    proc = invoke("check", "-", "--stdin-filename", "drafts/qinghe.txt", "-f", "concise", stdin=data)
     assert proc.returncode == 1
     assert proc.stdout.startswith("drafts/qinghe.txt:7:28: C101 [error]")
     html = (REPORTS / "qinghe-2018.html").read_bytes()
-    proc = run("check", "-", "--stdin-filename", "page.html", "-f", "json", stdin=html)
+    proc = invoke("check", "-", "--stdin-filename", "page.html", "-f", "json", stdin=html)
     assert json.loads(proc.stdout)["files"][0]["input_kind"] == "html"
 
 
 def test_stdin_without_a_name_is_shown_as_dash() -> None:
+    # a process of its own: standard input is a real pipe here
     proc = run("check", "-", "-f", "concise", stdin=(REPORTS / "qinghe-2018.txt").read_bytes())
     assert proc.returncode == 1
     assert proc.stdout.startswith("-:7:28: C101")
@@ -167,21 +168,21 @@ def test_stdin_without_a_name_is_shown_as_dash() -> None:
 def test_summary_counts_unreadable_files(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     shutil.copy(REPORTS / "clean-2018.md", tmp_path / "ok.md")
-    proc = run("check", str(tmp_path), "--lang", "en")
+    proc = invoke("check", str(tmp_path), "--lang", "en")
     assert "2 file(s) checked: 1 error(s), 0 warning(s), 0 info, 1 unreadable" in proc.stdout
 
 
 @pytest.mark.parametrize("fmt", ["json", "sarif", "junit", "github", "gitlab", "markdown"])
 def test_machine_formats_never_carry_colour(fmt: str) -> None:
-    proc = run("check", str(SEED), "-f", fmt, extra_env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    proc = invoke("check", str(SEED), "-f", fmt, extra_env={"FORCE_COLOR": "1", "NO_COLOR": ""})
     assert proc.returncode == 1
     assert "\x1b[" not in proc.stdout and "\x1b[" not in proc.stderr
 
 
 def test_no_color_is_honoured_by_the_table() -> None:
-    coloured = run("check", str(SEED), extra_env={"FORCE_COLOR": "1", "NO_COLOR": ""})
+    coloured = invoke("check", str(SEED), extra_env={"FORCE_COLOR": "1", "NO_COLOR": ""})
     assert "\x1b[" in coloured.stdout
-    plain = run("check", str(SEED), extra_env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    plain = invoke("check", str(SEED), extra_env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[" not in plain.stdout and "A101" in plain.stdout
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import REPORTS, ROOT, SEED, env, run
+from cli_support import REPORTS, ROOT, SEED, env, invoke, run
 
 HEAVY = ("rich", "jsonschema", "lxml", "yaml", "regex", "concurrent.futures.process")
 
@@ -35,13 +35,13 @@ def test_version_imports_nothing_heavy() -> None:
 
 
 def test_rules_list_as_json() -> None:
-    proc = run("rules", "list", "--format", "json", "--lang", "en")
+    proc = invoke("rules", "list", "--format", "json", "--lang", "en")
     assert proc.returncode == 0
     data = json.loads(proc.stdout)
     ids = [r["id"] for r in data]
     assert ids == sorted(ids) and "A101" in ids and "E001" in ids
     assert all(r["severity"] in ("error", "warning", "info") and r["basis"] for r in data)
-    assert run("rules").stdout.splitlines()[0].startswith(ids[0] + "\t")
+    assert invoke("rules").stdout.splitlines()[0].startswith(ids[0] + "\t")
 
 
 @pytest.mark.parametrize(
@@ -49,11 +49,11 @@ def test_rules_list_as_json() -> None:
     [("zh", ("依据", "正确示例", "错误示例")), ("en", ("basis", "passes", "fails"))],
 )
 def test_rule_explains_itself(lang: str, words: tuple[str, ...]) -> None:
-    proc = run("rule", "c101", "--lang", lang)
+    proc = invoke("rule", "c101", "--lang", lang)
     assert proc.returncode == 0 and proc.stdout.startswith("C101")
     for word in words:
         assert word in proc.stdout
-    assert run("rule", "Z999").returncode == 2
+    assert invoke("rule", "Z999").returncode == 2
 
 
 def test_shell_completion_is_offered() -> None:

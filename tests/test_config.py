@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from checker.postprocess import Policy
-from cli_support import REPORTS, run
+from cli_support import REPORTS, invoke
 
 DRAFT = REPORTS / "qinghe-2018.txt"  # C101 A101 A102 N102 S106
 TWICE = "R401"  # copies of one draft in one run: one body's report twice, on each copy
@@ -42,7 +42,7 @@ def test_the_nearest_configuration_wins(tmp_path: Path) -> None:
     _draft(tmp_path, "top.txt")
     _draft(tmp_path / "city", "city.txt")
     _draft(tmp_path / "plain", "plain.txt")
-    proc = run("check", ".", "-f", "json", cwd=tmp_path)
+    proc = invoke("check", ".", "-f", "json", cwd=tmp_path)
     rules = _rules(proc.stdout)
     assert rules["top.txt"] == ["A101", "A102", "N102", "S106"]
     assert rules["city.txt"] == ["C101", "N102", "S106"]
@@ -53,7 +53,7 @@ def test_checker_toml_beats_pyproject_in_one_folder(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", 'ignore = ["S"]\n')
     _write(tmp_path / "pyproject.toml", '[tool.checker]\nignore = ["A"]\n')
     _draft(tmp_path)
-    assert _rules(run("check", ".", "-f", "json", cwd=tmp_path).stdout)["draft.txt"] == [
+    assert _rules(invoke("check", ".", "-f", "json", cwd=tmp_path).stdout)["draft.txt"] == [
         "C101",
         "A101",
         "A102",
@@ -68,7 +68,7 @@ def test_per_path_ignores_and_severity(tmp_path: Path) -> None:
     )
     _draft(tmp_path / "drafts")
     _draft(tmp_path / "final")
-    data = json.loads(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
+    data = json.loads(invoke("check", ".", "-f", "json", cwd=tmp_path).stdout)
     by_file = {
         Path(f["path"]).parent.name: [x for x in f["findings"] if x["rule"] != TWICE]
         for f in data["files"]
@@ -88,11 +88,11 @@ def test_per_path_ignores_and_severity(tmp_path: Path) -> None:
 def test_select_extend_select_and_command_line_precedence(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", 'select = ["S"]\nextend-select = ["N"]\n')
     _draft(tmp_path)
-    assert _rules(run("check", ".", "-f", "json", cwd=tmp_path).stdout)["draft.txt"] == [
+    assert _rules(invoke("check", ".", "-f", "json", cwd=tmp_path).stdout)["draft.txt"] == [
         "N102",
         "S106",
     ]
-    cli = run("check", ".", "-f", "json", "--select", "A", "--ignore", "A102", cwd=tmp_path)
+    cli = invoke("check", ".", "-f", "json", "--select", "A", "--ignore", "A102", cwd=tmp_path)
     assert _rules(cli.stdout)["draft.txt"] == ["A101", "N102"]
 
 
@@ -115,13 +115,13 @@ def test_deadline_and_level(tmp_path: Path) -> None:
     """A province sets an earlier date; 'government' dates apply to governments only."""
     _draft(tmp_path)  # signed 2019年1月20日, by a bureau (a department)
     base = ("check", ".", "-f", "json", "--select", "D201")
-    assert _rules(run(*base, cwd=tmp_path).stdout)["draft.txt"] == []
+    assert _rules(invoke(*base, cwd=tmp_path).stdout)["draft.txt"] == []
     _write(tmp_path / "checker.toml", '[deadline]\ngovernment = "01-10"\n')
-    assert _rules(run(*base, cwd=tmp_path).stdout)["draft.txt"] == []
+    assert _rules(invoke(*base, cwd=tmp_path).stdout)["draft.txt"] == []
     _write(tmp_path / "checker.toml", 'level = "government"\n[deadline]\ngovernment = "01-10"\n')
-    assert _rules(run(*base, cwd=tmp_path).stdout)["draft.txt"] == ["D201"]
+    assert _rules(invoke(*base, cwd=tmp_path).stdout)["draft.txt"] == ["D201"]
     _write(tmp_path / "checker.toml", '[deadline]\nall = "01-10"\n')
-    found = json.loads(run(*base, cwd=tmp_path).stdout)["files"][0]["findings"]
+    found = json.loads(invoke(*base, cwd=tmp_path).stdout)["files"][0]["findings"]
     assert [(f["rule"], f["expected"]) for f in found] == [("D201", "2019-01-10")]
 
 
@@ -131,17 +131,17 @@ def test_edition_and_extra_packs_relative_to_the_file(tmp_path: Path) -> None:
     )
     _write(tmp_path / "reports" / "checker.toml", 'rules = ["../packs/province.yaml"]\n')
     _draft(tmp_path / "reports")
-    rules = _rules(run("check", "reports", "-f", "json", cwd=tmp_path).stdout)
+    rules = _rules(invoke("check", "reports", "-f", "json", cwd=tmp_path).stdout)
     assert "C101" not in rules["draft.txt"] and "A101" in rules["draft.txt"]
     _write(tmp_path / "reports" / "checker.toml", 'edition = "2021"\n')
-    data = json.loads(run("check", "reports", "-f", "json", cwd=tmp_path).stdout)
+    data = json.loads(invoke("check", "reports", "-f", "json", cwd=tmp_path).stdout)
     assert data["files"][0]["format"] == "2021"
 
 
 def test_limits_are_passed_to_the_readers(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", "[limits]\nmax-file-bytes = 100\n")
     _draft(tmp_path)
-    data = json.loads(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
+    data = json.loads(invoke("check", ".", "-f", "json", cwd=tmp_path).stdout)
     (finding,) = data["files"][0]["findings"]
     assert finding["rule"] == "E001" and finding["args"]["code"] == "too-large"
 
@@ -149,7 +149,7 @@ def test_limits_are_passed_to_the_readers(tmp_path: Path) -> None:
 def test_pattern_timeout_is_configuration(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", "[limits]\npattern-timeout-ms = 250\n")
     _draft(tmp_path)
-    shown = run("config", "show", ".", "--format", "json", cwd=tmp_path).stdout
+    shown = invoke("config", "show", ".", "--format", "json", cwd=tmp_path).stdout
     assert json.loads(shown)["limits"]["pattern-timeout-ms"] == 250
     from checker.config import Overrides, parse, settings_for
 
@@ -159,7 +159,7 @@ def test_pattern_timeout_is_configuration(tmp_path: Path) -> None:
     assert options.pattern_timeout == 0.25
     bad = _write(tmp_path / "sub" / "checker.toml", "[limits]\npattern-timeout-ms = 0\n")
     _draft(bad.parent)
-    assert run("check", str(bad.parent), cwd=tmp_path).returncode == 2
+    assert invoke("check", str(bad.parent), cwd=tmp_path).returncode == 2
 
 
 def test_exclude_skips_walked_files_only(tmp_path: Path) -> None:
@@ -167,11 +167,11 @@ def test_exclude_skips_walked_files_only(tmp_path: Path) -> None:
     _draft(tmp_path / "archive")
     _draft(tmp_path / "current")
     shutil.copy(REPORTS / "clean-2018.md", tmp_path / "summary.md")
-    walked = json.loads(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
+    walked = json.loads(invoke("check", ".", "-f", "json", cwd=tmp_path).stdout)
     assert [f["path"] for f in walked["files"]] == ["current/draft.txt"]
-    named = json.loads(run("check", "archive/draft.txt", "-f", "json", cwd=tmp_path).stdout)
+    named = json.loads(invoke("check", "archive/draft.txt", "-f", "json", cwd=tmp_path).stdout)
     assert [f["path"] for f in named["files"]] == ["archive/draft.txt"]
-    cli = run("check", ".", "-f", "json", "--exclude", "current", "--isolated", cwd=tmp_path)
+    cli = invoke("check", ".", "-f", "json", "--exclude", "current", "--isolated", cwd=tmp_path)
     assert [f["path"] for f in json.loads(cli.stdout)["files"]] == [
         "archive/draft.txt",
         "summary.md",
@@ -199,7 +199,7 @@ def test_configuration_errors_exit_2_naming_file_and_key(
 ) -> None:
     _write(tmp_path / "checker.toml", text)
     _draft(tmp_path)
-    proc = run("check", ".", cwd=tmp_path)
+    proc = invoke("check", ".", cwd=tmp_path)
     assert proc.returncode == 2, proc.stdout
     assert proc.stdout == ""
     assert "配置错误" in proc.stderr  # Chinese unless asked otherwise
@@ -210,7 +210,7 @@ def test_configuration_errors_exit_2_naming_file_and_key(
 def test_unknown_key_in_pyproject_names_the_table(tmp_path: Path) -> None:
     _write(tmp_path / "pyproject.toml", '[project]\nname = "x"\n\n[tool.checker]\nfail_on = 1\n')
     _draft(tmp_path)
-    proc = run("check", ".", cwd=tmp_path)
+    proc = invoke("check", ".", cwd=tmp_path)
     assert proc.returncode == 2
     assert "pyproject.toml:5" in proc.stderr and "'fail_on'" in proc.stderr
     assert "[tool.checker]" in proc.stderr
@@ -219,24 +219,24 @@ def test_unknown_key_in_pyproject_names_the_table(tmp_path: Path) -> None:
 def test_config_show(tmp_path: Path) -> None:
     _write(tmp_path / "checker.toml", 'level = "government"\n[deadline]\nall = "03-15"\n')
     _draft(tmp_path / "sub")
-    shown = run("config", "show", "sub/draft.txt", cwd=tmp_path)
+    shown = invoke("config", "show", "sub/draft.txt", cwd=tmp_path)
     assert shown.returncode == 0
     assert "# from checker.toml" in shown.stdout
     assert 'level = "government"' in shown.stdout and 'all = "03-15"' in shown.stdout
     assert "max-file-bytes = " in shown.stdout  # defaults shown too
-    data = json.loads(run("config", "show", "-f", "json", cwd=tmp_path).stdout)
+    data = json.loads(invoke("config", "show", "-f", "json", cwd=tmp_path).stdout)
     assert data["level"] == "government" and data["deadline"] == {"all": "03-15"}
-    isolated = json.loads(run("config", "show", "--isolated", "-f", "json", cwd=tmp_path).stdout)
+    isolated = json.loads(invoke("config", "show", "--isolated", "-f", "json", cwd=tmp_path).stdout)
     assert isolated["level"] is None and isolated["source"] is None
     _write(tmp_path / "checker.toml", "colour = 1\n")
-    assert run("config", "show", cwd=tmp_path).returncode == 2
+    assert invoke("config", "show", cwd=tmp_path).returncode == 2
 
 
 def test_explicit_config_applies_to_every_file(tmp_path: Path) -> None:
     _write(tmp_path / "elsewhere.toml", 'select = ["S"]\n')
     _write(tmp_path / "checker.toml", 'select = ["A"]\n')
     _draft(tmp_path)
-    proc = run("check", ".", "-f", "json", "--config", "elsewhere.toml", cwd=tmp_path)
+    proc = invoke("check", ".", "-f", "json", "--config", "elsewhere.toml", cwd=tmp_path)
     assert _rules(proc.stdout)["draft.txt"] == ["S106"]
 
 
@@ -249,14 +249,14 @@ def test_run_settings_come_from_the_configuration(tmp_path: Path) -> None:
     _draft(tmp_path / "reports", "a.txt")
     _draft(tmp_path / "reports", "b.txt")
     (tmp_path / "out").mkdir()
-    proc = run("check", "reports", cwd=tmp_path)
+    proc = invoke("check", "reports", cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr  # fail-on never
     assert proc.stdout == ""
     data = json.loads((tmp_path / "out" / "checker.json").read_text(encoding="utf-8"))
     assert [Path(f["path"]).name for f in data["files"]] == ["a.txt", "b.txt"]
     message = data["files"][0]["findings"][0]["message"]
     assert message.startswith("template placeholder"), message  # lang = "en"
-    flags = run(
+    flags = invoke(
         "check", "reports", "--fail-on", "error", "-f", "concise", "-o", "flags.txt", "--lang", "zh",
         cwd=tmp_path,
     )
@@ -275,18 +275,18 @@ def test_extend_inherits_and_overrides_key_by_key(tmp_path: Path) -> None:
         'extend = "../shared/base.toml"\n[severity]\nN102 = "info"\n',
     )
     _draft(tmp_path / "city")
-    proc = run("check", "city", "-f", "json", cwd=tmp_path)
+    proc = invoke("check", "city", "-f", "json", cwd=tmp_path)
     (file,) = json.loads(proc.stdout)["files"]
     levels = {f["rule"]: f["severity"] for f in file["findings"]}
     assert "C101" not in levels  # inherited ignore
     assert levels["A102"] == "info" and levels["N102"] == "info"  # merged, the child wins
-    shown = json.loads(run("config", "show", "city", "-f", "json", cwd=tmp_path).stdout)
+    shown = json.loads(invoke("config", "show", "city", "-f", "json", cwd=tmp_path).stdout)
     assert shown["extend"] == ["shared/base.toml"]
     _write(tmp_path / "shared" / "base.toml", 'extend = "../city/checker.toml"\n')
-    loop = run("check", "city", cwd=tmp_path)
+    loop = invoke("check", "city", cwd=tmp_path)
     assert loop.returncode == 2 and "comes back" in loop.stderr
     _write(tmp_path / "shared" / "base.toml", 'ignroe = ["C"]\n')
-    typo = run("check", "city", cwd=tmp_path)
+    typo = invoke("check", "city", cwd=tmp_path)
     assert typo.returncode == 2 and "base.toml:1" in typo.stderr and "ignroe" in typo.stderr
 
 
@@ -297,7 +297,7 @@ def test_per_file_ignores_with_globs_as_in_ruff(tmp_path: Path) -> None:
     )
     _draft(tmp_path / "drafts" / "deep", "x.txt")
     _draft(tmp_path / "final", "y-2018.txt")
-    rules = _rules(run("check", ".", "-f", "json", cwd=tmp_path).stdout)
+    rules = _rules(invoke("check", ".", "-f", "json", cwd=tmp_path).stdout)
     assert rules["x.txt"] == ["A101", "A102", "N102", "S106"]
     assert rules["y-2018.txt"] == ["C101", "A101", "A102", "S106"]
 
@@ -314,6 +314,6 @@ def test_per_file_ignores_with_globs_as_in_ruff(tmp_path: Path) -> None:
 def test_bad_run_settings_are_errors(tmp_path: Path, text: str, needle: str) -> None:
     _write(tmp_path / "checker.toml", text)
     _draft(tmp_path)
-    proc = run("check", ".", cwd=tmp_path)
+    proc = invoke("check", ".", cwd=tmp_path)
     assert proc.returncode == 2
     assert needle in proc.stderr and "checker.toml:1" in proc.stderr

@@ -11,7 +11,7 @@ import pytest
 from checker.engine import Engine, Options
 from checker.errors import ReadError
 from checker.readers import convert, read_bytes
-from cli_support import run
+from cli_support import invoke
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -46,7 +46,7 @@ def test_the_option_only_touches_binary_word_files(monkeypatch: pytest.MonkeyPat
 
 
 def test_an_unknown_converter_is_a_usage_error() -> None:
-    proc = run("check", str(SAMPLES / "legacy-2018-clean.doc"), "--convert-with", "word")
+    proc = invoke("check", str(SAMPLES / "legacy-2018-clean.doc"), "--convert-with", "word")
     assert proc.returncode == 2
 
 
@@ -62,7 +62,7 @@ def test_cli_converts_on_request(tmp_path: Path) -> None:
     target = tmp_path / "report.wps"
     target.write_bytes((SAMPLES / "legacy-2018-clean.doc").read_bytes())
     before = target.read_bytes()
-    proc = run("check", str(target), "--convert-with", "soffice", "-f", "concise")
+    proc = invoke("check", str(target), "--convert-with", "soffice", "-f", "concise")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert target.read_bytes() == before  # the input is never written to
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.wps"]

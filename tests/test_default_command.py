@@ -7,7 +7,7 @@ import json
 import pytest
 
 from checker.cli import with_default_command
-from cli_support import SEED, run
+from cli_support import SEED, invoke
 
 
 @pytest.mark.parametrize(
@@ -28,7 +28,7 @@ def test_check_is_the_default_command(args: list[str], expected: list[str]) -> N
 
 
 def test_a_path_alone_is_checked() -> None:
-    plain = run(str(SEED))
+    plain = invoke(str(SEED))
     assert plain.returncode == 1 and "共检查 1 个文件" in plain.stdout
-    data = json.loads(run("--format", "json", str(SEED)).stdout)
+    data = json.loads(invoke("--format", "json", str(SEED)).stdout)
     assert data["summary"]["files"] == 1

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import Engine, Options
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.findings import Finding
 from checker.postprocess import as_reported
 from checker.readers import read_bytes
@@ -19,7 +20,7 @@ KINDS = ("docx", "html", "md")
 
 
 def check(path: Path, **options: str) -> FileResult:
-    return as_reported(Engine(Options(**options)).check_path(str(path)))
+    return as_reported(engine_for(Options(**options)).check_path(str(path)))
 
 
 def signature(f: Finding) -> tuple[object, ...]:
@@ -109,7 +110,7 @@ def _run_md(text: str) -> FileResult:
     doc = read_bytes(
         ("# 青禾市生态环境局2023年政府信息公开工作年度报告\n\n" + text).encode(), "t.md"
     )
-    return as_reported(Engine().check_document(doc))
+    return as_reported(engine_for(Options()).check_document(doc))
 
 
 def test_dash_means_zero_where_the_pack_allows_it() -> None:
@@ -163,7 +164,7 @@ def test_a_table_published_as_a_picture_is_a_warning_not_an_error() -> None:
         "<html><body><h1>青禾市生态环境局2023年政府信息公开工作年度报告</h1>"
         "<h2>三、收到和处理政府信息公开申请情况</h2><p><img src='t3.png'></p></body></html>"
     )
-    result = Engine().check_document(read_bytes(html.encode(), "r.html"))
+    result = engine_for(Options()).check_document(read_bytes(html.encode(), "r.html"))
     (missing,) = _by_rule(result, "T201")
     assert missing.severity.value == "warning"
 
@@ -172,7 +173,7 @@ def test_year_in_brackets_after_the_title() -> None:
     result = _run_md("")
     assert result.year == 2023
     doc = read_bytes("# 青禾市生态环境局政府信息公开工作年度报告（2022年度）\n".encode(), "r.md")
-    assert Engine().check_document(doc).year == 2022
+    assert engine_for(Options()).check_document(doc).year == 2022
 
 
 @pytest.mark.parametrize(
@@ -183,6 +184,6 @@ def test_without_any_year_the_tables_pick_the_edition(stem: str, edition: str) -
 
     text = (SAMPLES / f"{stem}-clean.md").read_text(encoding="utf-8")
     yearless = re.sub(r"20\d\d", "今", text)
-    result = Engine().check_document(read_bytes(yearless.encode(), "r.md"))
+    result = engine_for(Options()).check_document(read_bytes(yearless.encode(), "r.md"))
     assert result.year is None
     assert result.edition == edition

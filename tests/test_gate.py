@@ -1,4 +1,8 @@
-"""The gate: --fail-on decides exit 1, --exit-zero, exit 2 for usage and configuration errors."""
+"""The gate: --fail-on decides exit 1, --exit-zero, exit 2 for usage and configuration errors.
+
+Most cases run the command line in this process; the exit status of a real process
+is checked where a CI job reads it: findings (1), a pack error met in a worker (2)
+and a mistyped path (2)."""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import REPORTS, run
+from cli_support import REPORTS, invoke, run
 
 DRAFT = str(REPORTS / "qinghe-2018.txt")  # 4 errors (C101 A101 N102 S106) and 1 warning (A102)
 CLEAN = str(REPORTS / "clean-2018.md")
@@ -32,7 +36,7 @@ CLEAN = str(REPORTS / "clean-2018.md")
     ],
 )
 def test_exit_code_follows_fail_on(args: tuple[str, ...], expected: int) -> None:
-    proc = run("check", DRAFT, "-f", "json", *args)
+    proc = invoke("check", DRAFT, "-f", "json", *args)
     assert proc.returncode == expected, proc.stderr
 
 
@@ -41,15 +45,15 @@ def test_an_info_finding_trips_only_the_info_threshold(tmp_path: Path) -> None:
     draft = tmp_path / "draft.txt"
     draft.write_bytes((REPORTS / "qinghe-2018.txt").read_bytes())
     base = ("check", str(draft), "--select", "A102", "-f", "concise")
-    assert run(*base, "--fail-on", "warning").returncode == 0
-    info = run(*base, "--fail-on", "info")
+    assert invoke(*base, "--fail-on", "warning").returncode == 0
+    info = invoke(*base, "--fail-on", "info")
     assert info.returncode == 1
     assert "A102 [info]" in info.stdout
 
 
 def test_clean_report_passes_every_threshold() -> None:
     for threshold in ("error", "warning", "info"):
-        assert run("check", CLEAN, "--fail-on", threshold).returncode == 0
+        assert invoke("check", CLEAN, "--fail-on", threshold).returncode == 0
 
 
 @pytest.mark.parametrize(
@@ -69,7 +73,7 @@ def test_clean_report_passes_every_threshold() -> None:
     ],
 )
 def test_usage_and_configuration_errors_exit_2(args: tuple[str, ...], needle: str) -> None:
-    proc = run("check", DRAFT, *args)
+    proc = invoke("check", DRAFT, *args)
     assert proc.returncode == 2
     assert needle in proc.stderr
     assert proc.stdout == ""
@@ -103,11 +107,11 @@ def test_a_mistyped_path_is_a_usage_error_not_a_finding(tmp_path: Path) -> None:
 def test_a_run_that_finds_no_report_exits_2_unless_allowed(tmp_path: Path) -> None:
     (tmp_path / "notes.csv").write_text("not a report\n", encoding="utf-8")
     (tmp_path / "README.md").write_text("# about this folder\n", encoding="utf-8")
-    empty = run("check", str(tmp_path))
+    empty = invoke("check", str(tmp_path))
     assert empty.returncode == 2
     assert "没有找到报告文件" in empty.stderr
-    allowed = run("check", str(tmp_path), "--allow-empty", "--format", "json")
+    allowed = invoke("check", str(tmp_path), "--allow-empty", "--format", "json")
     assert allowed.returncode == 0, allowed.stderr
     assert '"files": []' in allowed.stdout
-    glob = run("check", str(tmp_path / "*.docx"))
+    glob = invoke("check", str(tmp_path / "*.docx"))
     assert glob.returncode == 2 and "匹配的文件" in glob.stderr

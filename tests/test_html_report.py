@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_support import REPORTS, ROOT, SEED, run
+from cli_support import REPORTS, ROOT, SEED, invoke, run
 
 SAMPLES = sorted(
     p for p in (ROOT / "samples").iterdir() if p.suffix in (".docx", ".html", ".md", ".txt")
@@ -47,13 +47,13 @@ def parse(page: str) -> _Tags:
 
 
 def html_of(*args: str) -> str:
-    proc = run("check", *args, "--format", "html")
+    proc = invoke("check", *args, "--format", "html")
     assert proc.returncode in (0, 1), proc.stderr
     return proc.stdout
 
 
 def findings_of(*args: str) -> list[dict[str, object]]:
-    data = json.loads(run("check", *args, "--format", "json").stdout)
+    data = json.loads(invoke("check", *args, "--format", "json").stdout)
     return [f for file in data["files"] for f in file["findings"]]
 
 
@@ -118,7 +118,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
 def test_chromium_renders_every_entry(tmp_path: Path) -> None:
     report = tmp_path / "报告.html"
-    proc = run("check", str(SEED), str(REPORTS), "--format", "html", "-o", str(report))
+    proc = invoke("check", str(SEED), str(REPORTS), "--format", "html", "-o", str(report))
     assert proc.returncode == 1, proc.stderr
     flags = [
         "--headless",
@@ -155,6 +155,7 @@ def test_chromium_renders_every_entry(tmp_path: Path) -> None:
 
 
 def test_open_writes_a_page_and_hands_it_to_the_browser(tmp_path: Path) -> None:
+    # a process of its own: webbrowser reads BROWSER once per process
     target = tmp_path / "报告.html"
     proc = run(
         "check",
@@ -169,4 +170,4 @@ def test_open_writes_a_page_and_hands_it_to_the_browser(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr
     assert target.as_uri() in proc.stderr
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    assert run("check", str(SEED), "--open").returncode == 2  # only with --format html
+    assert invoke("check", str(SEED), "--open").returncode == 2  # only with --format html

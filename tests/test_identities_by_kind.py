@@ -19,7 +19,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import make_samples  # noqa: E402
 import sample_content as sc  # noqa: E402
 
-from checker.engine import Engine  # noqa: E402
+from checker.batch import engine_for  # noqa: E402
+from checker.engine import Options  # noqa: E402
 from checker.postprocess import as_reported  # noqa: E402
 from checker.readers import read_bytes  # noqa: E402
 from checker.results import FileResult  # noqa: E402
@@ -45,7 +46,7 @@ def changed(
 
 def check(report: sc.Report, kind: str) -> FileResult:
     data = make_samples._RENDERERS[kind](report)
-    return as_reported(Engine().check_document(read_bytes(data, f"report.{kind}")))
+    return as_reported(engine_for(Options()).check_document(read_bytes(data, f"report.{kind}")))
 
 
 def arithmetic(result: FileResult) -> list[tuple[str, str | None, str | None, str, str]]:

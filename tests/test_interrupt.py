@@ -36,7 +36,9 @@ def _started(proc: subprocess.Popen[bytes], jobs: str) -> None:
     until its workers exist; in one process, until it has done ~0.8 s of work
     (start-up is far less once bytecode is compiled, see the warm-up below)."""
     stat = Path(f"/proc/{proc.pid}/stat")
-    deadline = time.monotonic() + 60
+    # generous: on a machine shared by many, 0.8 s of CPU can take a minute to come by,
+    # and a signal sent while the run is still importing tests something else
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             return
@@ -46,6 +48,7 @@ def _started(proc: subprocess.Popen[bytes], jobs: str) -> None:
             if _children(proc.pid) if jobs != "1" else cpu_ticks > 80:
                 return
         time.sleep(0.05)
+    raise AssertionError("the run did not start checking files within the wait")
 
 
 def launch(tmp_path: Path, jobs: str, n: int = 400) -> tuple[subprocess.Popen[bytes], Path]:

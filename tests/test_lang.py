@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checker.i18n import default_lang
-from cli_support import SEED, run
+from cli_support import SEED, invoke
 
 
 @pytest.mark.parametrize(
@@ -27,18 +27,18 @@ def test_default_language(env: dict[str, str], lang: str) -> None:
 
 
 def test_chinese_by_default_notes_included() -> None:
-    proc = run("check", str(SEED), "--edition", "1999")
+    proc = invoke("check", str(SEED), "--edition", "1999")
     assert proc.returncode == 2 and "未知的格式版本" in proc.stderr
-    proc = run("check", str(SEED))
+    proc = invoke("check", str(SEED))
     assert "共检查 1 个文件" in proc.stdout and "位置" in proc.stdout
 
 
 def test_environment_and_option() -> None:
-    english = run("check", str(SEED), extra_env={"CHECKER_LANG": "en"})
+    english = invoke("check", str(SEED), extra_env={"CHECKER_LANG": "en"})
     assert "1 file(s) checked" in english.stdout and "Location" in english.stdout
-    by_locale = run("check", str(SEED), extra_env={"LANG": "en_US.UTF-8"})
+    by_locale = invoke("check", str(SEED), extra_env={"LANG": "en_US.UTF-8"})
     assert "1 file(s) checked" in by_locale.stdout
-    forced = run("check", str(SEED), "--lang", "zh", extra_env={"CHECKER_LANG": "en"})
+    forced = invoke("check", str(SEED), "--lang", "zh", extra_env={"CHECKER_LANG": "en"})
     assert "共检查 1 个文件" in forced.stdout
-    rule = run("rule", "A101", extra_env={"CHECKER_LANG": "en"})
+    rule = invoke("rule", "A101", extra_env={"CHECKER_LANG": "en"})
     assert "basis: " in rule.stdout

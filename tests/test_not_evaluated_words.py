@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from checker.messages import NOT_EVALUATED, not_evaluated_code
-from cli_support import run
+from cli_support import invoke
 
 SEED = Path(__file__).parent.parent / "samples" / "seed-2018-xinxiang.txt"
 CHECKS = Path(__file__).parent.parent / "src" / "checker" / "checks"
@@ -24,7 +24,7 @@ def test_every_reason_a_check_gives_has_words() -> None:
 
 
 def test_summary_gives_the_reasons_in_chinese_and_english() -> None:
-    zh = run("check", str(SEED)).stdout
+    zh = invoke("check", str(SEED)).stdout
     assert "未能评估的规则：D103（未找到统计期限）" in zh
-    en = run("check", str(SEED), "--lang", "en").stdout
+    en = invoke("check", str(SEED), "--lang", "en").stdout
     assert "D103 (no statistical period was found)" in en

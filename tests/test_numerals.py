@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from checker.numbers import chinese_digits, chinese_numeral, parse_chinese_numeral
+from checker.numbers import (
+    chinese_digits,
+    chinese_numeral,
+    parse_chinese_numeral,
+    to_halfwidth,
+    to_halfwidth_all,
+)
 from cli_support import ROOT
 
 _RUN = re.compile("[零〇○一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖]{4,}")
@@ -26,7 +34,7 @@ def test_no_module_but_numbers_spells_the_digits() -> None:
 
 def _looks_like_words(code: str) -> bool:
     """A docstring or message quoting a numeral (二〇二三年) is not a digit set."""
-    return "年" in code or "“" in code or "\"\"\"" in code
+    return "年" in code or "“" in code or '"""' in code
 
 
 @pytest.mark.parametrize(
@@ -41,3 +49,11 @@ def test_one_formatter_round_trips(n: int, text: str) -> None:
 def test_legal_and_digit_forms() -> None:
     assert chinese_numeral(11, legal=True) == "壹拾壹"
     assert chinese_digits(2023) == "二零二三"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x20, max_codepoint=0xFF70), max_size=40))
+def test_full_width_folding_is_the_one_to_one_map(text: str) -> None:
+    expected = text.translate({c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20})
+    assert to_halfwidth(text) == expected
+    assert to_halfwidth_all([text, "", text[::-1]]) == [expected, "", to_halfwidth(text[::-1])]

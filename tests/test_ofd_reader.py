@@ -12,7 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checker.engine import Engine
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.errors import ReadError
 from checker.readers import read_bytes
 from checker.readers.ofd import _deltas
@@ -77,7 +78,7 @@ def test_sample_as_ofd_gives_the_docx_findings(stem: str) -> None:
     assert document.source_kind == "ofd"
     docx = read_bytes((SAMPLES / f"{stem}.docx").read_bytes(), f"{stem}.docx")
     assert [t.text_rows() for t in document.tables] == [t.text_rows() for t in docx.tables]
-    engine = Engine()
+    engine = engine_for(Options())
     assert _signature(engine.check_document(document)) == _signature(engine.check_document(docx))
 
 

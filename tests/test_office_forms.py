@@ -15,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.engine import Engine
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.postprocess import as_reported
 from checker.results import FileResult
 from finding_keys import result_keys
@@ -27,7 +28,7 @@ EXPORTS = sorted(MANIFEST)
 
 
 def _check(path: Path) -> FileResult:
-    return as_reported(Engine().check_path(str(path)))
+    return as_reported(engine_for(Options()).check_path(str(path)))
 
 
 def test_every_docx_sample_is_exported() -> None:

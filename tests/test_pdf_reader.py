@@ -12,7 +12,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from checker.engine import Engine
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.errors import ReadError
 from checker.model import Document
 from checker.readers import ReadLimits, read_bytes
@@ -261,7 +262,7 @@ def test_a_scan_is_one_input_finding() -> None:
 def test_a_scan_checked_from_disk_gives_only_e001(tmp_path: Path) -> None:
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes([Page(image=True)]))
-    result = Engine().check_path(str(path))
+    result = engine_for(Options()).check_path(str(path))
     assert not result.readable
     assert [(f.rule, f.args["code"]) for f in result.findings] == [("E001", "no-text-layer")]
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cli_support import REPORTS, ROOT, env
+from cli_support import REPORTS, ROOT, env, invoke
 
 pytest.importorskip("pre_commit", reason="pre-commit is not installed (test extra)")
 if shutil.which("git") is None:
@@ -75,15 +75,7 @@ def test_the_manifest_is_valid_for_pre_commit() -> None:
 def test_the_hook_skips_repository_documents_and_checks_reports(tmp_path: Path) -> None:
     repo = _scratch_repo(tmp_path)
     # the documents alone would fail as reports: the hook must not be given them
-    assert (
-        subprocess.run(
-            [sys.executable, "-m", "checker", "check", "README.md"],
-            cwd=repo,
-            env=env(),
-            capture_output=True,
-        ).returncode
-        == 1
-    )
+    assert invoke("check", "README.md", cwd=repo).returncode == 1
     passed = _pre_commit(repo, "run", "--all-files", "--verbose")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "1 file(s) checked" in passed.stdout or "共检查 1 个文件" in passed.stdout

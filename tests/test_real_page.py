@@ -6,7 +6,8 @@ the organisation columns left blank, label text broken inside cells
 
 from __future__ import annotations
 
-from checker.engine import Engine
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.postprocess import as_reported
 from checker.readers import read_bytes
 from checker.results import FileResult
@@ -215,7 +216,7 @@ def page(unable_first: int = 1, requests_in_text: int = 21) -> str:
 
 def run(html: str) -> FileResult:
     return as_reported(
-        Engine().check_document(read_bytes(html.encode("utf-8"), "portal-page.html"))
+        engine_for(Options()).check_document(read_bytes(html.encode("utf-8"), "portal-page.html"))
     )
 
 

@@ -8,7 +8,8 @@ without its year — are those seen in published reports.
 
 from __future__ import annotations
 
-from checker.engine import Engine
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.readers import read_bytes
 from checker.results import FileResult
 
@@ -80,7 +81,7 @@ HEAD = """青禾市统计局2023年政府信息公开工作年度报告
 
 
 def run(text: str) -> FileResult:
-    return Engine().check_document(read_bytes(text.encode("utf-8"), "copied-from-page.txt"))
+    return engine_for(Options()).check_document(read_bytes(text.encode("utf-8"), "copied-from-page.txt"))
 
 
 def rules(result: FileResult) -> set[str]:
@@ -164,7 +165,7 @@ def test_year_from_the_opening_paragraph_when_there_is_no_title() -> None:
 def test_a_place_name_issuing_the_report_is_a_government() -> None:
     from checker.extract.report import build_report
 
-    engine = Engine()
+    engine = engine_for(Options())
     for title, level in (
         ("2022年青禾市政府信息公开工作年度报告", "government"),
         ("江泉县2023年政府信息公开工作年度报告", "government"),

@@ -6,22 +6,22 @@ import json
 import tomllib
 from pathlib import Path
 
-from cli_support import REPORTS, ROOT, run
+from cli_support import REPORTS, ROOT, invoke
 
 
 def test_rule_page_in_markdown_for_every_rule() -> None:
-    ids = [r["id"] for r in json.loads(run("rules", "list", "--format", "json").stdout)]
-    page = run("rule", "a101", "--format", "markdown")
+    ids = [r["id"] for r in json.loads(invoke("rules", "list", "--format", "json").stdout)]
+    page = invoke("rule", "a101", "--format", "markdown")
     assert page.returncode == 0
     assert page.stdout.startswith("# A101\n")
     for word in ("**依据**", "**Basis**", "**正确示例**", "**错误示例**", "basis.md"):
         assert word in page.stdout
-    assert run("rule", ids[-1], "-f", "markdown").stdout.startswith(f"# {ids[-1]}\n")
+    assert invoke("rule", ids[-1], "-f", "markdown").stdout.startswith(f"# {ids[-1]}\n")
 
 
 def test_the_basis_document_ships_with_the_package() -> None:
     """`checker rule` names the basis document it was installed with; it is the checkout's."""
-    shown = run("rule", "C101", "--lang", "en").stdout
+    shown = invoke("rule", "C101", "--lang", "en").stdout
     (line,) = [x for x in shown.splitlines() if x.startswith("sources: ")]
     installed = Path(line.removeprefix("sources: "))
     assert installed.read_bytes() == (ROOT / "docs" / "basis.md").read_bytes()
@@ -31,7 +31,7 @@ def test_the_basis_document_ships_with_the_package() -> None:
 
 
 def test_sarif_rules_carry_a_help_uri_to_their_documentation() -> None:
-    proc = run("check", str(REPORTS / "qinghe-2018.txt"), "-f", "sarif")
+    proc = invoke("check", str(REPORTS / "qinghe-2018.txt"), "-f", "sarif")
     run_ = json.loads(proc.stdout)["runs"][0]
     rules = run_["tool"]["driver"]["rules"]
     assert rules

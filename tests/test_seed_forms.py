@@ -14,7 +14,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from ooxml import docx_bytes  # noqa: E402
 
-from checker.engine import Engine  # noqa: E402
+from checker.batch import engine_for  # noqa: E402
+from checker.engine import Options  # noqa: E402
 from checker.readers import read_bytes  # noqa: E402
 
 SEED = (ROOT / "samples" / "seed-2018-xinxiang.txt").read_text(encoding="utf-8")
@@ -40,7 +41,7 @@ def forms() -> dict[str, tuple[bytes, str]]:
 
 
 def signature(data: bytes, name: str) -> list[tuple[object, ...]]:
-    result = Engine().check_document(read_bytes(data, name))
+    result = engine_for(Options()).check_document(read_bytes(data, name))
     return sorted(
         (
             f.rule,

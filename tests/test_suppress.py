@@ -6,7 +6,7 @@ import json
 import sys
 from pathlib import Path
 
-from cli_support import ROOT, run
+from cli_support import ROOT, invoke
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from ooxml import W_NS, package_bytes
@@ -17,7 +17,7 @@ FILLED = "本年度共收到申请12件。"
 
 
 def _rules(path: Path, *args: str) -> list[tuple[str, int | None]]:
-    proc = run("check", str(path), "-f", "json", "--select", "C101,E101", *args)
+    proc = invoke("check", str(path), "-f", "json", "--select", "C101,E101", *args)
     assert proc.returncode in (0, 1), proc.stderr
     (file,) = json.loads(proc.stdout)["files"]
     return [(f["rule"], f["location"].get("line")) for f in file["findings"]]
@@ -51,12 +51,12 @@ def test_disable_and_enable_bound_a_range(tmp_path: Path) -> None:
 def test_a_suppression_that_silences_nothing_is_reported(tmp_path: Path) -> None:
     path = _md(tmp_path, "<!--", "checker: ignore C101, Z999", "-->", FILLED)
     assert _rules(path) == [("E101", 3), ("E101", 3)]
-    proc = run("check", str(path), "-f", "json", "--select", "C101,E101", "--lang", "en")
+    proc = invoke("check", str(path), "-f", "json", "--select", "C101,E101", "--lang", "en")
     messages = [f["message"] for f in json.loads(proc.stdout)["files"][0]["findings"]]
     assert any("(C101: it silences no finding)" in m for m in messages), messages
     assert any("(Z999: no rule of that name is checked on this file)" in m for m in messages)
     # a rule switched off for the run cannot be silenced: that is not the comment's fault
-    proc = run("check", str(path), "-f", "json", "--select", "E101")
+    proc = invoke("check", str(path), "-f", "json", "--select", "E101")
     assert [f["args"]["rule"] for f in json.loads(proc.stdout)["files"][0]["findings"]] == ["Z999"]
     assert _rules(path, "--ignore", "E101") == []
 
@@ -90,14 +90,14 @@ def test_word_comment_on_a_paragraph(tmp_path: Path) -> None:
     body = _word(TITLE) + commented + _word(HOLE)
     path = tmp_path / "report.docx"
     path.write_bytes(package_bytes(body, extra=[("word/comments.xml", comments.encode())]))
-    found = json.loads(run("check", str(path), "-f", "json", "--select", "C101,E101").stdout)
+    found = json.loads(invoke("check", str(path), "-f", "json", "--select", "C101,E101").stdout)
     (file,) = found["files"]
     assert [(f["rule"], f["location"]["paragraph"]) for f in file["findings"]] == [("C101", 3)]
     plain = tmp_path / "plain.docx"
     plain.write_bytes(package_bytes(body))
     assert (
         len(
-            json.loads(run("check", str(plain), "-f", "json", "--select", "C101").stdout)["files"][
+            json.loads(invoke("check", str(plain), "-f", "json", "--select", "C101").stdout)["files"][
                 0
             ]["findings"]
         )

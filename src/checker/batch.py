@@ -1,7 +1,8 @@
 """Check many files: in this process, or spread over worker processes.
 
 Each worker keeps one ``Engine`` per set of options, so rule packs load once
-per process. Results come back in input order whatever the scheduling, which
+per process. Results are passed on in input order whatever the scheduling
+(through a bounded reorder window, to a list or to a ``spool.Spool``), which
 keeps the output byte-identical between ``--jobs 1`` and ``--jobs N``. Ctrl-C
 stops the run promptly: work not yet started is cancelled, workers are ended,
 and what was finished is returned, marked as interrupted.
@@ -12,7 +13,7 @@ from __future__ import annotations
 import signal
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from checker.discover import STDIN, Target
 from checker.errors import CheckerError, ReadError, RulePackError
@@ -23,6 +24,9 @@ if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first 
 
 
 WINDOW_PER_WORKER = 4  # jobs queued per worker process at any time
+# Results per worker held back at most, waiting for an earlier file: enough for the
+# other workers to go on past one slow report, a few megabytes at most.
+REORDER_PER_WORKER = 64
 
 
 class WorkerError(CheckerError):
@@ -50,11 +54,61 @@ class PackFailure:
         return RulePackError(self.path, self.message, self.line, self.key)
 
 
+class Sink(Protocol):
+    """Where results go as they are put in input order: a list, or a ``spool.Spool``."""
+
+    def append(self, result: FileResult, /) -> None: ...
+
+    def __len__(self) -> int: ...
+
+
 @dataclass
 class Batch:
-    results: list[FileResult]  # in input order; only those finished when interrupted
+    results: Sequence[FileResult]  # in input order; only those finished when interrupted
     interrupted: bool = False
     indices: list[int] | None = None  # positions of ``results`` among the jobs when interrupted
+    held: int = 0  # the most results ever held back waiting for an earlier file
+
+
+class Reorder:
+    """Results finished in any order, passed on in input order.
+
+    A result that finished before an earlier file waits here; ``admits`` keeps
+    files beyond the window from being started, so at most ``limit`` results
+    ever wait, however slow one file is.
+    """
+
+    def __init__(self, sink: Sink, limit: int) -> None:
+        self.sink, self.limit = sink, limit
+        self.next = 0  # the index of the next result to pass on
+        self.waiting: dict[int, FileResult] = {}
+        self.held = 0
+
+    def admits(self, index: int) -> bool:
+        """Whether the file at ``index`` may be started now."""
+        return index < self.next + self.limit
+
+    def put(self, index: int, result: FileResult) -> None:
+        self.waiting[index] = result
+        self.held = max(self.held, len(self.waiting))
+        while self.next in self.waiting:
+            self.sink.append(self.waiting[self.next])  # passed on, then let go: see flush
+            del self.waiting[self.next]
+            self.next += 1
+
+    def finished(self, index: int) -> bool:
+        return index < self.next or index in self.waiting
+
+    def flush(self) -> list[int]:
+        """On interruption: the waiting results too, after those passed on; their indices.
+
+        Ctrl-C may land anywhere in ``put``: the sink's length says what was passed on.
+        """
+        passed = len(self.sink)
+        later = sorted(i for i in self.waiting if i >= passed)
+        for index in later:
+            self.sink.append(self.waiting.pop(index))
+        return list(range(passed)) + later
 
 
 _ENGINES: dict[Options, Engine] = {}
@@ -185,27 +239,41 @@ def _unwrap(outcome: FileResult | PackFailure) -> FileResult:
 
 
 def run(
-    jobs: Sequence[Job], workers: int = 1, progress: Callable[[int], None] | None = None
+    jobs: Sequence[Job],
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+    into: Sink | None = None,
 ) -> Batch:
-    """Check every job; ``progress`` is told the number of files done after each one."""
+    """Check every job; ``progress`` is told the number of files done after each one.
+
+    Results go to ``into`` (a new list by default) in input order as soon as
+    every earlier file is done; the batch's ``results`` is ``into``.
+    """
+    sink: Sink = [] if into is None else into
     if workers <= 1 or len(jobs) <= 1:
-        return _run_here(jobs, progress)
-    return _run_pool(jobs, min(workers, len(jobs)), progress)
+        return _run_here(jobs, progress, sink)
+    return _run_pool(jobs, min(workers, len(jobs)), progress, sink)
 
 
-def _run_here(jobs: Sequence[Job], progress: Callable[[int], None] | None) -> Batch:
-    results: list[FileResult] = []
+def _results(sink: Sink) -> Sequence[FileResult]:
+    assert isinstance(sink, Sequence)
+    return sink
+
+
+def _run_here(jobs: Sequence[Job], progress: Callable[[int], None] | None, sink: Sink) -> Batch:
     try:
         for job in jobs:
-            results.append(_unwrap(check_job(job)))
+            sink.append(_unwrap(check_job(job)))
             if progress:
-                progress(len(results))
+                progress(len(sink))
     except KeyboardInterrupt:
-        return Batch(results, interrupted=True, indices=list(range(len(results))))
-    return Batch(results)
+        return Batch(_results(sink), interrupted=True, indices=list(range(len(sink))))
+    return Batch(_results(sink))
 
 
-def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None) -> Batch:
+def _run_pool(
+    jobs: Sequence[Job], workers: int, progress: Callable[[int], None] | None, sink: Sink
+) -> Batch:
     import multiprocessing
     from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -213,23 +281,25 @@ def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None]
     if multiprocessing.get_start_method() == "fork":
         for options in dict.fromkeys(job.options for job in jobs):
             _preload(engine_for(options))
-    done: dict[int, FileResult] = {}
+    order = Reorder(sink, REORDER_PER_WORKER * workers)
+    done = 0
     blocks = hasattr(signal, "pthread_sigmask")
     if blocks:  # workers forked now inherit a blocked SIGINT; the parent gets it right after
         saved = signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
     executor = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
     # Only a few jobs per worker are queued at a time: the queue (and every job's
     # pickled options) no longer grows with the number of files, and waiting
-    # looks at those few futures, not at every file's.
+    # looks at those few futures, not at every file's. A file is not started
+    # while the reorder window is full of results waiting for an earlier one.
     window = WINDOW_PER_WORKER * workers
     running: dict[Future[Shipped | PackFailure], int] = {}
-    queued = iter(enumerate(jobs))
+    upcoming = 0
 
     def submit() -> None:
-        for index, job in queued:
-            running[executor.submit(check_remote, job)] = index
-            if len(running) >= window:
-                return
+        nonlocal upcoming
+        while upcoming < len(jobs) and len(running) < window and order.admits(upcoming):
+            running[executor.submit(check_remote, jobs[upcoming])] = upcoming
+            upcoming += 1
 
     try:
         try:
@@ -242,27 +312,28 @@ def _run_pool(jobs: Sequence[Job], workers: int, progress: Callable[[int], None]
             finished, _ = wait(running, return_when=FIRST_COMPLETED, timeout=0.5)
             for future in finished:
                 index = running.pop(future)
-                done[index] = _receive(future.result(), jobs[index])
+                order.put(index, _receive(future.result(), jobs[index]))
+                done += 1
             if finished:
                 submit()
                 if progress:
-                    progress(len(done))
+                    progress(done)
     except BrokenProcessPool:
         _stop(executor)
-        missing = [jobs[i].target.path for i in range(len(jobs)) if i not in done]
+        missing = [jobs[i].target.path for i in range(len(jobs)) if not order.finished(i)]
         raise WorkerError(
             f"a worker process stopped unexpectedly; {len(missing)} file(s) not checked, "
             f"among them {missing[0]} (try --jobs 1)"
         ) from None
     except KeyboardInterrupt:
         _stop(executor)
-        indices = sorted(done)
-        return Batch([done[i] for i in indices], interrupted=True, indices=indices)
+        indices = order.flush()
+        return Batch(_results(sink), interrupted=True, indices=indices, held=order.held)
     except BaseException:
         _stop(executor)
         raise
     executor.shutdown(wait=True)
-    return Batch([done[i] for i in range(len(jobs))])
+    return Batch(_results(sink), held=order.held)
 
 
 def _stop(executor: object) -> None:

@@ -238,10 +238,9 @@ def _quiet_summary(outcome: "Outcome", lang: str, exit_zero: bool) -> None:
     """``-q``: the summary line on a failing run, silence on a passing one."""
     if not outcome.failed or exit_zero:
         return
-    from checker.render.json_out import summary
     from checker.render.words import summary_line
 
-    print(summary_line(summary(outcome.results), lang))
+    print(summary_line(outcome.summary(), lang))
 
 
 def _report_file() -> str:
@@ -276,12 +275,11 @@ def _stopped(code: str) -> str:
 def _interrupted(outcome: "Outcome", planned: int, lang: str) -> None:
     from checker import stopping
     from checker.messages import word
-    from checker.render.json_out import summary
     from checker.render.words import summary_line
 
     done = len(outcome.results)
     _say(word(_stopped("cli.interrupted"), lang, done=done, planned=planned))
-    _say(summary_line(summary(outcome.results), lang))
+    _say(summary_line(outcome.summary(), lang))
     raise typer.Exit(stopping.exit_code())
 
 
@@ -420,6 +418,7 @@ def check(
     from checker.errors import RulePackError
     from checker.messages import word
     from checker.pipeline import Request, UsageError, finish, plan, selectors
+    from checker.spool import Spool
 
     fmt = output_format.value if output_format else "table"
     lg = _lang(lang)
@@ -475,7 +474,8 @@ def check(
             _say(note)
         progress = _Progress(len(planned.jobs)) if _show_progress(fmt, len(planned.jobs)) else None
         try:
-            batch = run(planned.jobs, _jobs(planned.run.jobs), progress)
+            # results go to disk as they come, in input order: memory stays flat
+            batch = run(planned.jobs, _jobs(planned.run.jobs), progress, into=Spool())
         finally:
             if progress is not None:
                 progress.close()

@@ -163,37 +163,36 @@ def build_table(grid: list[list[tuple[str, int, int]]], index: int) -> Table:
     positions covered by a span from an earlier row are skipped, exactly as a
     browser lays out ``rowspan``. Shared by the HTML, docx and text readers.
     """
-    placed: dict[tuple[int, int], Cell] = {}
+    n_rows = len(grid)
+    # per grid row, column -> cell; one dict per row, positional construction
+    placed: list[dict[int, Cell]] = [{} for _ in range(n_rows)]
     n_cols = 0
     for r, source_row in enumerate(grid):
+        here = placed[r]
         c = 0
         for text, rowspan, colspan in source_row:
-            while (r, c) in placed:
+            while c in here:
                 c += 1
-            rowspan = max(1, rowspan)
-            colspan = max(1, colspan)
-            # a rowspan reaching past the last row is clipped, as browsers do
-            for dr in range(min(rowspan, len(grid) - r)):
-                for dc in range(colspan):
-                    placed[(r + dr, c + dc)] = Cell(
-                        text=text,
-                        row=r + dr,
-                        column=c + dc,
-                        origin=(r, c),
-                        rowspan=rowspan,
-                        colspan=colspan,
-                    )
-            c += colspan
-            n_cols = max(n_cols, c)
-    n_rows = len(grid)
-    ends = [0] * n_rows
-    for r, c in placed:
-        ends[r] = max(ends[r], c + 1)
+            if rowspan <= 1 and colspan <= 1:
+                here[c] = Cell(text, r, c, (r, c), 1, 1)
+                c += 1
+            else:
+                rowspan = max(1, rowspan)
+                colspan = max(1, colspan)
+                origin = (r, c)
+                # a rowspan reaching past the last row is clipped, as browsers do
+                for dr in range(min(rowspan, n_rows - r)):
+                    below = placed[r + dr]
+                    for dc in range(colspan):
+                        below[c + dc] = Cell(text, r + dr, c + dc, origin, rowspan, colspan)
+                c += colspan
+            if c > n_cols:
+                n_cols = c
+    ends = [max(here) + 1 if here else 0 for here in placed]
     rows: list[tuple[Cell, ...]] = []
-    for r in range(n_rows):
-        row = []
-        for c in range(n_cols):
-            cell = placed.get((r, c)) or Cell(text="", row=r, column=c, origin=(r, c))
-            row.append(cell)
-        rows.append(tuple(row))
+    for r, here in enumerate(placed):
+        if len(here) == n_cols:  # every position filled
+            rows.append(tuple([here[c] for c in range(n_cols)]))
+        else:
+            rows.append(tuple([here.get(c) or Cell("", r, c, (r, c)) for c in range(n_cols)]))
     return Table(rows=tuple(rows), index=index, row_ends=tuple(ends))

@@ -6,17 +6,43 @@ appears. Counts are integers; amounts keep their decimals.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 
 # Full-width ASCII (！ to ～) maps one-to-one onto ASCII, and the ideographic space
 # onto a space, so offsets into normalised text are offsets into the original.
 _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
+_FOLDED = {chr(wide): chr(narrow) for wide, narrow in _FULLWIDTH.items()}
+_WIDE = re.compile("[\uff01-\uff5e\u3000]")
 
 
 def to_halfwidth(text: str) -> str:
-    """Fold full-width digits, letters and punctuation; length is preserved."""
-    return text.translate(_FULLWIDTH)
+    """Fold full-width digits, letters and punctuation; length is preserved.
+
+    Each distinct wide character is replaced in one ``str.replace``: a text
+    holds a handful of them (，（）：), and a per-character ``translate``
+    costs several times more on Chinese text.
+    """
+    pos = 0
+    while (m := _WIDE.search(text, pos)) is not None:
+        wide = m.group()
+        text = text.replace(wide, _FOLDED[wide])
+        pos = m.start() + 1
+    return text
+
+
+def to_halfwidth_all(texts: Sequence[str]) -> list[str]:
+    """``to_halfwidth`` of each text, folded together in one string (cheaper per text)."""
+    joined = to_halfwidth("".join(texts))
+    out = []
+    at = 0
+    for text in texts:
+        end = at + len(text)
+        out.append(joined[at:end])
+        at = end
+    return out
 
 
 _DIGITS = {
@@ -67,6 +93,8 @@ NUMBER_PATTERN = (
     r"|[０-９]+(?:[.．][０-９]+)?"
     r"|[零〇○一二两三四五六七八九十百千万亿]+)"
 )
+# the characters NUMBER_PATTERN is made of: each number it reads opens and ends with one
+NUMBER_OPENS = r"[\d０-９零〇○一二两三四五六七八九十百千万亿]"
 
 
 def parse_chinese_numeral(text: str) -> int | None:

@@ -17,7 +17,7 @@ from checker.baseline import Baseline, Entry
 from checker.findings import Finding, Severity
 from checker.findings import dedupe as dedupe_findings
 from checker.fingerprint import fingerprints, stable_path
-from checker.results import THRESHOLDS, FileResult, Outcome, message
+from checker.results import THRESHOLDS, FileResult, Outcome, ReadBack, count, message
 from checker.rootcause import ROOT_CAUSE_RULE, consolidate
 
 if TYPE_CHECKING:
@@ -183,6 +183,33 @@ def as_reported(result: FileResult, policy: Policy | None = None) -> FileResult:
     return apply(result, FileRun(policy or Policy()))
 
 
+class Processed(ReadBack):
+    """Results put through the stages each time one is read, none of them kept.
+
+    For results spooled to disk (``spool.Spool``): a renderer may walk the files
+    more than once (totals first, then the files), and each walk holds one file.
+    """
+
+    def __init__(
+        self,
+        results: Sequence[FileResult],
+        policies: Sequence[Policy],
+        prints: frozenset[str] = frozenset(),
+        report_unused: bool = True,
+    ) -> None:
+        self.results, self.policies = results, policies
+        self.prints, self.report_unused = prints, report_unused
+
+    def __len__(self) -> int:
+        return len(self.results)
+
+    def run(self, index: int) -> FileRun:
+        return FileRun(self.policies[index], self.prints, self.report_unused)
+
+    def _at(self, index: int) -> FileResult:
+        return apply(self.results[index], self.run(index))
+
+
 def process(
     results: Sequence[FileResult],
     policies: Sequence[Policy],
@@ -190,20 +217,45 @@ def process(
     known: Baseline | None = None,
     report_unused: bool = True,
 ) -> Outcome:
-    """Every file through the stages, in input order."""
+    """Every file through the stages, in input order.
+
+    Results spooled to disk stay there: the outcome's results are then read and
+    post-processed again on each walk, and this walk only counts them.
+    """
+    from checker.spool import Spool
+
+    if len(policies) != len(results):
+        raise ValueError("one policy per result")
     out: list[FileResult] = []
     matched: set[str] = set()
     hidden = 0
     prints = frozenset(known.fingerprints()) if known else frozenset()
-    for result, policy in zip(results, policies, strict=True):
-        run = FileRun(policy, prints, report_unused)
-        out.append(apply(result, run))
+    lazy = Processed(results, policies, prints, report_unused)
+    paths: set[str] = set()
+    totals = count(())
+    for index, result in enumerate(results):
+        run = lazy.run(index)
+        done = apply(result, run)
         matched |= run.matched
         hidden += run.hidden
+        if known is not None:
+            paths.add(stable_path(result.path))
+        if isinstance(results, Spool):
+            totals = _add(totals, done)
+        else:
+            out.append(done)
     stale: list[Entry] = []
     if known is not None:
-        stale = known.stale({stable_path(r.path) for r in results}, matched)
-    return Outcome(results=out, fail_on=fail_on, suppressed=hidden, stale=stale, planned=len(out))
+        stale = known.stale(paths, matched)
+    outcome = Outcome(out, fail_on, suppressed=hidden, stale=stale, planned=len(results))
+    if isinstance(results, Spool):  # nothing was kept: each walk reads and processes again
+        outcome.results, outcome.totals = lazy, totals
+    return outcome
+
+
+def _add(totals: dict[str, int], result: FileResult) -> dict[str, int]:
+    one = count((result,))
+    return {key: totals[key] + one[key] for key in totals}
 
 
 def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> list[Entry]:
@@ -212,7 +264,6 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
     Unused suppressions are left out: they arise after the baseline stage, so a
     baseline could never match them.
     """
-    outcome = process(results, policies, report_unused=False)
     return [
         Entry(
             fingerprint=fp,
@@ -221,7 +272,7 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
             section=f.location.section,
             message=message(r, f, "zh"),
         )
-        for r in outcome.results
+        for r in Processed(results, policies, report_unused=False)
         for f, fp in zip(r.findings, r.fingerprints, strict=True)
     ]
 
@@ -232,6 +283,7 @@ __all__ = [
     "FileRun",
     "Outcome",
     "Policy",
+    "Processed",
     "all_entries",
     "as_reported",
     "process",

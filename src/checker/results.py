@@ -8,9 +8,10 @@ rule packs) to name a dataclass.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from checker.findings import Finding, render_message
 from checker.i18n import Text
@@ -44,22 +45,73 @@ class FileResult:
     summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
 
+class ReadBack(Sequence[FileResult]):
+    """Results made again each time one is read (from a spool, through post-processing):
+    indexed and walked as often as needed, never all held at once."""
+
+    def _at(self, index: int) -> FileResult:
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, index: int) -> FileResult: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[FileResult]: ...
+
+    def __getitem__(self, index: int | slice) -> FileResult | list[FileResult]:
+        if isinstance(index, slice):
+            return [self._at(i) for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError(index)
+        return self._at(index)
+
+    def __iter__(self) -> Iterator[FileResult]:
+        return (self._at(i) for i in range(len(self)))
+
+
 @dataclass
 class Outcome:
-    """What the renderers see: the post-processed results and the gate's verdict."""
+    """What the renderers see: the post-processed results and the gate's verdict.
 
-    results: list[FileResult]
+    ``results`` is a list, or for a ``checker check`` run a sequence read back from
+    disk file by file (``postprocess.Processed``): renderers walk it, never keep it.
+    """
+
+    results: Sequence[FileResult]
     fail_on: str = "error"
     baseline: str | None = None  # the baseline file, when one was used
     suppressed: int = 0  # findings hidden by the baseline
     stale: list[Entry] = field(default_factory=list)
     interrupted: bool = False
     planned: int = 0  # files the run set out to check
+    totals: dict[str, int] | None = None  # ``summary()``, when counted while post-processing
+
+    def summary(self) -> dict[str, int]:
+        """Files, unreadable files, findings and findings per severity."""
+        return self.totals if self.totals is not None else count(self.results)
 
     @property
     def failed(self) -> bool:
         threshold = THRESHOLDS[self.fail_on]
-        return any(f.severity.rank >= threshold for r in self.results for f in r.findings)
+        totals = self.summary()
+        return any(totals[level] for level, rank in RANKS.items() if rank >= threshold)
+
+
+RANKS = {"error": 3, "warning": 2, "info": 1}  # Severity.rank, by severity
+
+
+def count(results: Iterable[FileResult]) -> dict[str, int]:
+    """The run's summary counts (the JSON contract's ``summary``), in one walk."""
+    totals = {"files": 0, "unreadable": 0, "findings": 0, "error": 0, "warning": 0, "info": 0}
+    for result in results:
+        totals["files"] += 1
+        totals["unreadable"] += not result.readable
+        totals["findings"] += len(result.findings)
+        for finding in result.findings:
+            totals[finding.severity.value] += 1
+    return totals
 
 
 def message(result: FileResult, finding: Finding, lang: str) -> str:

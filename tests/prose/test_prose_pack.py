@@ -10,7 +10,8 @@ import pytest
 import yaml
 from prose_helpers import prose_findings
 
-from checker.engine import Engine
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.rulepacks.validate import schema_errors
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,13 +73,13 @@ REPORTS = sorted(
 
 @pytest.mark.parametrize("path", REPORTS, ids=[p.name for p in REPORTS])
 def test_the_bundled_reports_raise_no_prose_finding(path: Path) -> None:
-    result = Engine().check_path(str(path))
+    result = engine_for(Options()).check_path(str(path))
     assert [f for f in result.findings if f.rule.startswith("P1")] == []
     assert [n for n in result.not_evaluated if n[0].startswith("P1")] == []
 
 
 def test_the_seed_channel_sentence_is_reported_once_by_a101() -> None:
-    result = Engine().check_path(str(SAMPLES / "seed-2018-xinxiang.txt"))
+    result = engine_for(Options()).check_path(str(SAMPLES / "seed-2018-xinxiang.txt"))
     arithmetic = [f for f in result.findings if f.category == "arithmetic"]
     assert [f.rule for f in arithmetic] == ["A101"]
 

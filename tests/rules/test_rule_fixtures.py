@@ -12,13 +12,15 @@ report named by ``target`` (the last one by default).
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from checker.engine import Engine, Options
+from checker.batch import engine_for
+from checker.engine import Options
 from checker.errors import ReadError
 from checker.numbers import format_number
 from checker.postprocess import as_reported
@@ -26,21 +28,31 @@ from checker.readers import read_bytes
 from checker.rulepacks.catalogue import all_rules
 
 HERE = Path(__file__).parent
+# libyaml where it is built in: the case files are parsed at collection in every worker
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _load(path: Path) -> Any:
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+
+
+@cache
+def _specs() -> tuple[Any, ...]:
+    return tuple(_load(path) for path in sorted(HERE.glob("*.yaml")))
 
 
 def _cases() -> list[Any]:
     out = []
-    for path in sorted(HERE.glob("*.yaml")):
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for spec in _specs():
         for case in spec["cases"]:
             out.append(pytest.param(spec, case, id=f"{spec['rule']}-{case['name']}"))
     return out
 
 
+@cache
 def _documents() -> dict[str, str]:
     """The small reports the cross-report cases start from (tests/data/across)."""
-    path = HERE.parent / "data" / "across" / "documents.yaml"
-    data: dict[str, str] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, str] = _load(HERE.parent / "data" / "across" / "documents.yaml")
     return data
 
 
@@ -55,7 +67,8 @@ def _text(spec: dict[str, Any], report: dict[str, Any]) -> str:
 def _run_many(spec: dict[str, Any], case: dict[str, Any]) -> list[Any]:
     from checker.across.stage import Stage, apply
 
-    engine = Engine(Options(edition=case.get("edition"), level=case.get("level")))
+    # one engine per set of options, as a run keeps one per worker (checker.batch)
+    engine = engine_for(Options(edition=case.get("edition"), level=case.get("level")))
     results = []
     for report in case["reports"]:
         document = read_bytes(_text(spec, report).encode("utf-8"), report["filename"])
@@ -76,7 +89,7 @@ def _run(spec: dict[str, Any], case: dict[str, Any]) -> list[Any]:
         edition=case.get("edition", spec.get("edition")),
         level=case.get("level", spec.get("level")),
     )
-    engine = Engine(options)
+    engine = engine_for(options)
     name = case.get("filename", "case.md")
     data = case["text"].encode(case.get("encoding", "utf-8"))
     try:
@@ -113,8 +126,7 @@ def test_rule_case(spec: dict[str, Any], case: dict[str, Any]) -> None:
 
 def test_every_rule_has_a_passing_and_a_failing_case() -> None:
     covered: dict[str, set[str]] = {}
-    for path in HERE.glob("*.yaml"):
-        spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for spec in _specs():
         covered.setdefault(spec["rule"], set()).update(c["expect"] for c in spec["cases"])
     missing = [rid for rid in all_rules() if covered.get(rid) != {"pass", "fail"}]
     assert missing == []

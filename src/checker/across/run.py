@@ -19,9 +19,16 @@ def cross_check(
     lang: str = "zh",
 ) -> list[str]:
     """Judge the checked reports against each other (and ``--previous``); returns notes."""
+    from checker.spool import Spool
+
     stage = Stage(lang)
-    for index, result in enumerate(results):
-        stage.add(index, result.summary, result.rules)
+    if isinstance(results, Spool):  # the summaries were kept aside: no result is read
+        for index, summary in enumerate(results.summaries):
+            if summary is not None:
+                stage.add(index, summary, results.rules(index))
+    else:
+        for index, result in enumerate(results):
+            stage.add(index, result.summary, result.rules)
     notes: list[str] = []
     earlier = None
     if previous is not None and options is not None:
@@ -29,6 +36,10 @@ def cross_check(
         if note:
             notes.append(note)
     verdicts = stage.run(earlier)
+    if isinstance(results, Spool):
+        results.verdicts = verdicts  # added to each result as it is read back
+        results.summaries.clear()  # nothing downstream needs them
+        return notes + verdicts.notes
     apply(results, verdicts)
     for result in results:
         result.summary = None  # nothing downstream needs it

@@ -27,6 +27,9 @@ _MASK64 = (1 << 64) - 1
 _EMPTY = 0xFFFFFFFF
 _DROP = compiled.cached(r"[\s\p{P}\p{S}]+")
 
+SKETCH_CHARS = 200_000  # prose characters sketched per report; the longest real ones hold ~50,000
+_PIECE = 1_000  # a longer paragraph is sampled in pieces of this length
+
 
 def mask(text: str, patterns: Iterable[Any], names: Iterable[str] = ()) -> str:
     """The text as compared: figures and the body's own name masked, no punctuation."""
@@ -112,3 +115,47 @@ def bands(sig: bytes, count: int) -> list[int]:
     if width == 0:
         return []
     return [hash((i, sig[i * width : (i + 1) * width])) for i in range(count)]
+
+
+def bounded(parts: list[list[str]], limit: int = SKETCH_CHARS) -> list[list[str]]:
+    """Each part's paragraphs, about ``limit`` characters in all at most.
+
+    A report within the limit is sketched whole: nothing changes for it.
+    Past the limit (a document of a hundred thousand paragraphs), the parts
+    smaller than their fair share of ``limit`` stay whole and every larger
+    part keeps about its share of paragraphs, picked by each paragraph's own
+    hash: content, not position, decides, so two copies of a huge report keep
+    the same paragraphs, and the MinHash of the kept shingles estimates the
+    likeness of the whole. A paragraph kept twice adds no shingle and is kept
+    once; a part never keeps more than twice its share.
+    """
+    sizes = [sum(map(len, texts)) for texts in parts]
+    if sum(sizes) <= limit:
+        return parts
+    shares = [0.0] * len(parts)
+    left = float(limit)
+    for n, i in enumerate(sorted(range(len(parts)), key=sizes.__getitem__)):
+        shares[i] = min(float(sizes[i]), left / (len(parts) - n))
+        left -= shares[i]
+    return [
+        texts if size <= share else _sample(texts, share / size, 2 * share)
+        for texts, size, share in zip(parts, sizes, shares, strict=True)
+    ]
+
+
+def _sample(texts: list[str], rate: float, most: float) -> list[str]:
+    threshold = int(rate * (1 << 32))
+    kept: list[str] = []
+    seen: set[str] = set()
+    size = 0
+    for text in texts:
+        for at in range(0, len(text), _PIECE):
+            piece = text[at : at + _PIECE]
+            if zlib.crc32(piece[:32].encode("utf-8")) >= threshold or piece in seen:
+                continue
+            seen.add(piece)
+            kept.append(piece)
+            size += len(piece)
+            if size >= most:
+                return kept
+    return kept

@@ -597,7 +597,12 @@ def _sums(rule: Rule, g: ReportSummary, found: list[Entry]) -> Iterator[Finding]
 def apply(results: Sequence[Any], verdicts: Verdicts) -> None:
     """Add the stage's findings and bookkeeping to the results they belong to."""
     for index, result in enumerate(results):
-        result.findings.extend(verdicts.findings.get(index, ()))
-        ran = dict.fromkeys(verdicts.applied.get(index, ()))
-        result.applied.extend(r for r in ran if r not in result.applied)
-        result.not_evaluated.extend(verdicts.not_evaluated.get(index, ()))
+        apply_one(index, result, verdicts)
+
+
+def apply_one(index: int, result: Any, verdicts: Verdicts) -> None:
+    """``apply`` for the result at ``index`` alone (a spooled result, as it is read back)."""
+    result.findings.extend(verdicts.findings.get(index, ()))
+    ran = dict.fromkeys(verdicts.applied.get(index, ()))
+    result.applied.extend(r for r in ran if r not in result.applied)
+    result.not_evaluated.extend(verdicts.not_evaluated.get(index, ()))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
-from checker.across.sketch import combine, finish, mask, minima, shingle_hashes
+from checker.across.sketch import bounded, combine, finish, mask, minima, shingle_hashes
 from checker.i18n import Text
 from checker.model import Location
 from checker.numbers import to_halfwidth
@@ -257,13 +257,15 @@ def _sketch(
         heading = tops.get(block.index)
         if heading is not None:
             current = _key(heading.title)
-            heads.setdefault(current, (heading.title, report.location(block)))
+            if current not in heads:
+                heads[current] = (heading.title, report.location(block))
             continue
         (texts.setdefault(current, []) if current is not None else preamble).append(text)
-    parts = [("", "".join(preamble))] + [(key, "".join(t)) for key, t in texts.items()]
+    keys = ["", *texts]
+    kept = bounded([preamble, *texts.values()])  # a huge report: a sample of its paragraphs
     raw: list[list[int]] = []
-    for key, joined in parts:
-        masked = mask(joined, masks, names)
+    for key, part in zip(keys, kept, strict=True):
+        masked = mask("".join(part), masks, names)
         mins = minima(shingle_hashes(masked, shingle), bins)
         raw.append(mins)
         summary.whole_chars += len(masked)

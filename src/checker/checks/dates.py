@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from checker.checks.base import Context, Kind, NoSpec, no_params
 from checker.extract.dates import CN_DATE, FULL_DATE, parse_date
-from checker.extract.report import SOURCE_NAMES, YearSource, finditer
+from checker.extract.report import SOURCE_NAMES, Report, YearSource, finditer
 from checker.findings import Finding
 from checker.i18n import Text
+from checker.model import Block
 from checker.rulepacks.params import Params
+from checker.rulepacks.patterns import screen
 
 
 def _suggest(y: str | None, m: str | None, d: str | None) -> Text:
@@ -24,15 +27,25 @@ def _suggest(y: str | None, m: str | None, d: str | None) -> Text:
 @dataclass(frozen=True)
 class FormatSpec:
     patterns: tuple[Any, ...]  # malformed dates; groups y, m, d when they can be read
+    any: Any = None  # all patterns as one screen (``patterns.screen``); None: search each
 
 
 def parse_format(params: Params) -> FormatSpec:
-    return FormatSpec(params.patterns("patterns"))
+    patterns = params.patterns("patterns")
+    return FormatSpec(patterns, screen(patterns))
+
+
+def _blocks(report: Report, patterns: Sequence[Any], any_of: Any) -> list[Block]:
+    """The text blocks one of ``patterns`` finds something in, in order."""
+    if any_of is not None:
+        return report.matching(any_of)
+    hits = {id(b) for p in patterns for b in report.matching(p)}
+    return [b for b in report.text_blocks() if id(b) in hits]
 
 
 def check_format(ctx: Context, spec: FormatSpec) -> Iterator[Finding]:
     report = ctx.report
-    for block in report.text_blocks():
+    for block in _blocks(report, spec.patterns, spec.any):
         text = report.norm[block.index]
         for pattern in spec.patterns:
             for m in finditer(pattern, text):
@@ -47,7 +60,7 @@ def check_format(ctx: Context, spec: FormatSpec) -> Iterator[Finding]:
 
 def check_valid(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
     report = ctx.report
-    for block in report.text_blocks():
+    for block in _blocks(report, (FULL_DATE, CN_DATE), _any_date()):
         text = report.norm[block.index]
         for pattern in (FULL_DATE, CN_DATE):
             for m in pattern.finditer(text):
@@ -56,6 +69,11 @@ def check_valid(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
                     yield ctx.finding(
                         report.location(block, m.start()), match=m.group(0), snippet=text[:200]
                     )
+
+
+@functools.cache
+def _any_date() -> Any:
+    return screen([FULL_DATE, CN_DATE])
 
 
 def check_period(ctx: Context, spec: NoSpec) -> Iterator[Finding]:

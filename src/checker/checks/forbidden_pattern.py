@@ -16,7 +16,7 @@ from typing import Any
 from checker.checks.base import Context, Kind
 from checker.extract.report import finditer, search
 from checker.findings import Finding
-from checker.model import Location
+from checker.model import BlockKind, Location
 from checker.numbers import to_halfwidth
 from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import screen
@@ -44,15 +44,22 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
         ctx.skip("no report year")
         return
     blocks = report.blocks
+    hits = None  # the text blocks the screen finds something in, from one joined search
     if spec.head_blocks is not None:
         blocks = report.text_blocks()[: spec.head_blocks]
+    elif spec.any is not None:
+        hits = {id(b) for b in report.matching(spec.any)}
     for block in blocks:
         if block.table is None:
             text = report.norm[block.index]
-            if spec.any is None or search(spec.any, text):
-                base = report.location(block)
-                for m in _matches(spec, text):
-                    yield from _found(ctx, spec, replace(base, offset=m.start()), m, text)
+            if hits is not None and block.kind != BlockKind.TABLE:
+                if id(block) not in hits:
+                    continue
+            elif spec.any is not None and not search(spec.any, text):
+                continue
+            base = report.location(block)
+            for m in _matches(spec, text):
+                yield from _found(ctx, spec, replace(base, offset=m.start()), m, text)
             continue
         for row in block.table.rows:
             for cell in row:

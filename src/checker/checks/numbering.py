@@ -69,11 +69,13 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
     runs: list[int] = [0]  # last number of each open run, innermost last
     previous: Heading | None = None
     unnumbered = 0
+    location = ctx.report.location  # built only for a finding: a huge report has many headings
     for h in headings:
-        loc = ctx.report.location(h.block)
         if h.number is None:
             if which == "missing-number" and h.style == "missing":
-                yield ctx.finding(loc, heading=h.text, expected=label_for(h.style, runs[-1] + 1))
+                yield ctx.finding(
+                    location(h.block), heading=h.text, expected=label_for(h.style, runs[-1] + 1)
+                )
             unnumbered += 1
             continue
         n = h.number
@@ -89,7 +91,7 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
             if which == "gap":
                 missing = [label_for(h.style, k).rstrip("、") for k in range(runs[-1] + 1, n)]
                 yield ctx.finding(
-                    loc,
+                    location(h.block),
                     previous=previous.text if previous else "",
                     current=h.text,
                     missing="、".join(missing),
@@ -100,7 +102,9 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
                 )
             runs[-1] = n
         elif n <= runs[-1] and which == "duplicate":
-            yield ctx.finding(loc, previous=previous.text if previous else "", current=h.text)
+            yield ctx.finding(
+                location(h.block), previous=previous.text if previous else "", current=h.text
+            )
         previous = h
         unnumbered = 0
 

@@ -79,7 +79,10 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
 
 def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading | None:
     # a top-level heading first: a sub-heading of the overview may share its words
-    ordered = sorted(report.outline.headings, key=lambda h: stack_level(h) != 1)
+    ordered: list[Heading] | None = report.cache.get("headings:top-first")
+    if ordered is None:  # sorted once per report, not once per section looked for
+        ordered = sorted(report.outline.headings, key=lambda h: stack_level(h) != 1)
+        report.cache["headings:top-first"] = ordered
     for heading in ordered:
         if top_only and heading.level not in (None, 1):
             continue
@@ -92,7 +95,10 @@ def _body(report: Report, heading: Heading) -> tuple[str, int, Block]:
     """The section's own words (text after the heading on its line included),
     how many tables it holds, up to the next heading of its level or the
     closing lines, and the first block with words (the heading when none)."""
-    headings = {h.block.index: h for h in report.outline.headings}
+    headings: dict[int, Heading] | None = report.cache.get("headings:by-block")
+    if headings is None:
+        headings = {h.block.index: h for h in report.outline.headings}
+        report.cache["headings:by-block"] = headings
     level = stack_level(heading)
     parts = [_after_title(report, heading)]
     first = heading.block if _NOT_WORDS.sub("", parts[0]) else None

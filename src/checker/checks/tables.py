@@ -258,8 +258,7 @@ def _cells(index: TableIndex, table: str, terms: list[tuple[str, str]]) -> list[
 
 
 def _key(cell: CellValue) -> str:
-    loc = cell.location
-    return f"{loc.table}:{loc.row}:{loc.column}"
+    return cell.address
 
 
 def _item(cell: CellValue) -> Item:
@@ -335,9 +334,12 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
     for r in row_keys:
         for c in col_keys:
             cell = index.cell(table, r, c)
-            if cell is None or _key(cell) in seen:
+            if cell is None:
                 continue
-            seen.add(_key(cell))
+            key = _key(cell)
+            if key in seen:
+                continue
+            seen.add(key)
             status = _status(cell)
             if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
                 bad.append(cell)

@@ -22,7 +22,7 @@ _FIELD_SEPARATORS = regex.compile(r"[\n\t|]")
 _SPACE_RUN = regex.compile(r"[ \u3000\xa0]+")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True, unsafe_hash=True)  # not frozen: thousands per report; treat as immutable
 class Token:
     """One cell's text, or a blank where a separator stood with nothing between."""
 
@@ -39,6 +39,8 @@ class Token:
 
 
 def display_width(text: str) -> int:
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
@@ -82,7 +84,7 @@ def block_tokens(block: Block, position: int) -> list[Token]:
     if block.table is not None:
         for row in block.table.rows:
             for cell in row:
-                if cell.is_anchor:
+                if cell.origin == (cell.row, cell.column):  # an anchor cell
                     out.append(Token(" ".join(cell.text.split()), position, -1, -1, "cells"))
         return out
     text = block.text
@@ -94,8 +96,8 @@ def block_tokens(block: Block, position: int) -> list[Token]:
         how = "tabs"
     else:
         how = "lines"
-    bounds = [0, *(m.start() for m in _FIELD_SEPARATORS.finditer(text)), len(text)]
     seps = list(_FIELD_SEPARATORS.finditer(text))
+    bounds = [0, *(m.start() for m in seps), len(text)]
     for i in range(len(bounds) - 1):
         lo = bounds[i] + (1 if i > 0 else 0)
         hi = bounds[i + 1]
@@ -107,11 +109,17 @@ def block_tokens(block: Block, position: int) -> list[Token]:
     return out
 
 
-def stream(blocks: Sequence[Block]) -> list[Token]:
-    """Every block's tokens; lines left empty between one-cell lines are blank cells."""
+def stream(blocks: Sequence[Block], limit: int | None = None) -> list[Token]:
+    """Every block's tokens; lines left empty between one-cell lines are blank cells.
+
+    With ``limit``, the stream stops once it holds more than ``limit`` tokens
+    (whoever gives up beyond that need not tokenise a huge document whole).
+    """
     out: list[Token] = []
     previous: Block | None = None
     for position, block in enumerate(blocks):
+        if limit is not None and len(out) > limit:
+            break
         if (
             previous is not None
             and previous.line is not None

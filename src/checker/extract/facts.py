@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from checker.extract.report import Report, finditer, may_match, search
+from checker.extract.report import Report, finditer, search
 from checker.extract.year_scope import other_year
 from checker.i18n import Text
 from checker.model import Location
@@ -54,10 +54,10 @@ class FactStore:
             return table_fact(self.report, definition)
         found: list[Fact] = []
         # a sentence about another year ("2019年…418条", "上年同期…") is never this year's fact
-        for block in self.report.text_blocks():
+        report = self.report
+        screen = definition.screen
+        for block in report.text_blocks() if screen is None else report.matching(screen):
             text = self.report.norm[block.index]
-            if not may_match(definition.screen, text):
-                continue
             for pattern in definition.patterns:
                 here = [
                     Fact(
@@ -74,8 +74,11 @@ class FactStore:
                 if here:  # the first pattern that matches a block wins there
                     found.extend(here)
                     break
-        if not found:  # stated in words only: "本年度未收到政府信息公开申请"
-            for block in self.report.text_blocks():
+        if not found and definition.none_patterns:  # in words only: "本年度未收到政府信息公开申请"
+            said = {id(b) for p in definition.none_patterns for b in report.matching(p)}
+            for block in report.text_blocks():
+                if id(block) not in said:
+                    continue
                 text = self.report.norm[block.index]
                 for pattern in definition.none_patterns:
                     m = search(pattern, text)

@@ -9,14 +9,18 @@ the numbering checks.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
+from checker.extract.joined import Joined
 from checker.model import Block, BlockKind
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.rulepacks.patterns import screen
 
 _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (1, "cn", regex.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})\s*[、.,，．]\s*")),
@@ -27,6 +31,19 @@ _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (4, "circled", regex.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
 _MISSING = regex.compile(r"^\s*[、]\s*(?=\S)")
+# the level patterns, then the lost number, as one alternation tried in that order:
+# one match per block finds the first of them that fits, as trying each in turn did
+_ANY_START = regex.compile(
+    "|".join(
+        [
+            pattern.pattern.replace("(?P<n>", f"(?P<n{i}>")
+            for i, (_, _, pattern) in enumerate(_LEVEL_PATTERNS)
+        ]
+        + [f"(?P<lost>{_MISSING.pattern})"]
+    )
+)
+_NUMBER_GROUPS = {f"n{i}": i for i in range(len(_LEVEL_PATTERNS))}
+_NOT_PLAIN = regex.compile(r"[。，,；;：:！？!?、\d]")
 _SENTENCE_END = regex.compile(r"[。！？；;!?]")
 _INLINE_SPLIT = regex.compile(r"[。:：]")
 _HEADING_MAX = 40  # longer numbered lines at levels 3-4 are list items, not headings
@@ -58,27 +75,46 @@ class Outline:
         ]
 
 
+@functools.lru_cache(maxsize=256)
+def _number(raw: str) -> int | None:
+    """A heading's number (a few characters: 一 to 十九, 1 to 99), read once each."""
+    return int(raw) if raw.isdigit() else parse_chinese_numeral(raw)
+
+
 def _circled(ch: str) -> int:
     return "①②③④⑤⑥⑦⑧⑨⑩".index(ch) + 1
 
 
-def parse_heading(block: Block, not_headings: list[Any]) -> Heading | None:
-    """A numbered heading at the start of ``block``, or None."""
+def parse_heading(block: Block, not_headings: list[Any], norm: str | None = None) -> Heading | None:
+    """A numbered heading at the start of ``block``, or None.
+
+    ``norm`` is the block's stripped text with full-width folded, when the
+    caller has it already; the ``not_headings`` patterns are searched in it,
+    and only once the text has the shape of a heading (they can only veto one).
+    """
     text = block.text.strip()
     if not text or block.kind == BlockKind.TABLE:
         return None
-    if any(p.search(to_halfwidth(text)) for p in not_headings):
+    heading = _heading(block, text)
+    if heading is None:
         return None
-    for level, style, pattern in _LEVEL_PATTERNS:
-        m = pattern.match(text)
-        if not m:
-            continue
-        raw = m.group("n")
-        number = (
-            _circled(raw)
-            if style == "circled"
-            else (int(raw) if raw.isdigit() else parse_chinese_numeral(raw))
-        )
+    folded = to_halfwidth(text) if norm is None else norm
+    if any(p.search(folded) for p in not_headings):
+        return None
+    return heading
+
+
+def _heading(block: Block, text: str) -> Heading | None:
+    m = _ANY_START.match(text)
+    if m is not None:
+        if m.group("lost") is not None:  # the number is lost: "、政府信息公开…"
+            rest = text[m.end() :]
+            title = _INLINE_SPLIT.split(rest, maxsplit=1)[0]
+            return Heading(block, 1, None, "、", title, "missing")
+        which = _NUMBER_GROUPS[str(m.lastgroup)]  # each branch has its one group
+        level, style, _ = _LEVEL_PATTERNS[which]
+        raw = m.group(m.lastgroup)
+        number = _circled(raw) if style == "circled" else _number(raw)
         rest = text[m.end() :]
         if not rest:
             return None
@@ -90,10 +126,6 @@ def parse_heading(block: Block, not_headings: list[Any]) -> Heading | None:
             return None
         title = _INLINE_SPLIT.split(rest, maxsplit=1)[0].strip() if level <= 2 else rest
         return Heading(block, level, number, text[: m.end()].strip(), title, style)
-    m = _MISSING.match(text)
-    if m:
-        rest = text[m.end() :]
-        return Heading(block, 1, None, "、", _INLINE_SPLIT.split(rest, maxsplit=1)[0], "missing")
     if block.kind == BlockKind.HEADING and block.level not in (None, 0):
         return Heading(block, None, None, "", text, "none")
     return None
@@ -104,17 +136,38 @@ def _looks_like_unnumbered_heading(block: Block, following: Block | None) -> boo
     return (
         block.kind == BlockKind.PARAGRAPH
         and 2 <= len(text) <= _UNNUMBERED_MAX
-        and not regex.search(r"[。，,；;：:！？!?、\d]", text)
+        and not _NOT_PLAIN.search(text)
         and following is not None
         and following.kind == BlockKind.PARAGRAPH
         and len(following.text) > 2 * len(text)
     )
 
 
-def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
-    """Headings and, for every block, the path of headings it falls under."""
+def build_outline(
+    blocks: list[Block], not_headings: list[Any], norm: Mapping[int, str] | None = None
+) -> Outline:
+    """Headings and, for every block, the path of headings it falls under.
+
+    ``norm``: block index -> stripped text with full-width folded, when known.
+    """
     outline = Outline()
-    found: list[Heading | None] = [parse_heading(b, not_headings) for b in blocks]
+    veto = screen(not_headings)  # one search instead of one per pattern
+    found: list[Heading | None]
+    if veto is not None and norm is not None and all(b.index in norm for b in blocks):
+        # the vetoed blocks from one search of their joined texts
+        texts = [b for b in blocks if b.kind != BlockKind.TABLE]
+        vetoed = {id(texts[i]) for i in Joined([norm[b.index] for b in texts]).finding(veto)}
+        found = [
+            None
+            if b.kind == BlockKind.TABLE or id(b) in vetoed or not (text := b.text.strip())
+            else _heading(b, text)
+            for b in blocks
+        ]
+    else:
+        vetoes = not_headings if veto is None else [veto]
+        found = [
+            parse_heading(b, vetoes, None if norm is None else norm.get(b.index)) for b in blocks
+        ]
     numbered_at = [i for i, h in enumerate(found) if h is not None and h.level == 1]
     first_numbered = next(
         (i for i, h in enumerate(found) if h is not None and h.number), len(found)
@@ -131,14 +184,20 @@ def build_outline(blocks: list[Block], not_headings: list[Any]) -> Outline:
             ):
                 found[i] = Heading(blocks[i], None, None, "", blocks[i].text.strip(), "none")
     stack: list[Heading] = []
+    shorts: list[str] = []  # the stack's short titles, each made once
+    path: tuple[str, ...] = ()  # and as the tuple every block under them shares
+    section_of = outline.section_of
     for block, heading in zip(blocks, found, strict=True):
         if heading is not None:
             outline.headings.append(heading)
             level = stack_level(heading)
             while stack and stack_level(stack[-1]) >= level:
                 stack.pop()
+                shorts.pop()
             stack.append(heading)
-        outline.section_of[block.index] = tuple(_short(h.text) for h in stack)
+            shorts.append(_short(heading.text))
+            path = tuple(shorts)
+        section_of[block.index] = path
     return outline
 
 

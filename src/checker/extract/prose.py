@@ -62,6 +62,8 @@ _DIGITS = regex.compile(r"\d+")
 
 def readable(text: str) -> str:
     """``text`` with every sentence the grammars cannot read in linear time blanked."""
+    if len(text) <= 2 * MAX_FIGURES:  # too short for that many runs of digits
+        return text
     if len(text) <= MAX_SENTENCE and len(_DIGITS.findall(text)) <= MAX_FIGURES:
         return text
 
@@ -152,10 +154,19 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
         return cached
     scanner, lists, growth, labels, shares = grammars(vocab, report.year)
     blocks = []
+    # one joined search finds the blocks that may hold a figure; a block made readable
+    # (blanked in part) is scanned whatever that search said of its whole text
+    hints = {id(b) for b in report.matching(scanner.hint)}
     for block in report.text_blocks():
-        text = readable(report.norm[block.index])
-        figures = scanner.scan(text)
-        if not (figures.quantities or figures.percents):
+        norm = report.norm[block.index]
+        hinted = id(block) in hints
+        if not hinted and len(norm) <= 2 * MAX_FIGURES:  # nothing to blank: read as it is
+            continue
+        text = readable(norm)
+        if text is norm and not hinted:
+            continue
+        figures = scanner.figures(text)
+        if figures is None:  # no quantity, no percentage: nothing to read
             continue
         clause_labels = {}
         for q in figures.quantities:

@@ -48,6 +48,7 @@ _DIGIT = regex.compile(r"\d")
 class _Row:
     labels: list[Token]  # the words before the figures
     values: list[Token]  # figures and blanks, trailing blanks removed
+    words: list[Token] = field(default_factory=list)  # the labels that are not blanks
 
 
 @dataclass
@@ -79,42 +80,64 @@ def _is_value(token: Token, tdef: TableDef) -> bool:
     return is_numeric(text) or bool(_AMOUNT.match(text))
 
 
+def _value_reading(tdef: TableDef) -> tuple[object, ...]:
+    """All that ``_is_value`` (so ``_rows``) reads of a definition: equal tuples, equal rows."""
+    unit = tdef.count_unit.pattern if tdef.count_unit is not None else None
+    return tdef.zero_marks, tdef.nothing_marks, unit
+
+
 def _is_prose(token: Token) -> bool:
     return len(token.text) > _PROSE_MAX or bool(_PROSE.search(token.text))
 
 
-def _rows(tokens: list[Token], tdef: TableDef) -> list[_Row | None]:
-    """Runs of words each followed by a run of figures; None where prose breaks the flow."""
+def _rows(
+    tokens: list[Token], tdef: TableDef, prose: dict[str, bool] | None = None
+) -> list[_Row | None]:
+    """Runs of words each followed by a run of figures; None where prose breaks the flow.
+
+    ``prose`` memoises ``_is_prose`` by text across the definitions of one
+    document (it does not depend on the definition)."""
     out: list[_Row | None] = []
     labels: list[Token] = []
     values: list[Token] = []
+    filled = False  # whether ``values`` holds a figure (not only blanks)
 
     def flush() -> None:
-        while values and values[-1].blank:
+        while values and not values[-1].text:
             values.pop()
-        if labels and any(not v.blank for v in values):
-            out.append(_Row(list(labels), list(values)))
+        if labels and filled:
+            out.append(_Row(list(labels), list(values), [t for t in labels if t.text]))
         labels.clear()
         values.clear()
 
     memo: dict[str, bool] = {}
+    if prose is None:
+        prose = {}
     for token in tokens:
-        if token.blank:
+        text = token.text
+        if not text:
             if labels:  # blanks count only among figures
                 values.append(token)
             continue
-        value = memo.get(token.text)
+        value = memo.get(text)
         if value is None:
-            value = memo[token.text] = _is_value(token, tdef)
+            value = memo[text] = _is_value(token, tdef)
         if value:
             if labels:
                 values.append(token)
-        elif _is_prose(token):
+                filled = True
+            continue
+        is_prose = prose.get(text)
+        if is_prose is None:
+            is_prose = prose[text] = _is_prose(token)
+        if is_prose:
             flush()
+            filled = False
             out.append(None)
         else:
-            if any(not v.blank for v in values):
+            if filled:
                 flush()
+                filled = False
             values.clear()
             labels.append(token)
     flush()
@@ -132,12 +155,12 @@ def _by_label(defs: dict[str, LabelDef]) -> dict[str, LabelDef]:
 
 def _match(labels: list[Token], rows: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
     """The row whose label ends the words (joined over up to three pieces)."""
-    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if not t.blank]
-    skipped = len([t for t in labels if not t.blank]) - len(words)
+    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
     for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1):
         key = normalise_label("".join(t.text for t in words[-n:]))
         found = rows.get(key) if key else None
         if found is not None:
+            skipped = sum(1 for t in labels if t.text) - len(words)
             return found, skipped + len(words) - n
     return None
 
@@ -269,7 +292,7 @@ class _Builder:
 
     def _place(self, row: _Row) -> list[_Placed] | None:
         tdef = self.tdef
-        words = [t for t in row.labels if not t.blank]
+        words = list(row.words)
         unit = ""
         if words and to_halfwidth(words[-1].text) in self.units:
             unit = words.pop().text
@@ -373,17 +396,28 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     if not tables:
         return document
     blocks = list(document.blocks)
-    tokens = stream(blocks)
+    # every block with words gives a token at least: past the limit, none need be cut
+    if sum(1 for b in blocks if b.table is None and b.text.strip()) > _MAX_TOKENS:
+        return document
+    tokens = stream(blocks, _MAX_TOKENS)
     if not tokens or len(tokens) > _MAX_TOKENS:
         return document
     found = _Found(document, packset)
     ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
+    prose: dict[str, bool] = {}
+    # the rows depend on a definition only through how it reads figures: the
+    # definitions that read them alike share one pass over the stream
+    rows_by_reading: dict[tuple[object, ...], list[_Row | None]] = {}
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
-        for row in _rows(tokens, tdef):
+        reading = _value_reading(tdef)
+        rows = rows_by_reading.get(reading)
+        if rows is None:
+            rows = rows_by_reading[reading] = _rows(tokens, tdef, prose)
+        for row in rows:  # the builder reads rows, never changes them
             builder.feed(row)
         builder.close()
         regions = [g for g in builder.regions if _whole_tables(g, tokens, ids)]

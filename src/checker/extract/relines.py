@@ -122,6 +122,8 @@ def _led(text: str, first: bool) -> bool:
 
 def relines(document: Document, not_headings: list[Any]) -> Document:
     """The document with long run-on paragraphs cut at their lost breaks."""
+    if len(document.blocks) > _MAX_BLOCKS:  # cutting only adds blocks: it would be undone
+        return document
     numbers = _Numbers()
     out: list[Block] = []
     changed = False

@@ -9,15 +9,17 @@ rule pack's ``document`` patterns, not here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from checker import budget
 from checker.extract.dates import DateFact, parse_date
+from checker.extract.joined import Joined
 from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
-from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.numbers import parse_chinese_numeral, to_halfwidth_all
 from checker.rulepacks.pack import PackSet
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
@@ -79,7 +81,28 @@ class Report:
         )
 
     def text_blocks(self) -> list[Block]:
-        return [b for b in self.blocks if b.kind != BlockKind.TABLE]
+        """The blocks that are not tables (kept while ``blocks`` stays the same list
+        of the same length: a dozen rules walk them, a huge report has many)."""
+        return list(self._text_view()[0])
+
+    def matching(self, pattern: Any) -> list[Block]:
+        """The text blocks whose text ``pattern`` finds something in, in order: what a
+        search of each would give, from one search of their joined text where the
+        pattern allows (see ``joined.py``)."""
+        return list(self.finding(pattern))
+
+    def finding(self, pattern: Any) -> Iterator[Block]:
+        """``matching``, one block at a time: stop early, and nothing further is searched."""
+        blocks, joined = self._text_view()
+        return (blocks[i] for i in joined.finding(pattern))
+
+    def _text_view(self) -> tuple[list[Block], Joined]:
+        kept = self.cache.get("text_blocks")
+        if kept is None or kept[0] is not self.blocks or kept[1] != len(self.blocks):
+            blocks = [b for b in self.blocks if b.kind != BlockKind.TABLE]
+            joined = Joined([self.norm[b.index] for b in blocks])
+            kept = self.cache["text_blocks"] = (self.blocks, len(self.blocks), blocks, joined)
+        return kept[2], kept[3]
 
 
 def search(pattern: Any, text: str) -> Any:
@@ -144,16 +167,24 @@ def build_report(
     screens = packset.screens
     boilerplate = patterns.get("boilerplate", [])
     boilerplate_screen = screens.get("boilerplate")
-    all_norm = {b.index: to_halfwidth(b.text.strip()) for b in document.blocks}
+    folded = to_halfwidth_all([b.text.strip() for b in document.blocks])
+    all_norm = {b.index: text for b, text in zip(document.blocks, folded, strict=True)}
     published = _published(document, all_norm, patterns.get("published", []))
-    blocks = [
-        b
-        for b in document.blocks
-        if b.kind == BlockKind.TABLE
-        or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
-    ]
+    if boilerplate_screen is not None:  # one search over the joined texts
+        texts = [b for b in document.blocks if b.kind != BlockKind.TABLE]
+        joined = Joined([all_norm[b.index] for b in texts])
+        chrome = {id(texts[i]) for i in joined.matching(boilerplate_screen)}
+        blocks = [b for b in document.blocks if id(b) not in chrome]
+    else:
+        blocks = [
+            b
+            for b in document.blocks
+            if b.kind == BlockKind.TABLE
+            or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
+        ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
-    tree = build_outline(blocks, packset.outline.get("not_headings", [])) if outline else Outline()
+    not_headings = packset.outline.get("not_headings", [])
+    tree = build_outline(blocks, not_headings, all_norm) if outline else Outline()
     report = Report(
         document=document,
         packset=packset,
@@ -224,10 +255,8 @@ def _year(text: str) -> int | None:
 
 
 def _find_period(report: Report, patterns: list[Any], screen: Any) -> None:
-    for block in report.text_blocks():
+    for block in report.text_blocks() if screen is None else report.finding(screen):
         text = report.norm[block.index]
-        if not may_match(screen, text):
-            continue
         for pattern in patterns:
             m = search(pattern, text)
             if not m:
@@ -259,10 +288,8 @@ def _guess_year(
                 report.year_sources.append(YearSource("mention", int(m["year"]), m.group(0), loc))
                 return
     counts: dict[int, int] = {}
-    for block in blocks:
+    for block in blocks if anywhere_screen is None else report.matching(anywhere_screen):
         text = report.norm[block.index]
-        if not may_match(anywhere_screen, text):
-            continue
         for pattern in anywhere:
             for m in finditer(pattern, text):
                 counts[int(m["year"])] = counts.get(int(m["year"]), 0) + 1

@@ -36,16 +36,61 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
 
 
-@dataclass(frozen=True)
 class CellValue:
-    """One addressed cell: its text, its number if any, and where it stands."""
+    """One addressed cell: its text, its number if any, and where it stands.
 
-    text: str
-    value: Decimal | None  # None when blank, a mark or words
-    status: str  # number | zero-mark | blank | slash | text
-    location: Location
-    row_name: Text
-    column_name: Text
+    A report reads hundreds of cells and places few of them in a finding, so
+    the ``Location`` is built on first use, from the piece's base location.
+    Treat it as immutable.
+    """
+
+    __slots__ = ("_location", "_place", "column_name", "row_name", "status", "text", "value")
+
+    def __init__(
+        self,
+        text: str,
+        value: Decimal | None,  # None when blank, a mark or words
+        status: str,  # number | zero-mark | blank | slash | text
+        place: tuple[Location, int | None, int, int, int, str | None],
+        row_name: Text,
+        column_name: Text,
+    ) -> None:
+        self.text = text
+        self.value = value
+        self.status = status
+        self.row_name = row_name
+        self.column_name = column_name
+        self._place = place  # base, page, table, row, column, rebuilt
+        self._location: Location | None = None
+
+    @property
+    def location(self) -> Location:
+        found = self._location
+        if found is None:
+            base, page, table, row, column, rebuilt = self._place
+            found = self._location = Location(
+                paragraph=base.paragraph,
+                line=base.line,
+                section=base.section,
+                table=table,
+                row=row,
+                column=column,
+                row_label=self.row_name.zh,
+                column_label=self.column_name.zh,
+                offset=base.offset,
+                page=page,
+                rebuilt=rebuilt,
+            )
+        return found
+
+    @property
+    def address(self) -> str:
+        """The grid position, ``table:row:column`` (1-based), without building the location."""
+        _, _, table, row, column, _ = self._place
+        return f"{table}:{row}:{column}"
+
+    def __repr__(self) -> str:
+        return f"CellValue({self.text!r}, {self.value!r}, {self.status!r}, {self.location!r})"
 
 
 @dataclass
@@ -109,8 +154,8 @@ class TableIndex:
             r = labels.row(rdef)
             if r is None:
                 continue
-            c = _right_aligned(piece, tdef, column, r)
-            if c is None and not (piece.table.ragged and tdef.right_aligned):
+            c = _right_aligned(labels, tdef, column, r)
+            if c is None and not (labels.ragged and tdef.right_aligned):
                 c = labels.column(cdef, r)
             if c is None:
                 continue
@@ -128,7 +173,9 @@ class PieceLabels:
         table = piece.table
         self.raw = [_row_labels(table, r) for r in range(table.n_rows)]
         self.norm = [[normalise_label(x) for x in labels] for labels in self.raw]
+        self.ragged = table.ragged
         self._rows: dict[str, int | None] = {}
+        self._last_labels: dict[int, int] = {}
         self._runs: dict[int, list[int]] = {}
         self._headers: dict[int, tuple[dict[str, list[int]], list[str]]] = {}
 
@@ -163,6 +210,15 @@ class PieceLabels:
             if worded is None and _worded_value_row(normalised, rdef):
                 worded = r
         return fallback if fallback is not None else worded
+
+    def last_label(self, r: int, end: int) -> int:
+        """The grid column of row ``r``'s last label cell before ``end``, or -1."""
+        found = self._last_labels.get(r)
+        if found is None:
+            row = self.piece.table.rows[r]
+            found = max((i for i, cell in enumerate(row[:end]) if _is_label(cell.text)), default=-1)
+            self._last_labels[r] = found
+        return found
 
     def _in_group(self, r: int, group: str) -> bool:
         """Whether row ``r`` falls under the group label ``group`` — in its own
@@ -236,32 +292,24 @@ def _value(
         value = parse_number(folded.replace("−", "-").replace(" ", ""))
     else:
         status = "text"
-    pages = piece.table.row_pages
-    loc = replace(
-        base,
-        page=pages[cell.origin[0]] if cell.origin[0] < len(pages) else base.page,
-        table=piece.table.index,
-        row=cell.origin[0] + 1,
-        column=cell.origin[1] + 1,
-        row_label=rdef.name.zh,
-        column_label=cdef.name.zh,
-        rebuilt=piece.table.rebuilt,
-    )
-    return CellValue(text, value, status, loc, rdef.name, cdef.name)
+    table = piece.table
+    pages = table.row_pages
+    r, c = cell.origin
+    page = pages[r] if r < len(pages) else base.page
+    place = (base, page, table.index, r + 1, c + 1, table.rebuilt)
+    return CellValue(text, value, status, place, rdef.name, cdef.name)
 
 
-def _right_aligned(piece: Piece, tdef: TableDef, column: str, r: int) -> int | None:
+def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> int | None:
     """In a table whose spans were lost (text copied from a page), rows have
     different widths and headers no longer stand over their figures; the
     figures themselves still end every data row in the defined order."""
-    table = piece.table
-    if not (table.ragged and column in tdef.right_aligned):
+    if not (labels.ragged and column in tdef.right_aligned):
         return None
+    table = labels.piece.table
     end = table.row_ends[r] if r < len(table.row_ends) else table.n_cols
     c = end - len(tdef.right_aligned) + tdef.right_aligned.index(column)
-    row = table.rows[r]
-    last_label = max((i for i, cell in enumerate(row[:end]) if _is_label(cell.text)), default=-1)
-    return c if c > last_label else None
+    return c if c > labels.last_label(r, end) else None
 
 
 _CJK = regex.compile(r"\p{Han}")

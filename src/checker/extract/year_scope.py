@@ -13,17 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from checker.extract.report import Report, finditer
-from checker.rulepacks import compiled
 
-_SENTENCE_END = compiled.cached(r"[。！？；!?;]")
+_ENDS = "。！？；!?;"  # sentence ends
 
 
 def other_year(report: Report, text: str, start: int) -> bool:
     """Whether the figure at ``start`` of ``text`` belongs to another year."""
     patterns = report.packset.document
-    begin = 0
-    for m in _SENTENCE_END.finditer(text, 0, start):
-        begin = m.end()
+    begin = max(text.rfind(end, 0, start) for end in _ENDS) + 1  # after the last sentence end
     window = text[begin:start]
     if not window:
         return False

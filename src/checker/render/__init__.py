@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from checker.results import Outcome
 
 # format name -> module in this package; each module has ``render(outcome, lang) -> str``
+# and ``chunks(outcome, lang)``: the same text in pieces, at most a file's worth each
 MODULES = {
     "table": "table",
     "concise": "concise",
@@ -34,7 +35,7 @@ def render(fmt: str, outcome: Outcome, lang: str) -> str:
 
 
 def render_chunks(fmt: str, outcome: Outcome, lang: str) -> Iterable[str]:
-    """The same text as ``render``, in pieces where the format can make it so (json)."""
+    """The same text as ``render``, in pieces: a header, a piece per file, a footer."""
     module = import_module(f"checker.render.{MODULES[fmt]}")
     if hasattr(module, "chunks"):
         pieces: Iterable[str] = module.chunks(outcome, lang)

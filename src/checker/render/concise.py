@@ -6,9 +6,9 @@ table, row and column are added to the message.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from checker.render.json_out import summary
 from checker.render.safe import log_path, one_line
 from checker.render.words import is_line_based, position, summary_line, where
 from checker.results import display_path, message
@@ -18,15 +18,21 @@ if TYPE_CHECKING:
 
 
 def render(outcome: Outcome, lang: str) -> str:
-    lines: list[str] = []
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """The lines of each file as one piece, then the summary line."""
     for result in outcome.results:
         path = log_path(display_path(result.path))
+        lines = []
         for f in result.findings:
             line, column = position(f.location)
             text = message(result, f, lang)
             context = where(f.location, lang, with_section=not is_line_based(result))
             if context:
                 text += f" ({context})"
-            lines.append(f"{path}:{line}:{column}: {f.rule} [{f.severity.value}] {one_line(text)}")
-    lines.append(summary_line(summary(outcome.results), lang))
-    return "\n".join(lines) + "\n"
+            head = f"{path}:{line}:{column}: {f.rule} [{f.severity.value}]"
+            lines.append(f"{head} {one_line(text)}\n")
+        yield "".join(lines)
+    yield summary_line(outcome.summary(), lang) + "\n"

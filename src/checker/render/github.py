@@ -11,10 +11,10 @@ at the start of a line would be a workflow command.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING
 
 from checker.findings import Finding
-from checker.render.json_out import summary
 from checker.render.safe import for_github_message, for_github_property, one_line
 from checker.render.words import position, summary_line, where
 from checker.results import FileResult, display_path, message
@@ -33,41 +33,61 @@ def _text(result: FileResult, finding: Finding, lang: str) -> str:
 
 
 def render(outcome: Outcome, lang: str) -> str:
-    lines: list[str] = []
-    cut: dict[str, list[str]] = {}
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """Each file's annotations as one piece; the lines cut from them are spooled to a
+    temporary file per type (there may be many) and follow, then the summary."""
+    import tempfile
+
+    cut: dict[str, IO[str]] = {}
+    counts: dict[str, int] = {}
     emitted: dict[str, int] = {}
-    for result in outcome.results:
-        path = display_path(result.path)
-        for f in result.findings:
-            kind = COMMAND[f.severity.value]
-            line, column = position(f.location)
-            text = _text(result, f, lang)
-            if emitted.get(kind, 0) >= CAP:
-                cut.setdefault(kind, []).append(
-                    f"- {one_line(path)}:{line}:{column}: {f.rule} [{f.severity.value}] "
-                    + one_line(text)
-                )
+    try:
+        for result in outcome.results:
+            path = display_path(result.path)
+            lines = []
+            for f in result.findings:
+                kind = COMMAND[f.severity.value]
+                line, column = position(f.location)
+                text = _text(result, f, lang)
+                if emitted.get(kind, 0) >= CAP:
+                    if kind not in cut:
+                        cut[kind] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+                            max_size=1 << 20, mode="w+", encoding="utf-8", newline=""
+                        )
+                    cut[kind].write(
+                        f"- {one_line(path)}:{line}:{column}: {f.rule} [{f.severity.value}] "
+                        + one_line(text)
+                        + "\n"
+                    )
+                    counts[kind] = counts.get(kind, 0) + 1
+                    continue
+                emitted[kind] = emitted.get(kind, 0) + 1
+                props = f"file={for_github_property(path)},line={line}"
+                if f.location.offset is not None:
+                    props += f",col={column}"
+                props += f",title={for_github_property(f'checker {f.rule}')}"
+                lines.append(f"::{kind} {props}::{for_github_message(text)}\n")
+            yield "".join(lines)
+        for kind in ("error", "warning", "notice"):
+            if kind not in cut:
                 continue
-            emitted[kind] = emitted.get(kind, 0) + 1
-            props = f"file={for_github_property(path)},line={line}"
-            if f.location.offset is not None:
-                props += f",col={column}"
-            props += f",title={for_github_property(f'checker {f.rule}')}"
-            lines.append(f"::{kind} {props}::{for_github_message(text)}")
-    for kind in ("error", "warning", "notice"):
-        if kind not in cut:
-            continue
-        n = len(cut[kind])
-        if lang == "en":
-            lines.append(
-                f"{n} more {kind} finding(s) not annotated "
-                f"(GitHub shows at most {CAP} {kind} annotations per step):"
-            )
-        else:
-            word = {"error": "错误", "warning": "警告", "notice": "提示"}[kind]
-            lines.append(
-                f"另有 {n} 条{word}未作为注释显示（GitHub 每个步骤每类最多显示 {CAP} 条）："
-            )
-        lines.extend(cut[kind])  # "- path…": no line of the log can start with "::"
-    lines.append(summary_line(summary(outcome.results), lang))
-    return "\n".join(lines) + "\n"
+            n = counts[kind]
+            if lang == "en":
+                yield (
+                    f"{n} more {kind} finding(s) not annotated "
+                    f"(GitHub shows at most {CAP} {kind} annotations per step):\n"
+                )
+            else:
+                word = {"error": "错误", "warning": "警告", "notice": "提示"}[kind]
+                yield f"另有 {n} 条{word}未作为注释显示（GitHub 每个步骤每类最多显示 {CAP} 条）：\n"
+            spooled = cut[kind]
+            spooled.seek(0)
+            while piece := spooled.read(65536):
+                yield piece  # "- path…": no line of the log can start with "::"
+        yield summary_line(outcome.summary(), lang) + "\n"
+    finally:
+        for spooled in cut.values():
+            spooled.close()

@@ -9,7 +9,7 @@ unescaped. Several files get a summary table first, each row linking to its part
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -18,7 +18,6 @@ from checker.findings import Finding
 from checker.i18n import Text
 from checker.messages import word
 from checker.numbers import format_number
-from checker.render.json_out import summary
 from checker.render.safe import visible
 from checker.render.words import SEVERITY_WORDS, location, summary_line
 from checker.results import FileResult, display_path, message
@@ -79,10 +78,16 @@ def _e(text: object) -> str:
 
 
 def render(outcome: Outcome, lang: str) -> str:
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """The page in pieces: the head and summary, then one piece per file, then the foot."""
+
     def w(code: str, **args: object) -> str:
         return _e(word(code, lang, **args))
 
-    out = [
+    head = [
         "<!DOCTYPE html>",
         f'<html lang="{"en" if lang == "en" else "zh-CN"}">',
         "<head>",
@@ -93,19 +98,20 @@ def render(outcome: Outcome, lang: str) -> str:
         "</head>",
         "<body>",
         f"<h1>{w('html.title')}</h1>",
-        f'<p class="verdict">{_e(summary_line(summary(outcome.results), lang))}</p>',
+        f'<p class="verdict">{_e(summary_line(outcome.summary(), lang))}</p>',
     ]
     several = len(outcome.results) > 1
     if several:
-        out += list(_summary(outcome.results, lang))
+        head += list(_summary(outcome.results, lang))
+    yield "\n".join(head) + "\n"
     for n, result in enumerate(outcome.results, 1):
-        out += list(_file(n, result, lang, several))
-    out += [
+        yield "\n".join(_file(n, result, lang, several)) + "\n"
+    foot = [
         f"<footer>{w('html.generated', version=__version__)}</footer>",
         "</body>",
         "</html>",
     ]
-    return "\n".join(out) + "\n"
+    yield "\n".join(foot) + "\n"
 
 
 def _counts(result: FileResult) -> tuple[int, int, int]:
@@ -113,7 +119,7 @@ def _counts(result: FileResult) -> tuple[int, int, int]:
     return sev.count("error"), sev.count("warning"), sev.count("info")
 
 
-def _summary(results: list[FileResult], lang: str) -> Iterator[str]:
+def _summary(results: Sequence[FileResult], lang: str) -> Iterator[str]:
     sev = SEVERITY_WORDS["en" if lang == "en" else "zh"]
     heads = (
         word("html.file", lang),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from checker import __version__
@@ -10,7 +10,7 @@ from checker.findings import Finding, json_arg
 from checker.numbers import format_number
 from checker.render.safe import json_chunks
 from checker.render.words import pairs
-from checker.results import FileResult, display_path, message
+from checker.results import FileResult, count, display_path, message
 
 if TYPE_CHECKING:
     from checker.results import Outcome
@@ -70,16 +70,8 @@ def file_dict(result: FileResult, lang: str) -> dict[str, Any]:
     }
 
 
-def summary(results: list[FileResult]) -> dict[str, int]:
-    findings = [f for r in results for f in r.findings]
-    return {
-        "files": len(results),
-        "unreadable": sum(1 for r in results if not r.readable),
-        "findings": len(findings),
-        "error": sum(1 for f in findings if f.severity.value == "error"),
-        "warning": sum(1 for f in findings if f.severity.value == "warning"),
-        "info": sum(1 for f in findings if f.severity.value == "info"),
-    }
+def summary(results: Iterable[FileResult]) -> dict[str, int]:
+    return count(results)
 
 
 def baseline_dict(outcome: Outcome) -> dict[str, Any]:
@@ -94,7 +86,7 @@ class _Files(list):  # type: ignore[type-arg]
     """The files array, each file's object built only when the encoder reaches it, so
     a large run never holds every file's dictionary at once."""
 
-    def __init__(self, results: list[FileResult], lang: str) -> None:
+    def __init__(self, results: Sequence[FileResult], lang: str) -> None:
         super().__init__()
         self.results, self.lang = results, lang
 
@@ -110,7 +102,7 @@ def _doc(outcome: Outcome, lang: str, files: list[Any]) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "tool": {"name": "checker", "version": __version__},
         "files": files,
-        "summary": summary(outcome.results),
+        "summary": outcome.summary(),
     }
     if outcome.baseline is not None:
         doc["baseline"] = baseline_dict(outcome)

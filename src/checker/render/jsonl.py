@@ -5,6 +5,7 @@ Each line is the finding of the JSON contract plus the ``path`` of its file.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from checker.render.json_out import finding_dict
@@ -17,10 +18,15 @@ if TYPE_CHECKING:
 
 
 def render(outcome: Outcome, lang: str) -> str:
-    lines: list[str] = []
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """Each file's lines as one piece."""
     for result in outcome.results:
+        lines = []
         for finding, fingerprint in pairs(result):
             record: dict[str, Any] = {"path": display_path(result.path)}
             record.update(finding_dict(result, finding, lang, fingerprint))
-            lines.append(json_text(record, separators=(",", ":")))
-    return "".join(line + "\n" for line in lines)
+            lines.append(json_text(record, separators=(",", ":")) + "\n")
+        yield "".join(lines)

@@ -9,6 +9,7 @@ a skipped case with its reason: never a silent pass.
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from checker.render.safe import for_xml, one_line
@@ -59,16 +60,41 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
     return suite
 
 
+def _tally(result: FileResult) -> tuple[int, int, int]:
+    """(tests, failures, skipped) of a file's suite, without building it."""
+    failed = {f.rule for f in result.findings}
+    rule_ids = set(result.applied) | failed
+    skipped = {rule_id for rule_id, _ in result.not_evaluated} & rule_ids
+    return len(rule_ids), len(failed), len(skipped - failed)
+
+
 def render(outcome: Outcome, lang: str) -> str:
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """The report in pieces: the totals take one walk over the files, then one piece
+    per suite, serialised and indented as it would be inside the whole tree."""
+    tests = failures = skipped = 0
+    for result in outcome.results:
+        t, f, s = _tally(result)
+        tests, failures, skipped = tests + t, failures + f, skipped + s
     root = ET.Element("testsuites", name="checker")
-    totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for key, value in (
+        ("tests", tests),
+        ("failures", failures),
+        ("errors", 0),
+        ("skipped", skipped),
+    ):
+        root.set(key, str(value))
+    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+    if not outcome.results:
+        yield ET.tostring(root, encoding="unicode") + "\n"
+        return
+    empty = ET.tostring(root, encoding="unicode")  # <testsuites … />
+    yield empty[: -len(" />")] + ">"
     for result in outcome.results:
         suite = _suite(result, lang)
-        for key in totals:
-            totals[key] += int(suite.get(key, "0"))
-        root.append(suite)
-    for key, value in totals.items():
-        root.set(key, str(value))
-    ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode")
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + body + "\n"
+        ET.indent(suite, space="  ", level=1)
+        yield "\n  " + ET.tostring(suite, encoding="unicode")
+    yield "\n</testsuites>\n"

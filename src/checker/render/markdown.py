@@ -7,10 +7,10 @@ comment stays within what a pull request accepts; the cut is stated.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from checker.messages import word
-from checker.render.json_out import summary
 from checker.render.safe import for_markdown
 from checker.render.words import SEVERITY_WORDS, baseline_line, place, summary_line
 from checker.results import FileResult, display_path, message
@@ -27,8 +27,30 @@ def _counts(result: FileResult) -> tuple[int, int, int]:
 
 
 def render(outcome: Outcome, lang: str) -> str:
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """The comment in pieces: the head, the count table (one walk over the files),
+    then each file's findings (a second walk, ended at the cap)."""
+    return _rstripped(_pieces(outcome, lang))
+
+
+def _rstripped(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces' text with its trailing line breaks replaced by one, as it is made."""
+    held = ""
+    for piece in pieces:
+        text = held + piece
+        body = text.rstrip("\n")
+        held = text[len(body) :]
+        if body:
+            yield body
+    yield "\n"
+
+
+def _pieces(outcome: Outcome, lang: str) -> Iterator[str]:
     words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
-    s = summary(outcome.results)
+    s = outcome.summary()
     verdict = word("markdown.failed" if outcome.failed else "markdown.passed", lang)
     out = [
         word("markdown.title", lang, verdict=verdict),
@@ -43,20 +65,22 @@ def render(outcome: Outcome, lang: str) -> str:
     )
     out.append("| " + " | ".join(head) + " |")
     out.append("|---|---|---:|---:|---:|")
+    yield "\n".join(out)
     for result in outcome.results:
         e, w, i = _counts(result)
         fmt = result.edition or word("html.unreadable", lang)
-        out.append(
-            f"| {for_markdown(display_path(result.path))} | {for_markdown(fmt)} | {e} | {w} | {i} |"
-        )
-    out.append("")
+        path = for_markdown(display_path(result.path))
+        yield f"\n| {path} | {for_markdown(fmt)} | {e} | {w} | {i} |"
+    yield "\n"
     shown = 0
     total = s["findings"]
     for result in outcome.results:
-        if not result.findings or shown >= MAX_ROWS:
+        if shown >= MAX_ROWS:
+            break  # nothing more is shown: no need to read the other files
+        if not result.findings:
             continue
         title = f"{for_markdown(display_path(result.path))} ({len(result.findings)})"
-        out += ["<details>", f"<summary>{title}</summary>", ""]
+        out = ["<details>", f"<summary>{title}</summary>", ""]
         cols = tuple(
             word(f"column.{key}", lang) for key in ("location", "severity", "rule", "message")
         )
@@ -70,8 +94,7 @@ def render(outcome: Outcome, lang: str) -> str:
                 f"| {f.rule} | {for_markdown(message(result, f, lang))} |"
             )
         out += ["", "</details>", ""]
+        yield "\n" + "\n".join(out)
     if shown < total:
         cut = total - shown
-        out.append(word("markdown.cut", lang, cut=cut, limit=MAX_ROWS))
-        out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+        yield "\n" + "\n".join([word("markdown.cut", lang, cut=cut, limit=MAX_ROWS), ""])

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional
 # overrides and isolates that can make a line read differently than it is.
@@ -26,22 +26,47 @@ def json_text(value: object, **kwargs: object) -> str:
     return text.replace("##[", "#\\u0023[")  # the same string to a parser; no log command
 
 
-def json_chunks(value: object, **kwargs: object) -> Iterator[str]:
+def json_chunks(value: object, commands: bool = False, **kwargs: object) -> Iterator[str]:
     """``json_text`` in pieces of about 64 KiB (the escaping is per character, so
-    escaping piece by piece gives the same text)."""
+    escaping piece by piece gives the same text). ``commands``: break up ``##[`` as
+    ``json_text`` does; the encoder never splits a string, and ``#`` occurs only
+    inside strings, so piece by piece is the same as on the whole text."""
     import json
 
     encoder = json.JSONEncoder(ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
+
+    def safe(text: str) -> str:
+        text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+        return text.replace("##[", "#\\u0023[") if commands else text
+
     buffer: list[str] = []
     size = 0
     for piece in encoder.iterencode(value):
         buffer.append(piece)
         size += len(piece)
         if size >= 65536:
-            yield _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", "".join(buffer))
+            yield safe("".join(buffer))
             buffer, size = [], 0
     if buffer:
-        yield _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", "".join(buffer))
+        yield safe("".join(buffer))
+
+
+class LazyList(list):  # type: ignore[type-arg]
+    """A JSON array whose items are made only as the encoder reaches them.
+
+    ``json`` asks an array whether it is empty, then iterates it: ``present`` says
+    whether it is, ``items`` makes a fresh iterator of the items.
+    """
+
+    def __init__(self, items: Callable[[], Iterator[object]], present: bool) -> None:
+        super().__init__()
+        self.items, self.present = items, present
+
+    def __bool__(self) -> bool:
+        return self.present
+
+    def __iter__(self) -> Iterator[object]:
+        return self.items()
 
 
 def for_rich(text: str) -> str:

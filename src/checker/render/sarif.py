@@ -10,12 +10,13 @@ let code scanning follow an alert while the draft is edited.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker import __version__
 from checker.findings import Finding
-from checker.render.safe import json_text, visible
+from checker.render.safe import LazyList, json_chunks, visible
 from checker.render.words import pairs, position, where
 from checker.results import FileResult, display_path, message
 from checker.ruledoc import help_uri
@@ -152,13 +153,20 @@ def _related(finding: Finding, lang: str) -> list[dict[str, Any]]:
 
 
 def render(outcome: Outcome, lang: str) -> str:
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """The log in pieces: the rules take one walk over the files, the results another,
+    each result made as the encoder reaches it."""
     rules = _rules(outcome)
     index = {rule_id: i for i, rule_id in enumerate(rules)}
-    results = [
-        _result(r, f, fp, index.get(f.rule, -1), lang)
-        for r in outcome.results
-        for f, fp in pairs(r)
-    ]
+
+    def results() -> Iterator[dict[str, Any]]:
+        for r in outcome.results:
+            for f, fp in pairs(r):
+                yield _result(r, f, fp, index.get(f.rule, -1), lang)
+
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -174,8 +182,9 @@ def render(outcome: Outcome, lang: str) -> str:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": LazyList(results, outcome.summary()["findings"] > 0),
             }
         ],
     }
-    return json_text(log, indent=2) + "\n"
+    yield from json_chunks(log, commands=True, indent=2)
+    yield "\n"

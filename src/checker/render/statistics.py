@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from checker.render.json_out import summary
 from checker.render.safe import one_line
 from checker.render.words import summary_line
 from checker.results import message
@@ -40,5 +39,5 @@ def render(outcome: Outcome, lang: str, as_json: bool = False) -> str:
         f"{r['count']:>{width}}  {r['rule']}  [{r['severity']}]  {one_line(r['message'])}"
         for r in table
     ]
-    lines.append(summary_line(summary(outcome.results), lang))
+    lines.append(summary_line(outcome.summary(), lang))
     return "\n".join(lines) + "\n"

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from checker.messages import word
-from checker.render.json_out import summary
 from checker.render.safe import for_rich
 from checker.render.words import SEVERITY_WORDS, baseline_line, place, summary_line
 from checker.results import display_path, message
@@ -18,9 +18,16 @@ STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
 def render_to(outcome: Outcome, lang: str, console: Any) -> None:
     """Print to a rich console (colours when it is a terminal and NO_COLOR is unset)."""
+    for _ in printing(outcome, lang, console):
+        pass
+
+
+def printing(outcome: Outcome, lang: str, console: Any) -> Iterator[None]:
+    """``render_to``, pausing after each file and after the summary."""
     from rich.table import Table
 
     for result in outcome.results:
+        yield
         head = f"[bold]{for_rich(display_path(result.path))}[/bold]"
         if result.edition:
             edition = result.edition_reason.get(lang) if result.edition_reason else ""
@@ -45,17 +52,24 @@ def render_to(outcome: Outcome, lang: str, console: Any) -> None:
             )
         console.print(table)
         _not_evaluated(console, result, lang)
+    yield
     if outcome.baseline is not None:
         text = baseline_line(outcome.suppressed, len(outcome.stale), lang)
         console.print(text, style="dim", markup=False)
-    s = summary(outcome.results)
+    s = outcome.summary()
     console.print(
         summary_line(s, lang), style="bold red" if s["error"] else "bold green", markup=False
     )
+    yield
 
 
 def render(outcome: Outcome, lang: str) -> str:
     """The same table as plain text, for --output-file."""
+    return "".join(chunks(outcome, lang))
+
+
+def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
+    """``render`` in pieces: what each file printed, taken from the buffer as it comes."""
     import io
 
     from rich.console import Console
@@ -64,8 +78,11 @@ def render(outcome: Outcome, lang: str) -> str:
     console = Console(
         file=buffer, width=120, color_system=None, force_terminal=False, highlight=False
     )
-    render_to(outcome, lang, console)
-    return buffer.getvalue()
+    for _ in printing(outcome, lang, console):
+        if buffer.tell():
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
 
 
 def _not_evaluated(console: Any, result: FileResult, lang: str) -> None:

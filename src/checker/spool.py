@@ -1,0 +1,206 @@
+"""A run's results kept on disk, in input order, so memory does not grow with the files.
+
+A run over ten thousand reports cannot hold every result (its findings, the
+quoted paragraphs the human formats show) until the output is written, yet the
+cross-report stage and several formats need all files before the first
+byte: the stage to judge each report against every other, JUnit, SARIF,
+Markdown and HTML their totals up front. So each result is pickled into a
+temporary file as it arrives (kept in memory while small), and read back one at
+a time, as often as a renderer walks the files. What stays in memory per file is
+its cross-report summary (a few kilobytes, which the stage needs all at once),
+its place in the file and a reference to its rule table, shared by every file
+of the same edition.
+"""
+
+from __future__ import annotations
+
+import io
+import pickle
+from array import array
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from typing import IO, TYPE_CHECKING, Any, TypeVar
+
+from checker.results import FileResult, ReadBack
+
+if TYPE_CHECKING:
+    from checker.across.stage import Verdicts
+    from checker.across.summary import ReportSummary
+    from checker.rulepacks.pack import Rule
+
+IN_MEMORY = 8 << 20  # bytes of pickled results kept in memory before the file goes to disk
+MAX_TABLES = 64  # distinct rule tables referred to; beyond that a result carries its own
+RECENT = 64  # summaries' cells and sections kept once read (a pair is compared at a time)
+
+
+class Spool(ReadBack):
+    """Results appended in input order; indexing or iterating reads them back."""
+
+    def __init__(self, in_memory: int = IN_MEMORY) -> None:
+        self._file: IO[bytes] = io.BytesIO()  # a temporary file once past ``in_memory``
+        self._in_memory = in_memory
+        self._end = 0
+        self._offsets = array("q")
+        self._lengths = array("q")
+        self._table_of = array("h")  # index into _tables, -1: the rules were pickled along
+        self._tables: list[dict[str, Rule]] = []
+        self._table_ids: dict[int, int] = {}
+        self.summaries: list[ReportSummary | None] = []  # their cells and sections on disk
+        self._recent: dict[int, tuple[dict[Any, Any], dict[Any, Any]]] = {}
+        self.verdicts: Verdicts | None = None  # the cross-report stage's, added on reading
+
+    def append(self, result: FileResult) -> None:
+        # a record counts once its table is appended, last: an append that Ctrl-C cut
+        # short leaves no half record behind for the partial summary to stumble on
+        done = len(self)
+        del self._offsets[done:], self._lengths[done:], self.summaries[done:]
+        table = self._table(result.rules)
+        kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
+        offset = self._end
+        length = self._write(kept)
+        summary = self._light(result.summary)
+        self._offsets.append(offset)
+        self._lengths.append(length)
+        self.summaries.append(summary)
+        self._table_of.append(table)
+
+    def _write(self, value: object) -> int:
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        if self._end + len(data) > self._in_memory and isinstance(self._file, io.BytesIO):
+            self._to_disk()
+        self._file.seek(self._end)
+        self._file.write(data)
+        self._end += len(data)
+        return len(data)
+
+    def _to_disk(self) -> None:
+        """Move what is held so far to a temporary file (tempfile is imported only now:
+        a small run never needs it)."""
+        import tempfile
+
+        held = self._file
+        assert isinstance(held, io.BytesIO)
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed with the spool)
+        self._file.write(held.getbuffer())
+        held.close()
+
+    @property
+    def on_disk(self) -> bool:
+        return not isinstance(self._file, io.BytesIO)
+
+    def _read(self, offset: int, length: int) -> Any:
+        self._file.seek(offset)
+        return pickle.loads(self._file.read(length))
+
+    def _light(self, summary: ReportSummary | None) -> ReportSummary | None:
+        """The summary with its table cells and section signatures left on disk: most of
+        its size, read only when a pair of reports is compared."""
+        if summary is None or not (summary.cells or summary.sections):
+            return summary
+        offset = self._end
+        length = self._write((summary.cells, summary.sections))
+        cells: Deferred[Any, Any] = Deferred(self._parts, offset, length, 0)
+        sections: Deferred[Any, Any] = Deferred(self._parts, offset, length, 1)
+        return replace(summary, cells=cells, sections=sections)
+
+    def _parts(self, offset: int, length: int) -> tuple[dict[Any, Any], dict[Any, Any]]:
+        found = self._recent.get(offset)
+        if found is None:
+            found = self._recent[offset] = self._read(offset, length)
+            if len(self._recent) > RECENT:
+                del self._recent[next(iter(self._recent))]
+        return found
+
+    def _table(self, rules: dict[str, Rule]) -> int:
+        found = self._table_ids.get(id(rules))
+        if found is None:
+            if len(self._tables) >= MAX_TABLES:
+                return -1
+            found = self._table_ids[id(rules)] = len(self._tables)
+            self._tables.append(rules)  # kept alive here, so its id stays its own
+        return found
+
+    def rules(self, index: int) -> Mapping[str, Rule]:
+        """A file's rule table, without reading the file's result."""
+        table = self._table_of[index]
+        return self._tables[table] if table >= 0 else self._load(index).rules
+
+    def _load(self, index: int) -> FileResult:
+        result: FileResult = self._read(self._offsets[index], self._lengths[index])
+        table = self._table_of[index]
+        if table >= 0:
+            result.rules = self._tables[table]  # shared, as the checked results shared it
+        return result
+
+    def __len__(self) -> int:
+        return len(self._table_of)
+
+    def _at(self, index: int) -> FileResult:
+        result = self._load(index)
+        if self.verdicts is not None:
+            from checker.across.stage import apply_one
+
+            apply_one(index, result, self.verdicts)
+        return result
+
+    def close(self) -> None:
+        self._file.close()
+
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Deferred(dict[K, V]):
+    """A summary's cells or sections, read from the spool when first looked at.
+
+    A ``dict`` to the type checker and to the cross-report stage, which only
+    looks things up and walks items; the dictionary itself stays empty, so the
+    reading methods are the only way in.
+    """
+
+    def __init__(self, parts: Any, offset: int, length: int, which: int) -> None:
+        super().__init__()
+        self._parts, self._offset, self._length, self._which = parts, offset, length, which
+
+    def _real(self) -> dict[K, V]:
+        real: dict[K, V] = self._parts(self._offset, self._length)[self._which]
+        return real
+
+    def __getitem__(self, key: K) -> V:
+        return self._real()[key]
+
+    def get(self, key: K, default: Any = None) -> Any:
+        return self._real().get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._real()
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._real())
+
+    def __len__(self) -> int:
+        return len(self._real())
+
+    def __bool__(self) -> bool:
+        return bool(self._real())
+
+    def keys(self) -> Any:
+        return self._real().keys()
+
+    def values(self) -> Any:
+        return self._real().values()
+
+    def items(self) -> Any:
+        return self._real().items()
+
+    def __eq__(self, other: object) -> bool:
+        return self._real() == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return repr(self._real())
+
+    def __reduce__(self) -> Any:
+        return dict, (self._real(),)
