@@ -61,7 +61,7 @@ def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
 def _plain() -> type:
     with pytest.MonkeyPatch.context() as m:
         m.delattr(dataclasses, "exec", raising=False)
-        return _define("plain_points")
+        return _define("checker.plain_points_case")
 
 
 def _behaviour(cls: type) -> tuple[object, ...]:
@@ -85,25 +85,25 @@ def test_kept_methods_behave_as_freshly_compiled_ones(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     expected = _behaviour(_plain())
-    assert _behaviour(_define("points")) == expected
+    assert _behaviour(_define("checker.points_case")) == expected
     classcode.save()
     _restart(monkeypatch)
     monkeypatch.setattr(
         classcode, "compile", lambda *a, **k: pytest.fail("compiled again"), raising=False
     )
-    assert _behaviour(_define("points")) == expected
+    assert _behaviour(_define("checker.points_case")) == expected
 
 
 def test_a_damaged_store_is_ignored_and_written_afresh(
     store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _define("points")
+    _define("checker.points_case")
     classcode.save()
     (kept,) = store.glob("classcode-*.marshal")
     kept.write_bytes(b"\x00garbage")
     _restart(monkeypatch)
     assert classcode._codes == {}
-    assert _behaviour(_define("points")) == _behaviour(_plain())
+    assert _behaviour(_define("checker.points_case")) == _behaviour(_plain())
     classcode.save()
     _restart(monkeypatch)
     assert classcode._codes
@@ -111,7 +111,7 @@ def test_a_damaged_store_is_ignored_and_written_afresh(
 
 @pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX permissions")
 def test_a_store_others_may_write_is_not_read(store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    _define("points")
+    _define("checker.points_case")
     classcode.save()
     (kept,) = store.glob("classcode-*.marshal")
     assert kept.stat().st_mode & 0o077 == 0
@@ -129,3 +129,11 @@ def test_no_cache_leaves_dataclasses_alone(tmp_path: Path) -> None:
     del env["CHECKER_NO_CACHE"]
     assert subprocess.run(run, env=env, capture_output=True, text=True).stdout.strip() == "True"
     assert list(tmp_path.rglob("classcode-*"))
+
+
+def test_classes_of_other_modules_are_left_to_the_builtin(store: Path) -> None:
+    """A program importing the checker keeps its own classes out of the store."""
+    assert _behaviour(_define("someone_elses_points")) == _behaviour(_plain())
+    assert classcode._codes == {}
+    _define("checker.points_case")
+    assert classcode._codes

@@ -318,7 +318,9 @@ def test_update_baseline_onto_a_full_disk_is_one_line(tmp_path: Path) -> None:
 ANNOTATION = ("::error file=", "::warning file=", "::notice file=")
 
 
-@pytest.mark.parametrize("fmt", ["github", "concise", "junit", "markdown", "gitlab"])
+@pytest.mark.parametrize(
+    "fmt", ["github", "concise", "junit", "markdown", "gitlab", "json", "jsonl", "sarif"]
+)
 def test_no_output_line_is_a_log_command(folder: Path, fmt: str) -> None:
     names = ["::stop-commands::x.md", "log-commands.md"]
     run = check(*names, "-f", fmt, cwd=folder)

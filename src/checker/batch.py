@@ -350,11 +350,12 @@ def _stop(executor: object) -> None:
         process.join(timeout=2)
     # Once the pool's manager thread has ended it has closed its wake-up pipe, yet
     # CPython 3.11's exit hook still writes to it ("Bad file descriptor" on stderr):
-    # wait for the thread, then take its pipe off the hook's list.
+    # take its pipe off the hook's list. The workers are dead, so the thread ends on
+    # its own (the interpreter still joins it at exit); a loaded machine may need
+    # longer than the wait here, hence the pipe goes off the list either way.
     manager = getattr(executor, "_executor_manager_thread", None)
     if manager is not None:
-        manager.join(timeout=2)
-        if not manager.is_alive():
-            from concurrent.futures import process as pool_internals
+        from concurrent.futures import process as pool_internals
 
-            getattr(pool_internals, "_threads_wakeups", {}).pop(manager, None)
+        manager.join(timeout=10)
+        getattr(pool_internals, "_threads_wakeups", {}).pop(manager, None)

@@ -10,8 +10,9 @@ compiled again only when the text is new.
 
 ``dataclasses`` runs that text with the name ``exec``, looked up in its
 module before the builtins; ``install`` puts a function there that runs the
-kept code object for a known text and compiles any other text exactly as the
-builtin would (same file name, no inherited future flags). If a later Python
+kept code object for a known text of one of the checker's own classes,
+compiles a new one exactly as the builtin would (same file name, no
+inherited future flags), and leaves every other module's text to the builtin. If a later Python
 stops calling ``exec`` that way, the function is simply never called. The
 file is code, so it is read only when it belongs to this user and no one
 else can write to it; a missing, damaged or foreign file costs the
@@ -52,6 +53,10 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
     global _dirty
     if not isinstance(source, str):
         return builtins.exec(source, globals, locals)
+    if not _ours(globals):  # compiled here, but as the builtin would from dataclasses
+        return builtins.exec(
+            compile(source, "<string>", "exec", dont_inherit=True), globals, locals
+        )
     code = _codes.get(source)
     if code is None:
         code = _codes[source] = compile(source, "<string>", "exec", dont_inherit=True)
@@ -60,6 +65,13 @@ def _exec(source: Any, globals: Any = None, locals: Any = None, /) -> None:
             atexit.register(save)
     _used.add(source)
     return builtins.exec(code, globals, locals)
+
+
+def _ours(globals: Any) -> bool:
+    """Only the checker's own classes are served: a program that imports the checker
+    as a library keeps the builtin behaviour for its classes and everyone else's."""
+    name = globals.get("__name__", "") if isinstance(globals, dict) else ""
+    return isinstance(name, str) and (name == "checker" or name.startswith("checker."))
 
 
 def _path() -> Path:

@@ -115,5 +115,7 @@ def render(outcome: Outcome, lang: str) -> str:
 
 def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
     """The same text as ``render``, in pieces, for writing as it is made."""
-    yield from json_chunks(_doc(outcome, lang, _Files(outcome.results, lang)), indent=2)
+    yield from json_chunks(
+        _doc(outcome, lang, _Files(outcome.results, lang)), commands=True, indent=2
+    )
     yield "\n"
