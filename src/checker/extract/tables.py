@@ -368,7 +368,7 @@ def stitch(report: Report) -> list[Piece]:
     gap_ok = True
     for block in report.document.blocks:
         if block.table is None:
-            if block.text.strip() and not _CONTINUED.search(block.text):
+            if gap_ok and block.text.strip() and not _CONTINUED.search(block.text):
                 gap_ok = False
             continue
         table = block.table
