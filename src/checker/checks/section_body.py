@@ -13,8 +13,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import regex
-
 from checker.checks.base import Context, Kind
 from checker.checks.required_section import SectionSpec
 from checker.extract.outline import Heading, stack_level
@@ -22,10 +20,11 @@ from checker.extract.report import Report, search
 from checker.findings import Finding
 from checker.model import Block, BlockKind
 from checker.numbers import to_halfwidth
+from checker.rulepacks import compiled
 from checker.rulepacks.params import Params
 
-_NOT_WORDS = regex.compile(r"[\s\p{P}\p{S}]+")
-_SENTENCE = regex.compile(r"[。！？；!?;\n]")
+_NOT_WORDS = compiled.cached(r"[\s\p{P}\p{S}]+")
+_SENTENCE = compiled.cached(r"[。！？；!?;\n]")
 
 
 @dataclass(frozen=True)

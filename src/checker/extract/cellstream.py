@@ -14,12 +14,11 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
 from checker.model import Block
+from checker.rulepacks import compiled
 
-_FIELD_SEPARATORS = regex.compile(r"[\n\t|]")
-_SPACE_RUN = regex.compile(r"[ \u3000\xa0]+")
+_FIELD_SEPARATORS = compiled.cached(r"[\n\t|]")
+_SPACE_RUN = compiled.cached(r"[ \u3000\xa0]+")
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: thousands per report; treat as immutable
@@ -45,7 +44,7 @@ def display_width(text: str) -> int:
 
 
 _SPACES = " \u3000\xa0"
-_WIDE_GAP = regex.compile(r"[ \u3000\xa0]{2,}")
+_WIDE_GAP = compiled.cached(r"[ \u3000\xa0]{2,}")
 
 
 def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[Token]) -> None:

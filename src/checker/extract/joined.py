@@ -198,7 +198,7 @@ def widen(source: str, multiline: bool = False) -> str | None:
     return "".join(stack[0].parts)
 
 
-_BOUNDS = regex.compile(r"\{\d*(,)?(\d*)\}")
+_BOUNDS = compiled.cached(r"\{\d*(,)?(\d*)\}")
 
 
 def _quantified(previous: str) -> bool:

@@ -20,6 +20,7 @@ from checker.extract.joined import Joined
 from checker.model import Block, BlockKind
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.rulepacks import compiled
 from checker.rulepacks.patterns import screen
 
 _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
@@ -30,10 +31,10 @@ _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
     (4, "arabic-paren", regex.compile(r"^\s*[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
     (4, "circled", regex.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
-_MISSING = regex.compile(r"^\s*[、]\s*(?=\S)")
+_MISSING = compiled.cached(r"^\s*[、]\s*(?=\S)")
 # the level patterns, then the lost number, as one alternation tried in that order:
 # one match per block finds the first of them that fits, as trying each in turn did
-_ANY_START = regex.compile(
+_ANY_START = compiled.cached(
     "|".join(
         [
             pattern.pattern.replace("(?P<n>", f"(?P<n{i}>")
@@ -43,9 +44,9 @@ _ANY_START = regex.compile(
     )
 )
 _NUMBER_GROUPS = {f"n{i}": i for i in range(len(_LEVEL_PATTERNS))}
-_NOT_PLAIN = regex.compile(r"[。，,；;：:！？!?、\d]")
-_SENTENCE_END = regex.compile(r"[。！？；;!?]")
-_INLINE_SPLIT = regex.compile(r"[。:：]")
+_NOT_PLAIN = compiled.cached(r"[。，,；;：:！？!?、\d]")
+_SENTENCE_END = compiled.cached(r"[。！？；;!?]")
+_INLINE_SPLIT = compiled.cached(r"[。:：]")
 _HEADING_MAX = 40  # longer numbered lines at levels 3-4 are list items, not headings
 _UNNUMBERED_MAX = 30
 

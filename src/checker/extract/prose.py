@@ -43,6 +43,7 @@ from checker.extract.prose_shares import EarlierShare, ShareGrammar
 from checker.extract.prose_vocab import Vocabulary
 from checker.extract.report import Report
 from checker.model import Block, Location
+from checker.rulepacks import compiled
 
 __all__ = [
     "BlockProse",
@@ -56,8 +57,8 @@ __all__ = [
 
 MAX_SENTENCE = 1000  # characters between sentence ends (。!? or a line break)
 MAX_FIGURES = 60  # digits runs in one sentence
-_SENTENCE = regex.compile(r"[^。!?\n]+")
-_DIGITS = regex.compile(r"\d+")
+_SENTENCE = compiled.cached(r"[^。!?\n]+")
+_DIGITS = compiled.cached(r"\d+")
 
 
 def readable(text: str) -> str:

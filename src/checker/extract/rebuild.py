@@ -23,25 +23,22 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-import regex
-
 from checker.extract.cellstream import Token, stream
 from checker.extract.tables import LabelDef, TableDef, TableIndex, is_numeric, normalise_label
 from checker.model import Block, BlockKind, Document, Table, build_table
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import to_halfwidth
+from checker.rulepacks import compiled
 
-_PROSE = regex.compile(r"[。！？；!?;]")
+_PROSE = compiled.cached(r"[。！？；!?;]")
 _PROSE_MAX = 80  # a cell is never this long
-_HEADING_LIKE = regex.compile(
-    rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[(（]\s*[{_CN}]{{1,3}}\s*[)）])"
-)
-_GROUP_LABEL = regex.compile(rf"^\s*[(（]\s*[{_CN}]{{1,3}}\s*[)）]")
-_AMOUNT = regex.compile(r"^[-+−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|条|次|项|宗|起|%|％)?$")
+_HEADING_LIKE = compiled.cached(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．]|[(（]\s*[{_CN}]{{1,3}}\s*[)）])")
+_GROUP_LABEL = compiled.cached(rf"^\s*[(（]\s*[{_CN}]{{1,3}}\s*[)）]")
+_AMOUNT = compiled.cached(r"^[-+−]?\s*\d[\d,]*(?:\.\d+)?\s*(?:万元|元|件|个|条|次|项|宗|起|%|％)?$")
 _MAX_LABEL_PARTS = 3  # a label broken over lines or spaces ("行政 处罚")
 _MAX_TOKENS = 20_000  # a report holds hundreds of cells; beyond this nothing is rebuilt
 _MAX_LEAD = 2  # cells of no defined label taken into a header in front of its first label
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compiled.cached(r"\d")
 
 
 @dataclass

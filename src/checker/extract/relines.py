@@ -20,15 +20,16 @@ import regex
 from checker.model import Block, BlockKind, Document
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.rulepacks import compiled
 
-_GAP = regex.compile(r"[ \u3000\xa0]+")
+_GAP = compiled.cached(r"[ \u3000\xa0]+")
 _SENTENCE_END = "。！？；!?;"
-_ENDS = regex.compile(r"[。！？；!?;]")
-_MARKER = regex.compile(
+_ENDS = compiled.cached(r"[。！？；!?;]")
+_MARKER = compiled.cached(
     rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])(?![{_CN}\d〇零])"
 )
-_START = regex.compile(rf"^\s*(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])")
-_AT = regex.compile(rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])")  # at a cut
+_START = compiled.cached(rf"^\s*(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])")
+_AT = compiled.cached(rf"(?:(?P<l1>[{_CN}]{{1,3}})、|[(（](?P<l2>[{_CN}]{{1,3}})[)）])")  # at a cut
 _SHORT = 40  # a title, heading or signature line is shorter than this
 _LONG = 150  # a paragraph shorter than this has no break to lose
 _COLLAPSED = 3  # sentence ends followed by a space: the line once had paragraphs

@@ -15,20 +15,19 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
 
-import regex
-
 from checker.extract.facts import Fact
 from checker.extract.report import Report
 from checker.i18n import Text
 from checker.labels import normalise_label
 from checker.model import Block, Cell, Location, Table
 from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
+from checker.rulepacks import compiled
 from checker.rulepacks.pack import FactDef, LabelDef, TableDef
 
 __all__ = ["CellValue", "LabelDef", "TableDef", "TableIndex", "normalise_label", "table_index"]
 
-_CONTINUED = regex.compile(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
-_NUMERIC = regex.compile(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_CONTINUED = compiled.cached(r"^\s*[(（]?\s*(?:续表|接上表|续)\s*[)）]?\s*$")
+_NUMERIC = compiled.cached(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 
 
 @lru_cache(maxsize=8192)
@@ -312,7 +311,7 @@ def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> 
     return c if c > labels.last_label(r, end) else None
 
 
-_CJK = regex.compile(r"\p{Han}")
+_CJK = compiled.cached(r"\p{Han}")
 
 
 def _is_label(text: str) -> bool:
@@ -332,7 +331,7 @@ def _row_labels(table: Table, r: int) -> list[str]:
     return labels
 
 
-_DIGIT = regex.compile(r"\d")
+_DIGIT = compiled.cached(r"\d")
 
 
 def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
@@ -344,7 +343,7 @@ def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
     return end < len(normalised) and normalised[end - 1] in rdef.labels
 
 
-_GROUP_LABEL = regex.compile(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
+_GROUP_LABEL = compiled.cached(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
 
 
 def _score(texts: set[str], tdef: TableDef) -> int:
