@@ -8,6 +8,7 @@ rule packs) to name a dataclass.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,8 +50,9 @@ class ReadBack(Sequence[FileResult]):
     """Results made again each time one is read (from a spool, through post-processing):
     indexed and walked as often as needed, never all held at once."""
 
+    @abstractmethod
     def _at(self, index: int) -> FileResult:
-        raise NotImplementedError
+        """The result of file ``index``, made afresh."""
 
     @overload
     def __getitem__(self, index: int) -> FileResult: ...
