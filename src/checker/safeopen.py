@@ -77,14 +77,19 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
             raise Refused(name, "not-a-file", f"not a regular file ({what})")
         if info.st_size > limit:
             raise Refused(name, "too-large", f"{info.st_size} bytes exceeds the limit of {limit}")
-        return _read_bounded(fd, name, limit)
+        return _read_bounded(fd, name, limit, info.st_size)
     finally:
         os.close(fd)
 
 
-def _read_bounded(fd: int, name: str, limit: int) -> bytes:
-    parts: list[bytes] = []
-    total = 0
+def _read_bounded(fd: int, name: str, limit: int, size: int = 0) -> bytes:
+    """At most ``limit`` bytes. A file's stated ``size`` is asked for in one read, so a
+    large file is held once and not again as chunks being joined."""
+    first = os.read(fd, min(size, limit) + 1) if size else b""
+    if len(first) > limit:
+        raise Refused(name, "too-large", f"more than {limit} bytes")
+    parts: list[bytes] = [first] if first else []  # joining one part returns it, uncopied
+    total = len(first)
     while True:
         chunk = os.read(fd, min(CHUNK, limit + 1 - total))
         if not chunk:

@@ -57,14 +57,14 @@ def check_extension(path: str, name: str) -> str:
     return ext
 
 
+_NOT_BLANK = re.compile(b"[^" + re.escape(_WHITESPACE) + b"]")
+
+
 def is_blank(data: bytes) -> bool:
     """True when the bytes hold nothing but BOMs, NULs and ASCII whitespace."""
-    body = data
-    for bom in _BOMS:
-        if body.startswith(bom):
-            body = body[len(bom) :]
-            break
-    return not body.strip(_WHITESPACE)
+    start = next((len(bom) for bom in _BOMS if data.startswith(bom)), 0)
+    # searched, not stripped: a strip would copy a large file once more
+    return _NOT_BLANK.search(data, start) is None
 
 
 def _head_text(data: bytes) -> str:
