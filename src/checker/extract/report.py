@@ -114,11 +114,6 @@ def finditer(pattern: Any, text: str) -> Any:
     return pattern.finditer(text, timeout=budget.timeout())
 
 
-def may_match(screen: Any, text: str) -> bool:
-    """False when no pattern of a screened list can match ``text`` (see ``patterns.screen``)."""
-    return screen is None or search(screen, text) is not None
-
-
 def any_match(patterns: list[Any], screen: Any, text: str) -> bool:
     """Whether one of ``patterns`` matches: one search with their screen when there is one."""
     if screen is not None:
