@@ -160,7 +160,7 @@ def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
     columns = _required(tdef.columns, spec.columns)
     if _other_layout(index, table, spec.columns_unless):
         columns = []  # another edition's columns stand there: the format rule says so, once
-    labels = _cell_labels(index, table)
+    labels = index.cell_labels(table)
     whole = not any(piece.table.ragged for piece in index.assigned[table])
     for key in columns:
         cdef = tdef.columns[key]
@@ -188,17 +188,8 @@ def _required(defs: dict[str, LabelDef], keys: tuple[str, ...] | None) -> list[s
     return list(keys)
 
 
-def _cell_labels(index: TableIndex, table: str) -> set[str]:
-    return {
-        normalise_label(cell.text)
-        for piece in index.assigned.get(table, [])
-        for row in piece.table.rows
-        for cell in row
-    }
-
-
 def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
-    return bool(wanted) and bool(wanted & _cell_labels(index, table))
+    return bool(wanted) and bool(wanted & index.cell_labels(table))
 
 
 def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
