@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from checker.extract.cellstream import Token, stream
@@ -46,6 +47,12 @@ class _Row:
     labels: list[Token]  # the words before the figures
     values: list[Token]  # figures and blanks, trailing blanks removed
     words: list[Token] = field(default_factory=list)  # the labels that are not blanks
+    _keys: list[str] | None = None  # the words' label keys, for every definition
+
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = _label_keys(self.words)
+        return self._keys
 
 
 @dataclass
@@ -66,19 +73,27 @@ class _Region:
     how: str
 
 
-def _is_value(token: Token, tdef: TableDef) -> bool:
-    text = to_halfwidth(token.text).strip()
+@lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
+    return to_halfwidth(text).strip()
+
+
+def _is_value(text: str, tdef: TableDef) -> bool:
+    """Whether a token's text reads as a figure (or a mark for none) in this table."""
+    text = _fold(text)
     if not text:
         return False
     if text in tdef.zero_marks or text in tdef.nothing_marks:
         return True
+    if not _DIGIT.search(text):  # a figure, with or without its unit, has a digit
+        return False
     if tdef.count_unit is not None:
         text = tdef.count_unit.sub("", text)
     return is_numeric(text) or bool(_AMOUNT.match(text))
 
 
 def _value_reading(tdef: TableDef) -> tuple[object, ...]:
-    """All that ``_is_value`` (so ``_rows``) reads of a definition: equal tuples, equal rows."""
+    """All that ``_is_value`` reads of a definition: equal tuples, equal figures."""
     unit = tdef.count_unit.pattern if tdef.count_unit is not None else None
     return tdef.zero_marks, tdef.nothing_marks, unit
 
@@ -88,10 +103,12 @@ def _is_prose(token: Token) -> bool:
 
 
 def _rows(
-    tokens: list[Token], tdef: TableDef, prose: dict[str, bool] | None = None
+    tokens: list[Token], figures: frozenset[str], prose: dict[str, bool]
 ) -> list[_Row | None]:
     """Runs of words each followed by a run of figures; None where prose breaks the flow.
 
+    ``figures`` holds the token texts that read as figures in the definition
+    (so definitions that read the same texts alike share their rows);
     ``prose`` memoises ``_is_prose`` by text across the definitions of one
     document (it does not depend on the definition)."""
     out: list[_Row | None] = []
@@ -107,19 +124,13 @@ def _rows(
         labels.clear()
         values.clear()
 
-    memo: dict[str, bool] = {}
-    if prose is None:
-        prose = {}
     for token in tokens:
         text = token.text
         if not text:
             if labels:  # blanks count only among figures
                 values.append(token)
             continue
-        value = memo.get(text)
-        if value is None:
-            value = memo[text] = _is_value(token, tdef)
-        if value:
+        if text in figures:
             if labels:
                 values.append(token)
                 filled = True
@@ -150,11 +161,24 @@ def _by_label(defs: dict[str, LabelDef]) -> dict[str, LabelDef]:
     return out
 
 
-def _match(labels: list[Token], rows: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
-    """The row whose label ends the words (joined over up to three pieces)."""
+def _label_keys(words: list[Token]) -> list[str]:
+    """The last one, two and three words, joined and normalised."""
+    return [
+        normalise_label("".join([t.text for t in words[-n:]]))
+        for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1)
+    ]
+
+
+def _match(
+    labels: list[Token], rows: dict[str, LabelDef], keys: list[str] | None = None
+) -> tuple[LabelDef, int] | None:
+    """The row whose label ends the words (joined over up to three pieces).
+
+    ``keys``: ``_label_keys`` of the words, where the caller keeps them."""
     words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
-    for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1):
-        key = normalise_label("".join(t.text for t in words[-n:]))
+    if keys is None:
+        keys = _label_keys(words)
+    for n, key in enumerate(keys, start=1):
         found = rows.get(key) if key else None
         if found is not None:
             skipped = sum(1 for t in labels if t.text) - len(words)
@@ -291,9 +315,9 @@ class _Builder:
         tdef = self.tdef
         words = list(row.words)
         unit = ""
-        if words and to_halfwidth(words[-1].text) in self.units:
+        if self.units and words and to_halfwidth(words[-1].text) in self.units:
             unit = words.pop().text
-        matched = _match(words, self.rows)
+        matched = _match(words, self.rows, None if unit else row.keys())
         rdef: LabelDef | None
         if matched is not None:
             rdef, at = matched
@@ -403,17 +427,23 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
     prose: dict[str, bool] = {}
-    # the rows depend on a definition only through how it reads figures: the
-    # definitions that read them alike share one pass over the stream
-    rows_by_reading: dict[tuple[object, ...], list[_Row | None]] = {}
+    texts = {t.text for t in tokens if t.text}
+    # the rows depend on a definition only through which texts it reads as
+    # figures: the definitions that read them alike share one pass over the stream
+    figures_by_reading: dict[tuple[object, ...], frozenset[str]] = {}
+    rows_by_figures: dict[frozenset[str], list[_Row | None]] = {}
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
         reading = _value_reading(tdef)
-        rows = rows_by_reading.get(reading)
+        figures = figures_by_reading.get(reading)
+        if figures is None:
+            figures = frozenset(t for t in texts if _is_value(t, tdef))
+            figures_by_reading[reading] = figures
+        rows = rows_by_figures.get(figures)
         if rows is None:
-            rows = rows_by_reading[reading] = _rows(tokens, tdef, prose)
+            rows = rows_by_figures[figures] = _rows(tokens, figures, prose)
         for row in rows:  # the builder reads rows, never changes them
             builder.feed(row)
         builder.close()
