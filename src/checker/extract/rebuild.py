@@ -311,25 +311,53 @@ class _Builder:
             return False
         return _match([token], self.rows) is None
 
-    def _place(self, row: _Row) -> list[_Placed] | None:
-        tdef = self.tdef
+    def _label(self, row: _Row) -> tuple[LabelDef, str, list[Token], str] | None:
+        """The row's definition, its label, the words before the label and its
+        unit cell: the first thing a row needs to be placed, None where it has not."""
         words = list(row.words)
         unit = ""
         if self.units and words and to_halfwidth(words[-1].text) in self.units:
             unit = words.pop().text
         matched = _match(words, self.rows, None if unit else row.keys())
-        rdef: LabelDef | None
         if matched is not None:
             rdef, at = matched
-            label = "".join(t.text for t in words[at:])
-            before = words[:at]
-        elif (
+            return rdef, "".join(t.text for t in words[at:]), words[:at], unit
+        if (
             self.data_row is not None
             and sum(normalise_label(t.text) in self.columns for t in words) >= 2
         ):
-            rdef, label, before = self.data_row, "", words
-        else:
+            return self.data_row, "", words, unit
+        return None
+
+    def reaches_text(self, rows: list[_Row | None], ids: dict[int, int], texts: list[int]) -> bool:
+        """Whether a region could hold words outside the reader's tables, without
+        building it: a region lies between prose, from the lead of its first
+        placed row to the last figure of its last, and every placed row has a
+        label; so some such word must stand between the lead of the first row
+        with a label and the last figure of the last one. ``texts[i]``: how many
+        such words stand before token ``i``."""
+        first: _Row | None = None
+        last = 0
+        for row in [*rows, None]:
+            if row is None:
+                if first is not None:
+                    lead = ids[id(self._lead(first))]
+                    if texts[last + 1] > texts[lead]:
+                        return True
+                first = None
+            elif self._label(row) is not None:
+                if first is None:
+                    first = row
+                last = ids[id(row.values[-1])]
+        return False
+
+    def _place(self, row: _Row) -> list[_Placed] | None:
+        tdef = self.tdef
+        labelled = self._label(row)
+        if labelled is None:
             return None
+        rdef: LabelDef | None
+        rdef, label, before, unit = labelled
         for t in before:
             if _GROUP_LABEL.match(t.text):
                 self.group = t.text
@@ -432,6 +460,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     # figures: the definitions that read them alike share one pass over the stream
     figures_by_reading: dict[tuple[object, ...], frozenset[str]] = {}
     rows_by_figures: dict[frozenset[str], list[_Row | None]] = {}
+    words_before: list[int] | None = None
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
@@ -444,6 +473,12 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         rows = rows_by_figures.get(figures)
         if rows is None:
             rows = rows_by_figures[figures] = _rows(tokens, figures, prose)
+        if words_before is None:
+            words_before = _text_counts(tokens)
+        # a table is rebuilt only where it takes text: where none of its
+        # regions can, it is not built at all (what a reader gave stays)
+        if not builder.reaches_text(rows, ids, words_before):
+            continue
         for row in rows:  # the builder reads rows, never changes them
             builder.feed(row)
         builder.close()
@@ -461,11 +496,25 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     return _replace(document, blocks, _disjoint(chosen))
 
 
+def _is_text(token: Token) -> bool:
+    """Words outside the reader's tables (lines a reader took for paragraphs or headings)."""
+    return token.start >= 0 and not token.blank and token.text.strip("|") != ""
+
+
 def _takes_text(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
-    """Whether a region holds words outside the reader's tables (lines a reader
-    took for paragraphs or headings)."""
+    """Whether a region holds words outside the reader's tables."""
     inside = tokens[ids[id(region.first)] : ids[id(region.last)] + 1]
-    return any(t.start >= 0 and not t.blank and t.text.strip("|") != "" for t in inside)
+    return any(_is_text(t) for t in inside)
+
+
+def _text_counts(tokens: list[Token]) -> list[int]:
+    """``out[i]``: how many of the first ``i`` tokens are words outside the reader's tables."""
+    out = [0]
+    n = 0
+    for t in tokens:
+        n += _is_text(t)
+        out.append(n)
+    return out
 
 
 def _whole_tables(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
