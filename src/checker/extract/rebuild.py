@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from checker.extract.cellstream import Token, stream
@@ -48,11 +49,17 @@ class _Row:
     values: list[Token]  # figures and blanks, trailing blanks removed
     words: list[Token] = field(default_factory=list)  # the labels that are not blanks
     _keys: list[str] | None = None  # the words' label keys, for every definition
+    _normalised: list[str] | None = None  # each word normalised
 
     def keys(self) -> list[str]:
         if self._keys is None:
             self._keys = _label_keys(self.words)
         return self._keys
+
+    def normalised(self) -> list[str]:
+        if self._normalised is None:
+            self._normalised = [normalise_label(t.text) for t in self.words]
+        return self._normalised
 
 
 @dataclass
@@ -175,12 +182,12 @@ def _match(
     """The row whose label ends the words (joined over up to three pieces).
 
     ``keys``: ``_label_keys`` of the words, where the caller keeps them."""
-    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
     if keys is None:
-        keys = _label_keys(words)
+        keys = _label_keys([t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text])
     for n, key in enumerate(keys, start=1):
         found = rows.get(key) if key else None
         if found is not None:
+            words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
             skipped = sum(1 for t in labels if t.text) - len(words)
             return found, skipped + len(words) - n
     return None
@@ -314,19 +321,20 @@ class _Builder:
     def _label(self, row: _Row) -> tuple[LabelDef, str, list[Token], str] | None:
         """The row's definition, its label, the words before the label and its
         unit cell: the first thing a row needs to be placed, None where it has not."""
-        words = list(row.words)
+        words = row.words
         unit = ""
         if self.units and words and to_halfwidth(words[-1].text) in self.units:
-            unit = words.pop().text
+            unit = words[-1].text
+            words = words[:-1]
         matched = _match(words, self.rows, None if unit else row.keys())
         if matched is not None:
             rdef, at = matched
             return rdef, "".join(t.text for t in words[at:]), words[:at], unit
-        if (
-            self.data_row is not None
-            and sum(normalise_label(t.text) in self.columns for t in words) >= 2
-        ):
-            return self.data_row, "", words, unit
+        if self.data_row is not None:
+            normalised = row.normalised()
+            columns = self.columns
+            if sum(x in columns for x in (normalised[:-1] if unit else normalised)) >= 2:
+                return self.data_row, "", list(words), unit
         return None
 
     def reaches_text(self, rows: list[_Row | None], ids: dict[int, int], texts: list[int]) -> bool:
@@ -498,7 +506,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
 
 def _is_text(token: Token) -> bool:
     """Words outside the reader's tables (lines a reader took for paragraphs or headings)."""
-    return token.start >= 0 and not token.blank and token.text.strip("|") != ""
+    return token.start >= 0 and token.text.strip("|") != ""  # a blank strips to "" too
 
 
 def _takes_text(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
@@ -509,12 +517,7 @@ def _takes_text(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bo
 
 def _text_counts(tokens: list[Token]) -> list[int]:
     """``out[i]``: how many of the first ``i`` tokens are words outside the reader's tables."""
-    out = [0]
-    n = 0
-    for t in tokens:
-        n += _is_text(t)
-        out.append(n)
-    return out
+    return [0, *accumulate(t.start >= 0 and t.text.strip("|") != "" for t in tokens)]
 
 
 def _whole_tables(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
