@@ -103,6 +103,10 @@ def block_tokens(block: Block, position: int) -> list[Token]:
         how = "pipes"
     elif "\t" in text:
         how = "tabs"
+    elif "\n" not in text:  # one field: a paragraph or a cell on a line of its own
+        if text.strip():
+            _field_tokens(text, 0, len(text), position, "lines", out)
+        return out
     else:
         how = "lines"
     seps = list(_FIELD_SEPARATORS.finditer(text))

@@ -469,6 +469,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     figures_by_reading: dict[tuple[object, ...], frozenset[str]] = {}
     rows_by_figures: dict[frozenset[str], list[_Row | None]] = {}
     words_before: list[int] | None = None
+    has_tables = any(b.table is not None for b in blocks)
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
@@ -481,12 +482,14 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         rows = rows_by_figures.get(figures)
         if rows is None:
             rows = rows_by_figures[figures] = _rows(tokens, figures, prose)
-        if words_before is None:
-            words_before = _text_counts(tokens)
         # a table is rebuilt only where it takes text: where none of its
-        # regions can, it is not built at all (what a reader gave stays)
-        if not builder.reaches_text(rows, ids, words_before):
-            continue
+        # regions can, it is not built at all (what a reader gave stays).
+        # Without a reader's table every word is text: nothing to rule out.
+        if has_tables:
+            if words_before is None:
+                words_before = _text_counts(tokens)
+            if not builder.reaches_text(rows, ids, words_before):
+                continue
         for row in rows:  # the builder reads rows, never changes them
             builder.feed(row)
         builder.close()
@@ -555,7 +558,11 @@ def _replace(
     """Each region's blocks give way to its table; text before or after a
     region within the same block (one long line) stays as it was."""
     new: list[Block] = []
+    covered = {p for region, _ in regions for p in range(region.first.block, region.last.block + 1)}
     for position, block in enumerate(blocks):
+        if position not in covered:
+            new.append(block)
+            continue
         spans: list[tuple[int, int, tuple[_Region, TableDef] | None]] = []
         for region, tdef in regions:
             first, last = region.first, region.last
