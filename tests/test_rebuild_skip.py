@@ -69,9 +69,22 @@ def test_real_tables_alone_build_no_region(monkeypatch: pytest.MonkeyPatch) -> N
     assert reached and not any(reached)
 
 
-def test_flattened_tables_are_built(monkeypatch: pytest.MonkeyPatch) -> None:
-    reached = _reached(read_path(str(SAMPLES / "edition2021-2023-clean.cells.txt")), monkeypatch)
+def test_tables_a_reader_made_in_part_are_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tab-separated rows: the reader makes tables of some, others stay lines of text."""
+    document = read_path(str(SAMPLES / "edition2021-2023-clean.tabs.txt"))
+    assert document.tables
+    reached = _reached(document, monkeypatch)
     assert reached and all(reached)
+
+
+def test_without_a_reader_table_every_definition_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = read_path(str(SAMPLES / "edition2021-2023-clean.cells.txt"))
+    assert not document.tables
+    assert _reached(document, monkeypatch) == []  # nothing to rule out: not asked
+    rebuilt = rebuild.rebuild_tables(document, _packset(document))
+    assert [t.rebuilt for t in rebuilt.tables] == ["lines"] * 3
 
 
 def _table_lines(start: str) -> tuple[int, int]:
