@@ -161,6 +161,13 @@ class TableIndex:
             found = self._cells[key] = self._lookup(table, row, column)
         return found  # type: ignore[return-value]
 
+    def cell_at(self, key: tuple[str, str, str]) -> CellValue | None:
+        """``cell`` for a (table, row, column) key a caller keeps."""
+        found = self._cells.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._cells[key] = self._lookup(*key)
+        return found  # type: ignore[return-value]
+
     def cell_labels(self, table: str) -> set[str]:
         """Every cell text of the table's pieces, normalised (computed once per table)."""
         found = self._cell_labels.get(table)
