@@ -341,22 +341,10 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
     if spec.bodies and not _body_matches(ctx, spec.bodies):
         return  # a figure only some bodies may report: this one may
     flagged = spec.statuses
-    row_keys = list(tdef.rows) if spec.rows is None else spec.rows
-    col_keys = list(tdef.columns) if spec.columns is None else spec.columns
-    seen: set[str] = set()
     bad: list[CellValue] = []
-    for r in row_keys:
-        for c in col_keys:
-            cell = index.cell(table, r, c)
-            if cell is None:
-                continue
-            key = _key(cell)
-            if key in seen:
-                continue
-            seen.add(key)
-            status = _status(cell)
-            if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
-                bad.append(cell)
+    for cell, status in _distinct_cells(index, table, spec.rows, spec.columns):
+        if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
+            bad.append(cell)
     if not bad:
         return
     if spec.aggregate:
@@ -381,6 +369,33 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             status=_status(cell),
             snippet=cell.text,
         )
+
+
+def _distinct_cells(
+    index: TableIndex, table: str, rows: tuple[str, ...] | None, columns: tuple[str, ...] | None
+) -> list[tuple[CellValue, str]]:
+    """The cells found at the rows and columns (all where None), each grid cell
+    once, with its status: the value rules of one table read them alike."""
+    memo: dict[tuple[object, ...], list[tuple[CellValue, str]]] = index.memo
+    key = ("distinct", table, rows, columns)
+    found = memo.get(key)
+    if found is None:
+        tdef = index.defs[table]
+        row_keys = list(tdef.rows) if rows is None else rows
+        col_keys = list(tdef.columns) if columns is None else columns
+        seen: set[str] = set()
+        found = memo[key] = []
+        for r in row_keys:
+            for c in col_keys:
+                cell = index.cell(table, r, c)
+                if cell is None:
+                    continue
+                address = _key(cell)
+                if address in seen:
+                    continue
+                seen.add(address)
+                found.append((cell, _status(cell)))
+    return found
 
 
 def _body_matches(ctx: Context, patterns: tuple[Any, ...]) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from checker.extract.facts import Fact
 from checker.extract.report import Report
@@ -128,6 +129,7 @@ class TableIndex:
         # a cell's text read as a count, per table (the marks and unit differ by table)
         self._readings: dict[tuple[str, str], tuple[str, Decimal | None, str]] = {}
         self._cell_labels: dict[str, set[str]] = {}
+        self.memo: dict[tuple[object, ...], Any] = {}  # what the table rules derive, once each
 
     def _assign(self) -> None:
         for piece in self.pieces:
