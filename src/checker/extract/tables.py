@@ -194,12 +194,15 @@ class TableIndex:
         tdef = self.defs[table]
         rdef, cdef = tdef.rows[row], tdef.columns[column]
         for piece in self.assigned.get(table, []):
-            labels = self.labels(piece)
+            labels = self._labels.get(id(piece)) or self.labels(piece)
             r = labels.row(rdef)
             if r is None:
                 continue
-            c = _right_aligned(labels, tdef, column, r)
-            if c is None and not (labels.ragged and tdef.right_aligned):
+            if labels.ragged:
+                c = _right_aligned(labels, tdef, column, r)
+                if c is None and not tdef.right_aligned:
+                    c = labels.column(cdef, r)
+            else:
                 c = labels.column(cdef, r)
             if c is None:
                 continue
@@ -235,9 +238,10 @@ class PieceLabels:
         self._by_last: dict[str, list[int]] | None = None
 
     def row(self, rdef: LabelDef) -> int | None:
-        if rdef.key not in self._rows:
-            self._rows[rdef.key] = self._find_row(rdef)
-        return self._rows[rdef.key]
+        found = self._rows.get(rdef.key, -1)
+        if found == -1:
+            found = self._rows[rdef.key] = self._find_row(rdef)
+        return found
 
     def _find_row(self, rdef: LabelDef) -> int | None:
         piece = self.piece
@@ -337,9 +341,10 @@ class PieceLabels:
         run = self._run(r)
         # the run is fixed by its nearest header: rows under the same one share the answer
         key = (cdef.key, run[0] if run else -1)
-        if key not in self._columns:
-            self._columns[key] = self._column(cdef, run)
-        return self._columns[key]
+        found = self._columns.get(key, -1)
+        if found == -1:
+            found = self._columns[key] = self._column(cdef, run)
+        return found
 
     def _column(self, cdef: LabelDef, run: list[int]) -> int | None:
         for h in run:
