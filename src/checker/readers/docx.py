@@ -176,7 +176,7 @@ class _Walker:
                 self.paragraph(el)
                 self._note_comments(el, before)
             elif tag == t.tbl:
-                self.sink.table(self.table_grid(el))
+                self.sink.table(self.table_grid(el), bounded=True)
                 self._note_comments(el, before)
             elif tag == t.sdt:
                 content = _first(el, t.sdtContent)
@@ -528,9 +528,9 @@ def _add_comments(part: etree._Element, walker: _Walker, t: _Tags) -> None:
         walker.sink.attached(text, span[0], span[1])
 
 
-_COUNT_NODES = (
-    "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())"
-)
+# Elements only: the part's parser drops comments and processing instructions, so
+# these are all the nodes ``root.iter()`` yields (a union of three axes costs a sort).
+_COUNT_NODES = "count(descendant-or-self::*)"
 
 
 def _xpath_count(root: etree._Element, expression: str, namespaces: dict[str, str]) -> int:

@@ -287,7 +287,7 @@ class _Walker:
             ]
             for cells, spans in zip(rows, shape, strict=True)
         ]
-        self.sink.table(grid, line=_line(table))
+        self.sink.table(grid, line=_line(table), bounded=True)
 
 
 def _title(root: etree._Element) -> str | None:
