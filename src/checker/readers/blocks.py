@@ -104,6 +104,25 @@ class BlockSink:
     def paragraph(self, text: str, line: int | None = None, page: int | None = None) -> None:
         self._add(BlockKind.PARAGRAPH, text, line, None, page)
 
+    def paragraph_lines(self, lines: Sequence[str], start: int, end: int) -> None:
+        """``paragraph(lines[i].strip(), line=i + 1)`` for each line in ``start:end``,
+        in one loop: a text file of 200,000 paragraphs pays no call per line."""
+        blocks = self.blocks
+        limit = self.limits.max_line_chars
+        most = self.limits.max_text_chars
+        kind = BlockKind.PARAGRAPH
+        for i in range(start, end):
+            text = lines[i].strip()
+            if not text:
+                continue
+            if len(text) > limit > 0:
+                self._add(kind, text, i + 1, None, None)
+                continue
+            self.n_chars += len(text)
+            if self.n_chars > most:
+                self._count(0)  # raises
+            blocks.append(Block(kind, text, len(blocks) + 1, i + 1))
+
     def heading(
         self, text: str, level: int | None, line: int | None = None, page: int | None = None
     ) -> None:
