@@ -202,10 +202,11 @@ class _Walker:
         for box in boxes:
             self.blocks(box)
 
-    def properties(self, p: etree._Element) -> _Props:
+    def properties(self, p: etree._Element, kids: list[etree._Element] | None = None) -> _Props:
+        """The paragraph's properties (``kids``: its children, when the caller has them)."""
         t = self.t
         ppr = None
-        for el in _kids(p):  # a loop, not p.find(): lxml's find is several times slower
+        for el in _kids(p) if kids is None else kids:  # a loop: lxml's find() is slower
             if el.tag == t.pPr:
                 ppr = el
                 break
@@ -259,19 +260,26 @@ class _Walker:
     ) -> tuple[str, int | None, bool]:
         """``(visible text with its list label, heading level, is a TOC entry)``;
         the label counts even when the text is empty."""
-        props = self.properties(p)
+        kids = _kids(p)  # one list for both passes, its proxies kept alive between them
+        props = self.properties(p, kids)
         parts: list[str] = []
-        self.inline(p, parts, boxes)
+        self.inline(p, parts, boxes, kids)
         text = "".join(parts).strip()
         if props[3] is None and props[0] is None:
             return text, props[1], props[2]  # no numbering, nothing to count
         label = self.label(props)
         return (label + text if text else ""), props[1], props[2]
 
-    def inline(self, parent: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+    def inline(
+        self,
+        parent: etree._Element,
+        out: list[str],
+        boxes: list[etree._Element],
+        kids: list[etree._Element] | None = None,
+    ) -> None:
         t = self.t
         r_tag, t_tag, rpr_tag = t.r, t.t, t.rPr
-        for el in _kids(parent):
+        for el in _kids(parent) if kids is None else kids:
             tag = el.tag
             if tag == r_tag:
                 # the common run (properties, texts) read here; anything else by run()

@@ -88,7 +88,10 @@ def _cjk_count(text: str | None) -> int:
 
 def _tag(el: etree._Element) -> str | None:
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else None
+    if not isinstance(tag, str):
+        return None
+    # libxml2 lowers ASCII names already; lower() still folds the rest, as before
+    return tag if tag.isascii() else tag.lower()
 
 
 def _hidden(el: etree._Element) -> bool:
