@@ -207,9 +207,10 @@ def _emit(outcome: "Outcome", fmt: str, lang: str, output_file: str | None) -> N
             raise
         return
     if fmt == "table":
+        from checker.render.plainconsole import PlainConsole, is_plain_stream
         from checker.render.table import render_to
 
-        render_to(outcome, lang, _console())
+        render_to(outcome, lang, PlainConsole(_console) if is_plain_stream() else _console())
         return
     _write_stdout(render_chunks(fmt, outcome, lang))
 

@@ -71,9 +71,12 @@ class LazyList(list):  # type: ignore[type-arg]
 
 def for_rich(text: str) -> str:
     """Visible controls, and rich markup shown literally."""
+    shown = visible(text)
+    if "[" not in shown and "\\" not in shown:
+        return shown  # no tag and no backslash: nothing to escape, and no rich to import
     from rich.markup import escape
 
-    return escape(visible(text))
+    return escape(shown)
 
 
 def one_line(text: str) -> str:
