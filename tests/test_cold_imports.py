@@ -43,6 +43,7 @@ NEVER = (
     "checker.render.junit",
     "tempfile",  # only a run that writes a file
     "hashlib",  # OpenSSL's start-up: checker.digest hashes without it
+    "tomllib",  # a pyproject.toml without [tool.checker] is not parsed
 )
 
 
