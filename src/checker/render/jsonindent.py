@@ -34,22 +34,6 @@ def _float(value: float) -> str:
     return float.__repr__(value)
 
 
-def _key(key: Any) -> str:
-    if isinstance(key, str):
-        return key
-    if isinstance(key, float):
-        return _float(key)
-    if key is True:
-        return "true"
-    if key is False:
-        return "false"
-    if key is None:
-        return "null"
-    if isinstance(key, int):
-        return int.__repr__(key)
-    raise TypeError(f"keys must be str, int, float, bool or None, not {key.__class__.__name__}")
-
-
 def _scalar(value: Any) -> str | None:
     """The text of a string, number, boolean or null; None for anything else."""
     if isinstance(value, str):
@@ -67,6 +51,17 @@ def _scalar(value: Any) -> str | None:
     return None
 
 
+def _key(key: Any) -> str:
+    """A key as json writes it: a string, or a number, boolean or null as text."""
+    if isinstance(key, str):
+        return key
+    text = _scalar(key)
+    if text is None:
+        name = key.__class__.__name__
+        raise TypeError(f"keys must be str, int, float, bool or None, not {name}")
+    return text
+
+
 def _refused(value: Any) -> TypeError:
     return TypeError(f"Object of type {value.__class__.__name__} is not JSON serializable")
 
@@ -79,12 +74,34 @@ class _Writer:
         self.ready: list[str] = []  # text to hand out at the next pause
         self.markers: set[int] = set()
 
-    def _enter(self, value: Any) -> int:
+    def _open(self, value: Any, level: int, bracket: str) -> tuple[int, str] | None:
+        """Append the opening bracket (or the empty pair, and None)."""
+        if not value:
+            self.parts.append(bracket + ("]" if bracket == "[" else "}"))
+            return None
         marker = id(value)
         if marker in self.markers:
             raise ValueError("Circular reference detected")
         self.markers.add(marker)
-        return marker
+        inner = "\n" + self.indent * (level + 1)
+        self.parts.append(bracket + inner)
+        return marker, inner
+
+    def _close(self, marker: int, level: int, bracket: str) -> None:
+        self.parts.append("\n" + self.indent * level + bracket)
+        self.markers.discard(marker)
+
+    def _member(self, key: Any, first: bool, inner: str) -> None:
+        name = encode_basestring(_key(key))
+        self.parts.append((name if first else "," + inner + name) + ": ")
+
+    def _put(self, value: Any) -> bool:
+        """Append a scalar's text; False for an array or object, left to the caller."""
+        text = _scalar(value)
+        if text is None:
+            return False
+        self.parts.append(text)
+        return True
 
     def _pause(self) -> bool:
         if len(self.parts) < _PARTS:
@@ -93,105 +110,51 @@ class _Writer:
         self.parts = []
         return True
 
-    # -- the outer levels: generators that pause ------------------------------------
-
     def walk(self, value: Any, level: int) -> Iterator[None]:
+        """The outer levels: generators that pause (yield) every few hundred pieces."""
         if level >= self.outer:
             self.dump(value, level)
-            return
-        if isinstance(value, (list, tuple)):
-            yield from self.walk_array(value, level)
+        elif isinstance(value, (list, tuple)):
+            if opened := self._open(value, level, "["):
+                marker, inner = opened
+                for i, item in enumerate(value):
+                    if i:
+                        self.parts.append("," + inner)
+                    if not self._put(item):
+                        yield from self.walk(item, level + 1)
+                    if self._pause():
+                        yield
+                self._close(marker, level, "]")
         elif isinstance(value, dict):
-            yield from self.walk_object(value, level)
+            if opened := self._open(value, level, "{"):
+                marker, inner = opened
+                for i, (key, item) in enumerate(value.items()):
+                    self._member(key, not i, inner)
+                    if not self._put(item):
+                        yield from self.walk(item, level + 1)
+                    if self._pause():
+                        yield
+                self._close(marker, level, "}")
         else:
             raise _refused(value)
 
-    def walk_array(self, items: Any, level: int) -> Iterator[None]:
-        if not items:
-            self.parts.append("[]")
-            return
-        marker = self._enter(items)
-        inner = "\n" + self.indent * (level + 1)
-        self.parts.append("[" + inner)
-        first = True
-        for item in items:
-            if not first:
-                self.parts.append("," + inner)
-            first = False
-            text = _scalar(item)
-            if text is not None:
-                self.parts.append(text)
-            else:
-                yield from self.walk(item, level + 1)
-            if self._pause():
-                yield
-        self.parts.append("\n" + self.indent * level + "]")
-        self.markers.discard(marker)
-
-    def walk_object(self, mapping: dict[Any, Any], level: int) -> Iterator[None]:
-        if not mapping:
-            self.parts.append("{}")
-            return
-        marker = self._enter(mapping)
-        inner = "\n" + self.indent * (level + 1)
-        self.parts.append("{" + inner)
-        first = True
-        for key, item in mapping.items():
-            name = encode_basestring(_key(key))
-            self.parts.append((name if first else "," + inner + name) + ": ")
-            first = False
-            text = _scalar(item)
-            if text is not None:
-                self.parts.append(text)
-            else:
-                yield from self.walk(item, level + 1)
-            if self._pause():
-                yield
-        self.parts.append("\n" + self.indent * level + "}")
-        self.markers.discard(marker)
-
-    # -- the inner levels: plain recursion -------------------------------------------
-
     def dump(self, value: Any, level: int) -> None:
-        parts = self.parts
+        """The inner levels (a finding's fields): plain recursion, no pauses."""
         if isinstance(value, dict):
-            if not value:
-                parts.append("{}")
-                return
-            marker = self._enter(value)
-            inner = "\n" + self.indent * (level + 1)
-            parts.append("{" + inner)
-            first = True
-            for key, item in value.items():
-                name = encode_basestring(_key(key))
-                parts.append((name if first else "," + inner + name) + ": ")
-                first = False
-                text = _scalar(item)
-                if text is not None:
-                    parts.append(text)
-                else:
-                    self.dump(item, level + 1)
-            parts.append("\n" + self.indent * level + "}")
-            self.markers.discard(marker)
+            if opened := self._open(value, level, "{"):
+                for i, (key, item) in enumerate(value.items()):
+                    self._member(key, not i, opened[1])
+                    if not self._put(item):
+                        self.dump(item, level + 1)
+                self._close(opened[0], level, "}")
         elif isinstance(value, (list, tuple)):
-            if not value:
-                parts.append("[]")
-                return
-            marker = self._enter(value)
-            inner = "\n" + self.indent * (level + 1)
-            parts.append("[" + inner)
-            first = True
-            for item in value:
-                if not first:
-                    parts.append("," + inner)
-                first = False
-                text = _scalar(item)
-                if text is not None:
-                    parts.append(text)
-                else:
-                    self.dump(item, level + 1)
-            parts.append("\n" + self.indent * level + "]")
-            self.markers.discard(marker)
+            if opened := self._open(value, level, "["):
+                for i, item in enumerate(value):
+                    if i:
+                        self.parts.append("," + opened[1])
+                    if not self._put(item):
+                        self.dump(item, level + 1)
+                self._close(opened[0], level, "]")
         else:
             raise _refused(value)
 
