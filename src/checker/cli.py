@@ -33,7 +33,7 @@ def _h(code: str) -> str:
 
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from checker.results import FileResult, Outcome
 
@@ -207,9 +207,10 @@ def _emit(outcome: "Outcome", fmt: str, lang: str, output_file: str | None) -> N
             raise
         return
     if fmt == "table":
+        from checker.render.plainconsole import PlainConsole, is_plain_stream
         from checker.render.table import render_to
 
-        render_to(outcome, lang, _console())
+        render_to(outcome, lang, PlainConsole(_console) if is_plain_stream() else _console())
         return
     _write_stdout(render_chunks(fmt, outcome, lang))
 
@@ -722,12 +723,36 @@ def with_default_command(args: list[str]) -> list[str]:
     return args
 
 
+@contextlib.contextmanager
+def only_the_command_run(args: list[str]) -> "Iterator[None]":
+    """For ``checker check …``, the app holds that one command while it runs.
+
+    typer turns every registered command into its click form on each run, about a
+    tenth of which is needed for a check. The root group, its callback and options,
+    and the check command are the same objects, so usage lines, errors and help
+    read as they do with every command there; anything but ``check`` as the first
+    argument (help, other commands, a misspelt one, shell completion) gets them all."""
+    completing = any("_COMPLETE" in key for key in os.environ)
+    if not args or args[0] != "check" or completing:
+        yield
+        return
+    commands, groups = app.registered_commands, app.registered_groups
+    app.registered_commands = [c for c in commands if c.callback is check]
+    app.registered_groups = []
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
     _narrow_console_safe()
+    args = with_default_command(sys.argv[1:])
     try:
-        app(args=with_default_command(sys.argv[1:]), standalone_mode=True)
+        with only_the_command_run(args):
+            app(args=args, standalone_mode=True)
     except RulePackError as exc:
         lang = default_lang()
         label = word("cli.label.rule-pack", lang)

@@ -10,12 +10,12 @@ Identical findings in one file are told apart by their order of appearance.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from checker.digest import sha256
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.numbers import format_number
@@ -84,6 +84,6 @@ def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:
         base = material(finding, path)
         ordinal = seen.get(base, 0)
         seen[base] = ordinal + 1
-        digest = hashlib.sha256(f"{base}{_SEP}{ordinal}".encode()).hexdigest()
+        digest = sha256(f"{base}{_SEP}{ordinal}".encode()).hexdigest()
         out.append(digest[:32])
     return out

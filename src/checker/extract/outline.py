@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
-
 from checker.extract.joined import Joined
 from checker.model import Block, BlockKind
 from checker.numbers import HEADING_NUMERALS as _CN
@@ -24,12 +22,12 @@ from checker.rulepacks import compiled
 from checker.rulepacks.patterns import screen
 
 _LEVEL_PATTERNS: list[tuple[int, str, Any]] = [
-    (1, "cn", regex.compile(rf"^\s*(?P<n>[{_CN}]{{1,3}})\s*[、.,，．]\s*")),
-    (1, "cn-part", regex.compile(rf"^\s*第(?P<n>[{_CN}]{{1,3}})(?:部分|章)\s*[、.,:：]?\s*")),
-    (2, "cn-paren", regex.compile(rf"^\s*[(（]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）]\s*[、.,，]?\s*")),
-    (3, "arabic", regex.compile(r"^\s*(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
-    (4, "arabic-paren", regex.compile(r"^\s*[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
-    (4, "circled", regex.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
+    (1, "cn", compiled.cached(rf"^\s*(?P<n>[{_CN}]{{1,3}})\s*[、.,，．]\s*")),
+    (1, "cn-part", compiled.cached(rf"^\s*第(?P<n>[{_CN}]{{1,3}})(?:部分|章)\s*[、.,:：]?\s*")),
+    (2, "cn-paren", compiled.cached(rf"^\s*[(（]\s*(?P<n>[{_CN}]{{1,3}})\s*[)）]\s*[、.,，]?\s*")),
+    (3, "arabic", compiled.cached(r"^\s*(?P<n>\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    (4, "arabic-paren", compiled.cached(r"^\s*[(（]\s*(?P<n>\d{1,2})\s*[)）]\s*")),
+    (4, "circled", compiled.cached(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩])\s*")),
 ]
 _MISSING = compiled.cached(r"^\s*[、]\s*(?=\S)")
 # the level patterns, then the lost number, as one alternation tried in that order:
