@@ -57,11 +57,16 @@ def _words(value: object) -> str:
 
 def material(finding: Finding, path: str) -> str:
     """Everything that identifies a finding, except where it stands in the file."""
+    return _material(finding, stable_path(path))
+
+
+def _material(finding: Finding, where: str) -> str:
+    """``material`` with the file's stable path already made (once per file)."""
     loc = finding.location
     parts: list[str] = [
         VERSION,
         finding.rule,
-        stable_path(path),
+        where,
         "/".join(normalise(s) for s in loc.section),
         normalise(loc.row_label or ""),
         normalise(loc.column_label or ""),
@@ -80,8 +85,9 @@ def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:
     """One fingerprint per finding, unique within the file, in the given order."""
     seen: dict[str, int] = {}
     out: list[str] = []
+    where = stable_path(path)
     for finding in findings:
-        base = material(finding, path)
+        base = _material(finding, where)
         ordinal = seen.get(base, 0)
         seen[base] = ordinal + 1
         digest = sha256(f"{base}{_SEP}{ordinal}".encode()).hexdigest()
