@@ -58,7 +58,7 @@ class _Unread(Exception):
     """The source holds something this reader does not understand."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Node:
     exact: frozenset[str] | None  # every string the part can match, when few and known
     req: Req | None  # what every match of the part contains, if anything known
