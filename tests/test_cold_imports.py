@@ -87,3 +87,26 @@ def test_a_findings_table_imports_rich_and_still_nothing_else(tmp_path: Path) ->
     loaded = _modules(tmp_path, docx=DEFECTIVE)
     assert "rich.console" in loaded and "rich.table" in loaded
     assert not loaded & set(NEVER)
+
+
+GC_PROBE = """
+import atexit, gc, sys
+atexit.register(lambda: sys.__stderr__.write(f"GC {gc.isenabled()} {gc.get_freeze_count()}\\n"))
+sys.argv = ["checker", *sys.argv[1:]]
+from checker.cli import main
+main()
+"""
+
+
+def test_the_collector_waits_for_start_up_then_runs(tmp_path: Path) -> None:
+    """No collection while modules load; start-up's objects are set aside, then it runs."""
+    proc = subprocess.run(
+        [sys.executable, "-c", GC_PROBE, "check", str(DOCX), "--format", "json"],
+        capture_output=True,
+        text=True,
+        env=env(CHECKER_CACHE_DIR=str(tmp_path / "cache")),
+        cwd=tmp_path,
+    )
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("GC "))
+    _, enabled, frozen = line.split()
+    assert enabled == "True" and int(frozen) > 10_000

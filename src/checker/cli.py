@@ -11,6 +11,7 @@ evaluate every one of them twice on every run.
 """
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -469,6 +470,7 @@ def check(
             previous=previous,
         )
         planned = plan(request, _read_stdin)
+        _started()
         planned_jobs = len(planned.jobs)
         fmt, lg = planned.run.format, planned.run.lang
         for note in planned.notes if not quiet else ():
@@ -745,11 +747,29 @@ def only_the_command_run(args: list[str]) -> "Iterator[None]":
         app.registered_commands, app.registered_groups = commands, groups
 
 
+_quiet_start = False  # set by main: the collector waits until start-up is over
+
+
+def _started() -> None:
+    """Start-up is over (modules imported, files found): what it made lives as long as
+    the process, so the collector sets it aside (``gc.freeze``) instead of walking it
+    again on every full collection, and runs from here on."""
+    global _quiet_start
+    if _quiet_start:
+        _quiet_start = False
+        gc.freeze()
+        gc.enable()
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
+    global _quiet_start
     _narrow_console_safe()
     args = with_default_command(sys.argv[1:])
+    if args[:1] == ["check"] and gc.isenabled():  # no collection while modules load
+        gc.disable()
+        _quiet_start = True
     try:
         with only_the_command_run(args):
             app(args=args, standalone_mode=True)
