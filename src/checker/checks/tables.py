@@ -23,7 +23,7 @@ from checker.i18n import Text
 from checker.labels import normalise_label
 from checker.messages import word
 from checker.model import Location
-from checker.rulepacks.pack import LabelDef
+from checker.rulepacks.pack import LabelDef, TableDef
 from checker.rulepacks.params import Params
 
 Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
@@ -160,7 +160,7 @@ def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
     columns = _required(tdef.columns, spec.columns)
     if _other_layout(index, table, spec.columns_unless):
         columns = []  # another edition's columns stand there: the format rule says so, once
-    labels = _cell_labels(index, table)
+    labels = index.cell_labels(table)
     whole = not any(piece.table.ragged for piece in index.assigned[table])
     for key in columns:
         cdef = tdef.columns[key]
@@ -188,17 +188,8 @@ def _required(defs: dict[str, LabelDef], keys: tuple[str, ...] | None) -> list[s
     return list(keys)
 
 
-def _cell_labels(index: TableIndex, table: str) -> set[str]:
-    return {
-        normalise_label(cell.text)
-        for piece in index.assigned.get(table, [])
-        for row in piece.table.rows
-        for cell in row
-    }
-
-
 def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
-    return bool(wanted) and bool(wanted & _cell_labels(index, table))
+    return bool(wanted) and bool(wanted & index.cell_labels(table))
 
 
 def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
@@ -213,28 +204,46 @@ def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
     return found_columns + sum(1 for label in rows - columns if label in text)
 
 
-def _terms(terms: Terms, row: str | None, column: str | None) -> list[tuple[str, str]]:
-    return [(r or row or "", c or column or "") for r, c in terms]
+def _terms(
+    table: str, terms: Terms, row: str | None, column: str | None
+) -> tuple[tuple[str, str, str], ...]:
+    return tuple((table, r or row or "", c or column or "") for r, c in terms)
 
 
-def _instances(
-    spec: SumSpec, index: TableIndex
-) -> Iterator[tuple[Text, list[tuple[str, str]], list[tuple[str, str]]]]:
-    """(name, total terms, part terms) for each place the identity applies.
+Instance = tuple[Text, tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]
+# per rule spec, its instances: they depend only on the spec and its table's definition,
+# which a pack set keeps for the whole run (the spec and definition are kept to check identity)
+_INSTANCES: dict[int, tuple[SumSpec, object, tuple[Instance, ...]]] = {}
+
+
+def _instances(spec: SumSpec, index: TableIndex) -> tuple[Instance, ...]:
+    """(name, total cells, part cells) for each place the identity applies.
 
     ``for_each`` supplies the missing coordinate of every term; ``instances``
     lists variants, each run for every ``for_each`` value when both are given
     (a group's subtotal, in every column).
     """
     tdef = index.defs[spec.table]
+    kept = _INSTANCES.get(id(spec))
+    if kept is not None and kept[0] is spec and kept[1] is tdef:
+        return kept[2]
+    found = tuple(_each_instance(spec, tdef))
+    if len(_INSTANCES) > 4096:  # pack sets loaded again and again (tests): start afresh
+        _INSTANCES.clear()
+    _INSTANCES[id(spec)] = (spec, tdef, found)
+    return found
+
+
+def _each_instance(spec: SumSpec, tdef: TableDef) -> Iterator[Instance]:
+    table = spec.table
     axis = spec.axis
     for variant in spec.variants:
         label = variant.name
         if axis is None:
             yield (
                 label or Text("", ""),
-                _terms(variant.total, None, None),
-                _terms(variant.parts, None, None),
+                _terms(table, variant.total, None, None),
+                _terms(table, variant.parts, None, None),
             )
             continue
         defs = tdef.columns if axis == "columns" else tdef.rows
@@ -244,13 +253,18 @@ def _instances(
             if label is not None:
                 name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
             row, column = (None, key) if axis == "columns" else (key, None)
-            yield name, _terms(variant.total, row, column), _terms(variant.parts, row, column)
+            yield (
+                name,
+                _terms(table, variant.total, row, column),
+                _terms(table, variant.parts, row, column),
+            )
 
 
-def _cells(index: TableIndex, table: str, terms: list[tuple[str, str]]) -> list[CellValue] | None:
+def _cells(index: TableIndex, terms: tuple[tuple[str, str, str], ...]) -> list[CellValue] | None:
     out = []
-    for row, column in terms:
-        cell = index.cell(table, row, column)
+    cell_at = index.cell_at
+    for key in terms:
+        cell = cell_at(key)
         if cell is None or cell.status == "text":
             return None
         out.append(cell)
@@ -275,8 +289,8 @@ def check_sum(ctx: Context, spec: SumSpec) -> Iterator[Finding]:
         return
     evaluated = 0
     for name, total_terms, part_terms in _instances(spec, index):
-        totals = _cells(index, table, total_terms)
-        parts = _cells(index, table, part_terms)
+        totals = _cells(index, total_terms)
+        parts = _cells(index, part_terms)
         if totals is None or parts is None:
             continue
         evaluated += 1
@@ -327,22 +341,10 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
     if spec.bodies and not _body_matches(ctx, spec.bodies):
         return  # a figure only some bodies may report: this one may
     flagged = spec.statuses
-    row_keys = list(tdef.rows) if spec.rows is None else spec.rows
-    col_keys = list(tdef.columns) if spec.columns is None else spec.columns
-    seen: set[str] = set()
     bad: list[CellValue] = []
-    for r in row_keys:
-        for c in col_keys:
-            cell = index.cell(table, r, c)
-            if cell is None:
-                continue
-            key = _key(cell)
-            if key in seen:
-                continue
-            seen.add(key)
-            status = _status(cell)
-            if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
-                bad.append(cell)
+    for cell, status in _distinct_cells(index, table, spec.rows, spec.columns):
+        if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
+            bad.append(cell)
     if not bad:
         return
     if spec.aggregate:
@@ -367,6 +369,33 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             status=_status(cell),
             snippet=cell.text,
         )
+
+
+def _distinct_cells(
+    index: TableIndex, table: str, rows: tuple[str, ...] | None, columns: tuple[str, ...] | None
+) -> list[tuple[CellValue, str]]:
+    """The cells found at the rows and columns (all where None), each grid cell
+    once, with its status: the value rules of one table read them alike."""
+    memo: dict[tuple[object, ...], list[tuple[CellValue, str]]] = index.memo
+    key = ("distinct", table, rows, columns)
+    found = memo.get(key)
+    if found is None:
+        tdef = index.defs[table]
+        row_keys = list(tdef.rows) if rows is None else rows
+        col_keys = list(tdef.columns) if columns is None else columns
+        seen: set[str] = set()
+        found = memo[key] = []
+        for r in row_keys:
+            for c in col_keys:
+                cell = index.cell(table, r, c)
+                if cell is None:
+                    continue
+                address = _key(cell)
+                if address in seen:
+                    continue
+                seen.add(address)
+                found.append((cell, _status(cell)))
+    return found
 
 
 def _body_matches(ctx: Context, patterns: tuple[Any, ...]) -> bool:

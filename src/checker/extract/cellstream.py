@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.model import Block
 from checker.rulepacks import compiled
@@ -37,14 +38,21 @@ class Token:
         return not self.text
 
 
+@lru_cache(maxsize=8192)
+def _extra(ch: str) -> int:
+    """The column a character takes beyond one: 1 for a wide one."""
+    return 1 if unicodedata.east_asian_width(ch) in "WF" else 0
+
+
 def display_width(text: str) -> int:
     if text.isascii():
         return len(text)
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return len(text) + sum(map(_extra, text))
 
 
 _SPACES = " \u3000\xa0"
 _WIDE_GAP = compiled.cached(r"[ \u3000\xa0]{2,}")
+_ONE_SPACE = compiled.cached(r"[ \u3000\xa0]")
 
 
 def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[Token]) -> None:
@@ -55,11 +63,12 @@ def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[T
     while hi > lo and text[hi - 1] in _SPACES:
         hi -= 1
     body = text[lo:hi]
-    runs = [m.group() for m in _SPACE_RUN.finditer(body)]
-    wide = sum(1 for r in runs if len(r) >= 2)
-    if not runs:
+    if not _SPACE_RUN.search(body):  # most fields: one word or figure
         out.append(Token(body, block, lo, hi, how))
-    elif wide and wide >= len(runs) - wide:  # columns of spaces
+        return
+    runs = [m.end() - m.start() for m in _SPACE_RUN.finditer(body)]
+    wide = sum(1 for r in runs if r >= 2)
+    if wide and wide >= len(runs) - wide:  # columns of spaces
         at = lo
         column = 0  # display width of the line up to ``at``, kept as it grows
         for gap in [*_WIDE_GAP.finditer(body), None]:
@@ -69,12 +78,13 @@ def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[T
             if gap is not None:
                 column += display_width(text[at : lo + gap.end()])
                 at = lo + gap.end()
-    else:  # words run on with single spaces
+    else:  # words run on with single spaces: every space ends a token
         at = lo
-        for i, ch in enumerate([*body, " "]):
-            if ch in _SPACES:
-                out.append(Token(text[at : lo + i], block, at, lo + i, "runs"))
-                at = lo + i + 1
+        for m in _ONE_SPACE.finditer(text, lo, hi):
+            end = m.start()
+            out.append(Token(text[at:end], block, at, end, "runs"))
+            at = end + 1
+        out.append(Token(text[at:hi], block, at, hi, "runs"))
 
 
 def block_tokens(block: Block, position: int) -> list[Token]:
@@ -93,6 +103,10 @@ def block_tokens(block: Block, position: int) -> list[Token]:
         how = "pipes"
     elif "\t" in text:
         how = "tabs"
+    elif "\n" not in text:  # one field: a paragraph or a cell on a line of its own
+        if text.strip():
+            _field_tokens(text, 0, len(text), position, "lines", out)
+        return out
     else:
         how = "lines"
     seps = list(_FIELD_SEPARATORS.finditer(text))

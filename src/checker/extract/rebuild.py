@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 from checker.extract.cellstream import Token, stream
@@ -46,6 +48,18 @@ class _Row:
     labels: list[Token]  # the words before the figures
     values: list[Token]  # figures and blanks, trailing blanks removed
     words: list[Token] = field(default_factory=list)  # the labels that are not blanks
+    _keys: list[str] | None = None  # the words' label keys, for every definition
+    _normalised: list[str] | None = None  # each word normalised
+
+    def keys(self) -> list[str]:
+        if self._keys is None:
+            self._keys = _label_keys(self.words)
+        return self._keys
+
+    def normalised(self) -> list[str]:
+        if self._normalised is None:
+            self._normalised = [normalise_label(t.text) for t in self.words]
+        return self._normalised
 
 
 @dataclass
@@ -66,19 +80,27 @@ class _Region:
     how: str
 
 
-def _is_value(token: Token, tdef: TableDef) -> bool:
-    text = to_halfwidth(token.text).strip()
+@lru_cache(maxsize=8192)
+def _fold(text: str) -> str:
+    return to_halfwidth(text).strip()
+
+
+def _is_value(text: str, tdef: TableDef) -> bool:
+    """Whether a token's text reads as a figure (or a mark for none) in this table."""
+    text = _fold(text)
     if not text:
         return False
     if text in tdef.zero_marks or text in tdef.nothing_marks:
         return True
+    if not _DIGIT.search(text):  # a figure, with or without its unit, has a digit
+        return False
     if tdef.count_unit is not None:
         text = tdef.count_unit.sub("", text)
     return is_numeric(text) or bool(_AMOUNT.match(text))
 
 
 def _value_reading(tdef: TableDef) -> tuple[object, ...]:
-    """All that ``_is_value`` (so ``_rows``) reads of a definition: equal tuples, equal rows."""
+    """All that ``_is_value`` reads of a definition: equal tuples, equal figures."""
     unit = tdef.count_unit.pattern if tdef.count_unit is not None else None
     return tdef.zero_marks, tdef.nothing_marks, unit
 
@@ -88,10 +110,12 @@ def _is_prose(token: Token) -> bool:
 
 
 def _rows(
-    tokens: list[Token], tdef: TableDef, prose: dict[str, bool] | None = None
+    tokens: list[Token], figures: frozenset[str], prose: dict[str, bool]
 ) -> list[_Row | None]:
     """Runs of words each followed by a run of figures; None where prose breaks the flow.
 
+    ``figures`` holds the token texts that read as figures in the definition
+    (so definitions that read the same texts alike share their rows);
     ``prose`` memoises ``_is_prose`` by text across the definitions of one
     document (it does not depend on the definition)."""
     out: list[_Row | None] = []
@@ -107,19 +131,13 @@ def _rows(
         labels.clear()
         values.clear()
 
-    memo: dict[str, bool] = {}
-    if prose is None:
-        prose = {}
     for token in tokens:
         text = token.text
         if not text:
             if labels:  # blanks count only among figures
                 values.append(token)
             continue
-        value = memo.get(text)
-        if value is None:
-            value = memo[text] = _is_value(token, tdef)
-        if value:
+        if text in figures:
             if labels:
                 values.append(token)
                 filled = True
@@ -150,13 +168,26 @@ def _by_label(defs: dict[str, LabelDef]) -> dict[str, LabelDef]:
     return out
 
 
-def _match(labels: list[Token], rows: dict[str, LabelDef]) -> tuple[LabelDef, int] | None:
-    """The row whose label ends the words (joined over up to three pieces)."""
-    words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
-    for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1):
-        key = normalise_label("".join(t.text for t in words[-n:]))
+def _label_keys(words: list[Token]) -> list[str]:
+    """The last one, two and three words, joined and normalised."""
+    return [
+        normalise_label("".join([t.text for t in words[-n:]]))
+        for n in range(1, min(_MAX_LABEL_PARTS, len(words)) + 1)
+    ]
+
+
+def _match(
+    labels: list[Token], rows: dict[str, LabelDef], keys: list[str] | None = None
+) -> tuple[LabelDef, int] | None:
+    """The row whose label ends the words (joined over up to three pieces).
+
+    ``keys``: ``_label_keys`` of the words, where the caller keeps them."""
+    if keys is None:
+        keys = _label_keys([t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text])
+    for n, key in enumerate(keys, start=1):
         found = rows.get(key) if key else None
         if found is not None:
+            words = [t for t in labels[-2 * _MAX_LABEL_PARTS :] if t.text]
             skipped = sum(1 for t in labels if t.text) - len(words)
             return found, skipped + len(words) - n
     return None
@@ -287,25 +318,54 @@ class _Builder:
             return False
         return _match([token], self.rows) is None
 
-    def _place(self, row: _Row) -> list[_Placed] | None:
-        tdef = self.tdef
-        words = list(row.words)
+    def _label(self, row: _Row) -> tuple[LabelDef, str, list[Token], str] | None:
+        """The row's definition, its label, the words before the label and its
+        unit cell: the first thing a row needs to be placed, None where it has not."""
+        words = row.words
         unit = ""
-        if words and to_halfwidth(words[-1].text) in self.units:
-            unit = words.pop().text
-        matched = _match(words, self.rows)
-        rdef: LabelDef | None
+        if self.units and words and to_halfwidth(words[-1].text) in self.units:
+            unit = words[-1].text
+            words = words[:-1]
+        matched = _match(words, self.rows, None if unit else row.keys())
         if matched is not None:
             rdef, at = matched
-            label = "".join(t.text for t in words[at:])
-            before = words[:at]
-        elif (
-            self.data_row is not None
-            and sum(normalise_label(t.text) in self.columns for t in words) >= 2
-        ):
-            rdef, label, before = self.data_row, "", words
-        else:
+            return rdef, "".join(t.text for t in words[at:]), words[:at], unit
+        if self.data_row is not None:
+            normalised = row.normalised()
+            columns = self.columns
+            if sum(x in columns for x in (normalised[:-1] if unit else normalised)) >= 2:
+                return self.data_row, "", list(words), unit
+        return None
+
+    def reaches_text(self, rows: list[_Row | None], ids: dict[int, int], texts: list[int]) -> bool:
+        """Whether a region could hold words outside the reader's tables, without
+        building it: a region lies between prose, from the lead of its first
+        placed row to the last figure of its last, and every placed row has a
+        label; so some such word must stand between the lead of the first row
+        with a label and the last figure of the last one. ``texts[i]``: how many
+        such words stand before token ``i``."""
+        first: _Row | None = None
+        last = 0
+        for row in [*rows, None]:
+            if row is None:
+                if first is not None:
+                    lead = ids[id(self._lead(first))]
+                    if texts[last + 1] > texts[lead]:
+                        return True
+                first = None
+            elif self._label(row) is not None:
+                if first is None:
+                    first = row
+                last = ids[id(row.values[-1])]
+        return False
+
+    def _place(self, row: _Row) -> list[_Placed] | None:
+        tdef = self.tdef
+        labelled = self._label(row)
+        if labelled is None:
             return None
+        rdef: LabelDef | None
+        rdef, label, before, unit = labelled
         for t in before:
             if _GROUP_LABEL.match(t.text):
                 self.group = t.text
@@ -403,17 +463,33 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     ids = {id(t): i for i, t in enumerate(tokens)}
     chosen: list[tuple[_Region, TableDef]] = []
     prose: dict[str, bool] = {}
-    # the rows depend on a definition only through how it reads figures: the
-    # definitions that read them alike share one pass over the stream
-    rows_by_reading: dict[tuple[object, ...], list[_Row | None]] = {}
+    texts = {t.text for t in tokens if t.text}
+    # the rows depend on a definition only through which texts it reads as
+    # figures: the definitions that read them alike share one pass over the stream
+    figures_by_reading: dict[tuple[object, ...], frozenset[str]] = {}
+    rows_by_figures: dict[frozenset[str], list[_Row | None]] = {}
+    words_before: list[int] | None = None
+    has_tables = any(b.table is not None for b in blocks)
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
         units = frozenset(to_halfwidth(u) for u in spec.get("unit_cells") or ())
         builder = _Builder(tdef, units)
         reading = _value_reading(tdef)
-        rows = rows_by_reading.get(reading)
+        figures = figures_by_reading.get(reading)
+        if figures is None:
+            figures = frozenset(t for t in texts if _is_value(t, tdef))
+            figures_by_reading[reading] = figures
+        rows = rows_by_figures.get(figures)
         if rows is None:
-            rows = rows_by_reading[reading] = _rows(tokens, tdef, prose)
+            rows = rows_by_figures[figures] = _rows(tokens, figures, prose)
+        # a table is rebuilt only where it takes text: where none of its
+        # regions can, it is not built at all (what a reader gave stays).
+        # Without a reader's table every word is text: nothing to rule out.
+        if has_tables:
+            if words_before is None:
+                words_before = _text_counts(tokens)
+            if not builder.reaches_text(rows, ids, words_before):
+                continue
         for row in rows:  # the builder reads rows, never changes them
             builder.feed(row)
         builder.close()
@@ -431,11 +507,20 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     return _replace(document, blocks, _disjoint(chosen))
 
 
+def _is_text(token: Token) -> bool:
+    """Words outside the reader's tables (lines a reader took for paragraphs or headings)."""
+    return token.start >= 0 and token.text.strip("|") != ""  # a blank strips to "" too
+
+
 def _takes_text(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
-    """Whether a region holds words outside the reader's tables (lines a reader
-    took for paragraphs or headings)."""
+    """Whether a region holds words outside the reader's tables."""
     inside = tokens[ids[id(region.first)] : ids[id(region.last)] + 1]
-    return any(t.start >= 0 and not t.blank and t.text.strip("|") != "" for t in inside)
+    return any(_is_text(t) for t in inside)
+
+
+def _text_counts(tokens: list[Token]) -> list[int]:
+    """``out[i]``: how many of the first ``i`` tokens are words outside the reader's tables."""
+    return [0, *accumulate(t.start >= 0 and t.text.strip("|") != "" for t in tokens)]
 
 
 def _whole_tables(region: _Region, tokens: list[Token], ids: dict[int, int]) -> bool:
@@ -473,7 +558,11 @@ def _replace(
     """Each region's blocks give way to its table; text before or after a
     region within the same block (one long line) stays as it was."""
     new: list[Block] = []
+    covered = {p for region, _ in regions for p in range(region.first.block, region.last.block + 1)}
     for position, block in enumerate(blocks):
+        if position not in covered:
+            new.append(block)
+            continue
         spans: list[tuple[int, int, tuple[_Region, TableDef] | None]] = []
         for region, tdef in regions:
             first, last = region.first, region.last

@@ -14,12 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
+from typing import Any
 
 from checker.extract.facts import Fact
 from checker.extract.report import Report
 from checker.i18n import Text
 from checker.labels import normalise_label
-from checker.model import Block, Cell, Location, Table
+from checker.model import Block, Location, Table
 from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
 from checker.rulepacks import compiled
 from checker.rulepacks.pack import FactDef, LabelDef, TableDef
@@ -43,7 +44,16 @@ class CellValue:
     Treat it as immutable.
     """
 
-    __slots__ = ("_location", "_place", "column_name", "row_name", "status", "text", "value")
+    __slots__ = (
+        "_address",
+        "_location",
+        "_place",
+        "column_name",
+        "row_name",
+        "status",
+        "text",
+        "value",
+    )
 
     def __init__(
         self,
@@ -61,6 +71,7 @@ class CellValue:
         self.column_name = column_name
         self._place = place  # base, page, table, row, column, rebuilt
         self._location: Location | None = None
+        self._address: str | None = None
 
     @property
     def location(self) -> Location:
@@ -85,8 +96,11 @@ class CellValue:
     @property
     def address(self) -> str:
         """The grid position, ``table:row:column`` (1-based), without building the location."""
-        _, _, table, row, column, _ = self._place
-        return f"{table}:{row}:{column}"
+        found = self._address
+        if found is None:
+            _, _, table, row, column, _ = self._place
+            found = self._address = f"{table}:{row}:{column}"
+        return found
 
     def __repr__(self) -> str:
         return f"CellValue({self.text!r}, {self.value!r}, {self.status!r}, {self.location!r})"
@@ -111,8 +125,11 @@ class TableIndex:
         self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
         self._assign()
         self._cells: dict[tuple[str, str, str], CellValue | None] = {}
-        self._rows: dict[tuple[int, str, str], int | None] = {}  # a row is found once
         self._labels: dict[int, PieceLabels] = {}  # per piece, built on first lookup
+        # a cell's text read as a count, per table (the marks and unit differ by table)
+        self._readings: dict[tuple[str, str], tuple[str, Decimal | None, str]] = {}
+        self._cell_labels: dict[str, set[str]] = {}
+        self.memo: dict[tuple[object, ...], Any] = {}  # what the table rules derive, once each
 
     def _assign(self) -> None:
         for piece in self.pieces:
@@ -141,9 +158,37 @@ class TableIndex:
 
     def cell(self, table: str, row: str, column: str) -> CellValue | None:
         key = (table, row, column)
-        if key not in self._cells:
-            self._cells[key] = self._lookup(table, row, column)
-        return self._cells[key]
+        found = self._cells.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._cells[key] = self._lookup(table, row, column)
+        return found  # type: ignore[return-value]
+
+    def cell_at(self, key: tuple[str, str, str]) -> CellValue | None:
+        """``cell`` for a (table, row, column) key a caller keeps."""
+        found = self._cells.get(key, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._cells[key] = self._lookup(*key)
+        return found  # type: ignore[return-value]
+
+    def cell_labels(self, table: str) -> set[str]:
+        """Every cell text of the table's pieces, normalised (computed once per table)."""
+        found = self._cell_labels.get(table)
+        if found is None:
+            found = self._cell_labels[table] = {
+                normalise_label(cell.text)
+                for piece in self.assigned.get(table, [])
+                for row in piece.table.rows
+                for cell in row
+            }
+        return found
+
+    def _reading(self, tdef: TableDef, text: str) -> tuple[str, Decimal | None, str]:
+        """A cell's text read as a count (a report repeats 0 and a few figures many times)."""
+        key = (tdef.key, text)
+        found = self._readings.get(key)
+        if found is None:
+            found = self._readings[key] = _read_count(tdef, text)
+        return found
 
     def _lookup(self, table: str, row: str, column: str) -> CellValue | None:
         tdef = self.defs[table]
@@ -159,8 +204,17 @@ class TableIndex:
             if c is None:
                 continue
             cell = piece.table.rows[r][c]
-            return _value(tdef, labels.base, piece, cell, rdef, cdef)
+            text, value, status = self._reading(tdef, cell.text)
+            table_ = piece.table
+            pages = table_.row_pages
+            r0, c0 = cell.origin
+            page = pages[r0] if r0 < len(pages) else labels.base.page
+            place = (labels.base, page, table_.index, r0 + 1, c0 + 1, table_.rebuilt)
+            return CellValue(text, value, status, place, rdef.name, cdef.name)
         return None
+
+
+_UNSEEN = object()
 
 
 class PieceLabels:
@@ -177,6 +231,8 @@ class PieceLabels:
         self._last_labels: dict[int, int] = {}
         self._runs: dict[int, list[int]] = {}
         self._headers: dict[int, tuple[dict[str, list[int]], list[str]]] = {}
+        self._columns: dict[tuple[str, int], int | None] = {}
+        self._by_last: dict[str, list[int]] | None = None
 
     def row(self, rdef: LabelDef) -> int | None:
         if rdef.key not in self._rows:
@@ -191,6 +247,12 @@ class PieceLabels:
                 if r not in piece.header_rows and any(is_numeric(c.text) for c in table.rows[r]):
                     return r
             return None
+        # where a row's last label is the label itself, the first such row in the
+        # group is the answer; the scan below finds the looser matches
+        by_last = self._last_label_rows()
+        for r in sorted({r for lbl in rdef.labels for r in by_last.get(lbl, ())}):
+            if not rdef.group or self._in_group(r, rdef.group):
+                return r
         fallback = worded = None
         for r in range(table.n_rows):
             if r in piece.header_rows:
@@ -209,6 +271,17 @@ class PieceLabels:
             if worded is None and _worded_value_row(normalised, rdef):
                 worded = r
         return fallback if fallback is not None else worded
+
+    def _last_label_rows(self) -> dict[str, list[int]]:
+        """Each normalised last label of a row that is not a header -> those rows, in order."""
+        found = self._by_last
+        if found is None:
+            found = self._by_last = {}
+            headers = self.piece.header_rows
+            for r, normalised in enumerate(self.norm):
+                if normalised and r not in headers:
+                    found.setdefault(normalised[-1], []).append(r)
+        return found
 
     def last_label(self, r: int, end: int) -> int:
         """The grid column of row ``r``'s last label cell before ``end``, or -1."""
@@ -262,6 +335,13 @@ class PieceLabels:
     def column(self, cdef: LabelDef, r: int) -> int | None:
         """The column whose nearest header above row ``r`` carries the label."""
         run = self._run(r)
+        # the run is fixed by its nearest header: rows under the same one share the answer
+        key = (cdef.key, run[0] if run else -1)
+        if key not in self._columns:
+            self._columns[key] = self._column(cdef, run)
+        return self._columns[key]
+
+    def _column(self, cdef: LabelDef, run: list[int]) -> int | None:
         for h in run:
             columns, _ = self._header(h)
             candidates = sorted(c for lbl in set(cdef.labels) for c in columns.get(lbl, ()))
@@ -272,10 +352,9 @@ class PieceLabels:
         return None
 
 
-def _value(
-    tdef: TableDef, base: Location, piece: Piece, cell: Cell, rdef: LabelDef, cdef: LabelDef
-) -> CellValue:
-    text = cell.text.strip()
+def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str]:
+    """A cell's text, stripped; its number if any; and its status."""
+    text = raw.strip()
     folded = to_halfwidth(text).strip()
     if tdef.count_unit is not None:
         folded = tdef.count_unit.sub("", folded)  # "12件" is 12
@@ -291,12 +370,7 @@ def _value(
         value = parse_number(folded.replace("−", "-").replace(" ", ""))
     else:
         status = "text"
-    table = piece.table
-    pages = table.row_pages
-    r, c = cell.origin
-    page = pages[r] if r < len(pages) else base.page
-    place = (base, page, table.index, r + 1, c + 1, table.rebuilt)
-    return CellValue(text, value, status, place, rdef.name, cdef.name)
+    return text, value, status
 
 
 def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> int | None:

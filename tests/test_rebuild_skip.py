@@ -1,0 +1,166 @@
+"""The rebuild pass leaves out a table definition none of whose regions could
+take words outside the reader's tables; the result must be the one the full
+pass gives, on every sample and on documents whose real tables are split,
+partly flattened or led by words that are not a numbered heading."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checker.engine import Engine
+from checker.extract import rebuild
+from checker.extract.report import build_report
+from checker.model import Document
+from checker.readers import read_bytes, read_path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+_ENGINE = Engine()
+_MD = (SAMPLES / "edition2021-2023-clean.md").read_text(encoding="utf-8")
+
+
+def _packset(document: Document) -> object:
+    first = build_report(document, _ENGINE.common())
+    return _ENGINE.packset(_ENGINE.choose_edition(first)[0].pack)
+
+
+def _both(document: Document, monkeypatch: pytest.MonkeyPatch) -> tuple[Document, Document]:
+    packset = _packset(document)
+    filtered = rebuild.rebuild_tables(document, packset)
+    with monkeypatch.context() as m:
+        m.setattr(rebuild._Builder, "reaches_text", lambda self, rows, ids, texts: True)
+        full = rebuild.rebuild_tables(document, packset)
+    return filtered, full
+
+
+def _reached(document: Document, monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    seen: list[bool] = []
+    original = rebuild._Builder.reaches_text
+
+    def spy(self: rebuild._Builder, *args: object) -> bool:
+        seen.append(original(self, *args))  # type: ignore[arg-type]
+        return seen[-1]
+
+    with monkeypatch.context() as m:
+        m.setattr(rebuild._Builder, "reaches_text", spy)
+        rebuild.rebuild_tables(document, _packset(document))
+    return seen
+
+
+def _samples() -> Iterator[Path]:
+    for path in sorted(SAMPLES.iterdir()):
+        if path.suffix in (".docx", ".html", ".md", ".txt") and path.name != "README.md":
+            yield path
+
+
+@pytest.mark.parametrize("path", list(_samples()), ids=lambda p: p.name)
+def test_every_sample_gets_what_the_full_pass_gives(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    filtered, full = _both(read_path(str(path)), monkeypatch)
+    assert filtered == full
+
+
+def test_real_tables_alone_build_no_region(monkeypatch: pytest.MonkeyPatch) -> None:
+    reached = _reached(read_path(str(SAMPLES / "edition2021-2023-clean.docx")), monkeypatch)
+    assert reached and not any(reached)
+
+
+def test_tables_a_reader_made_in_part_are_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tab-separated rows: the reader makes tables of some, others stay lines of text."""
+    document = read_path(str(SAMPLES / "edition2021-2023-clean.tabs.txt"))
+    assert document.tables
+    reached = _reached(document, monkeypatch)
+    assert reached and all(reached)
+
+
+def test_without_a_reader_table_every_definition_is_built(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = read_path(str(SAMPLES / "edition2021-2023-clean.cells.txt"))
+    assert not document.tables
+    assert _reached(document, monkeypatch) == []  # nothing to rule out: not asked
+    rebuilt = rebuild.rebuild_tables(document, _packset(document))
+    assert [t.rebuilt for t in rebuilt.tables] == ["lines"] * 3
+
+
+def _table_lines(start: str) -> tuple[int, int]:
+    """The first and last line (exclusive) of the Markdown table after ``start``."""
+    lines = _MD.split("\n")
+    i = next(n for n, line in enumerate(lines) if line.startswith(start)) + 1
+    while not lines[i].startswith("|"):
+        i += 1
+    j = i
+    while j < len(lines) and lines[j].startswith("|"):
+        j += 1
+    return i, j
+
+
+def _cells(row: str) -> list[str]:
+    return [c.strip() for c in row.strip().strip("|").split("|")]
+
+
+def _partly_flattened() -> str:
+    """Table 2's last rows left as a cell per line after the real table."""
+    lines = _MD.split("\n")
+    _, j = _table_lines("## 二、")
+    flat = [c for row in lines[j - 3 : j] for c in _cells(row)]
+    return "\n".join([*lines[: j - 3], "", *flat, *lines[j:]])
+
+
+def _split_with_a_line_between() -> str:
+    """Table 3 broken in two real tables, 续表 and a page header between them."""
+    lines = _MD.split("\n")
+    i, _ = _table_lines("## 三、")
+    cut = i + 8
+    width = len(_cells(lines[i]))
+    separator = "|" + "---|" * width
+    return "\n".join(
+        [*lines[:cut], "", "续表", "", "某县人民政府", "", lines[i], separator, *lines[cut:]]
+    )
+
+
+def _led_by_words() -> str:
+    """Each section heading that leads a table replaced by its words alone."""
+    return _MD.replace("## 二、主动公开政府信息情况", "主动公开政府信息情况").replace(
+        "## 三、收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请情况"
+    )
+
+
+def _header_left_as_text() -> str:
+    """Table 4's header rows left as lines of text before the table's figures."""
+    lines = _MD.split("\n")
+    i, j = _table_lines("## 四、")
+    header = [c for row in lines[i : i + 3] if not row.startswith("|---") for c in _cells(row)]
+    body = lines[i + 3 : j]
+    width = len(_cells(body[0]))
+    return "\n".join([*lines[:i], *header, "", "|" + "---|" * width, *body, *lines[j:]])
+
+
+SHAPES = {
+    "partly flattened": _partly_flattened,
+    "split with lines between": _split_with_a_line_between,
+    "led by words": _led_by_words,
+    "header left as text": _header_left_as_text,
+}
+
+
+@pytest.mark.parametrize("shape", list(SHAPES))
+def test_mixed_shapes_get_what_the_full_pass_gives(
+    shape: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    document = read_bytes(SHAPES[shape]().encode(), "report.md")
+    filtered, full = _both(document, monkeypatch)
+    assert filtered == full
+
+
+def test_a_region_that_takes_text_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The filter is not vacuous on the mixed shapes: some of their tables reach text."""
+    reached = [
+        any(_reached(read_bytes(make().encode(), "report.md"), monkeypatch))
+        for make in SHAPES.values()
+    ]
+    assert any(reached)
