@@ -369,6 +369,8 @@ def _stop(executor: object) -> None:
 
     assert isinstance(executor, ProcessPoolExecutor)
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    # taken before shutdown, which forgets the pool's manager thread when it does not wait
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -380,7 +382,6 @@ def _stop(executor: object) -> None:
     # take its pipe off the hook's list. The workers are dead, so the thread ends on
     # its own (the interpreter still joins it at exit); a loaded machine may need
     # longer than the wait here, hence the pipe goes off the list either way.
-    manager = getattr(executor, "_executor_manager_thread", None)
     if manager is not None:
         from concurrent.futures import process as pool_internals
 
