@@ -127,3 +127,43 @@ def test_a_huge_report_is_sketched_from_a_bounded_sample_chosen_by_content() -> 
     # one paragraph repeated is kept once: repeats add no shingle
     repeated = bounded([[paragraphs[0]] * 50_000], limit=20_000)
     assert len(repeated[0]) <= 1
+
+
+def _reference_signature(text: str, shingle: int, bins: int) -> bytes:
+    """The signature as the module's docstring defines it, written the plain way."""
+    import zlib
+    from array import array
+
+    if len(text) < shingle:
+        return b""
+    hashes = {
+        zlib.crc32(text[i : i + shingle].encode("utf-32-le"))
+        for i in range(len(text) - shingle + 1)
+    }
+    shift = 64 - (bins - 1).bit_length()
+    mins = [0xFFFFFFFF] * bins
+    for c in hashes:
+        h = (c * 0x9E3779B97F4A7C15 + 1) % (1 << 64)
+        mins[h >> shift] = min(mins[h >> shift], (h >> 16) & 0xFFFFFFFE)
+    if all(v == 0xFFFFFFFF for v in mins):
+        return b""
+    out = list(mins)
+    for b in range(bins):
+        step = 1
+        while mins[b] == 0xFFFFFFFF and out[(b + step) % bins] == 0xFFFFFFFF:
+            step += 1
+        if mins[b] == 0xFFFFFFFF:
+            out[b] = (out[(b + step) % bins] + 2 * step + 1) % (1 << 32)
+    return array("I", out).tobytes()
+
+
+def test_signatures_are_those_of_the_plain_definition() -> None:
+    """Short texts (empty bins, borrowed values) and long ones, at every bin count."""
+    rng = random.Random(13)
+    texts = ["", "四个字", "五个字符呀", *(_text(rng, n) for n in (6, 12, 40, 300, 5000))]
+    for text in texts:
+        for bins in (16, 32, 64, 128, 256):
+            for shingle in (3, 5):
+                assert signature(text, shingle, bins) == _reference_signature(
+                    text, shingle, bins
+                ), (len(text), bins, shingle)

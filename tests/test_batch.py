@@ -150,7 +150,9 @@ def test_inputs_are_never_written(tmp_path: Path) -> None:
 
 def test_stdin_with_a_file_name() -> None:
     data = (REPORTS / "qinghe-2018.txt").read_bytes()
-    proc = invoke("check", "-", "--stdin-filename", "drafts/qinghe.txt", "-f", "concise", stdin=data)
+    proc = invoke(
+        "check", "-", "--stdin-filename", "drafts/qinghe.txt", "-f", "concise", stdin=data
+    )
     assert proc.returncode == 1
     assert proc.stdout.startswith("drafts/qinghe.txt:7:28: C101 [error]")
     html = (REPORTS / "qinghe-2018.html").read_bytes()
@@ -202,3 +204,28 @@ def test_a_dead_worker_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None
     jobs = [Job(t, Options()) for t in discover([str(REPORTS)])]
     with pytest.raises(WorkerError, match="not checked"):
         run(jobs, workers=2)
+
+
+def test_a_packed_result_reads_back_as_the_result_itself() -> None:
+    """What a worker ships pickled comes out of the spool (and of a list) unchanged."""
+    from dataclasses import replace
+
+    from checker.batch import _receive, check_job
+    from checker.engine import Options
+    from checker.results import FileResult
+    from checker.spool import Packed, Spool
+
+    path = str(ROOT / "samples" / "across" / "jiangquan-2023-copied-section.md")
+    job = Job(discover([path])[0], Options())
+    plain = check_job(job)
+    assert isinstance(plain, FileResult) and plain.summary is not None
+    assert plain.summary.cells and plain.summary.sections  # the deferred parts are exercised
+    shipped = check_remote(job)
+    assert isinstance(shipped, Packed)
+    direct, packed = Spool(), Spool()
+    direct.append(plain)
+    packed.append(_receive(check_remote(job), job, keep_packed=True))
+    assert packed[0] == direct[0] == replace(plain, summary=None)  # summaries stay apart
+    assert packed.summaries[0] == direct.summaries[0] == plain.summary
+    unpacked = _receive(check_remote(job), job)  # for a sink that is a plain list
+    assert isinstance(unpacked, FileResult) and unpacked == plain

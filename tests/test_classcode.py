@@ -137,3 +137,23 @@ def test_classes_of_other_modules_are_left_to_the_builtin(store: Path) -> None:
     assert classcode._codes == {}
     _define("checker.points_case")
     assert classcode._codes
+
+
+def test_a_docstring_made_on_reading_is_the_one_dataclasses_writes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    lazy = classcode._lazy_doc(dataclasses._process_class)  # type: ignore[attr-defined]
+    monkeypatch.setattr(dataclasses, "_process_class", lazy)
+    ours = _define("checker.doc_probe")
+    assert isinstance(ours.__dict__["__doc__"], classcode._SignatureDoc)
+    theirs = _define("elsewhere.doc_probe")  # not the checker's: the builtin docstring
+    assert isinstance(theirs.__dict__["__doc__"], str)
+    made = "Point" + str(inspect.signature(theirs)).replace(" -> None", "")
+    assert ours.__doc__ == theirs.__doc__ == made
+    assert ours.__dict__["__doc__"] == ours.__doc__  # made once, then kept
+
+
+def test_a_class_with_its_own_docstring_keeps_it() -> None:
+    process = classcode._lazy_doc(lambda cls, *a, **k: cls)
+    cls = process(type("Kept", (), {"__doc__": "Why it exists.", "__module__": "checker.x"}))
+    assert cls.__doc__ == "Why it exists."

@@ -102,3 +102,21 @@ def test_ctrl_c_stops_the_run(tmp_path: Path, jobs: str) -> None:
     assert stdout == b""
     assert out.read_text(encoding="utf-8") == "previous report\n"  # never half-written
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_stopped_pool_leaves_nothing_for_the_exit_hook_to_wake() -> None:
+    """The exit hook writes to every pool manager's wake-up pipe it still lists; a pipe
+    whose thread is closing it gives "Bad file descriptor" at exit. A stopped pool's
+    manager has ended and is off that list."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import process as pool_internals
+
+    from checker import batch
+
+    executor = ProcessPoolExecutor(max_workers=2)
+    executor.submit(time.sleep, 30)
+    manager = executor._executor_manager_thread  # type: ignore[attr-defined]
+    assert manager is not None and manager in pool_internals._threads_wakeups
+    batch._stop(executor)
+    assert not manager.is_alive()
+    assert manager not in pool_internals._threads_wakeups

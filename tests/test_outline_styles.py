@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,7 +12,7 @@ from checker.model import Block, BlockKind
 from checker.numbers import parse_chinese_numeral
 
 _PIECES = [
-    *"一十（(）)、.．，,。：①⑩ x",
+    *"一十（(）)、.．，,。：:；!①⑩ x",
     "二十",
     "第三",
     "部分",
@@ -24,6 +25,9 @@ _PIECES = [
     "工作",
     "3.5",
 ]
+
+_INLINE_SPLIT = regex.compile(r"[。:：]")  # a heading's first sentence ends at the first of them
+_SENTENCE_END = regex.compile(r"[。！？；;!?]")
 
 
 def _one_by_one(block: Block, text: str) -> Heading | None:
@@ -43,14 +47,14 @@ def _one_by_one(block: Block, text: str) -> Heading | None:
         if (
             level >= 3
             and block.kind != BlockKind.HEADING
-            and (len(text) > outline._HEADING_MAX or outline._SENTENCE_END.search(rest))
+            and (len(text) > outline._HEADING_MAX or _SENTENCE_END.search(rest))
         ):
             return None
-        title = outline._INLINE_SPLIT.split(rest, maxsplit=1)[0].strip() if level <= 2 else rest
+        title = _INLINE_SPLIT.split(rest, maxsplit=1)[0].strip() if level <= 2 else rest
         return Heading(block, level, number, text[: m.end()].strip(), title, style)
     m = outline._MISSING.match(text)
     if m:
-        title = outline._INLINE_SPLIT.split(text[m.end() :], maxsplit=1)[0]
+        title = _INLINE_SPLIT.split(text[m.end() :], maxsplit=1)[0]
         return Heading(block, 1, None, "、", title, "missing")
     if block.kind == BlockKind.HEADING and block.level not in (None, 0):
         return Heading(block, None, None, "", text, "none")

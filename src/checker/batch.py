@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import signal
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol, cast
 
 from checker.discover import STDIN, Target
 from checker.errors import CheckerError, ReadError, RulePackError
@@ -21,6 +21,7 @@ from checker.errors import CheckerError, ReadError, RulePackError
 if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first file
     from checker.engine import Engine, Options
     from checker.results import FileResult
+    from checker.spool import Packed
 
 
 WINDOW_PER_WORKER = 4  # jobs queued per worker process at any time
@@ -62,6 +63,11 @@ class Sink(Protocol):
     def __len__(self) -> int: ...
 
 
+def _takes_packed(sink: Sink) -> bool:
+    """Whether the sink keeps a worker's pickled result as it is (a ``spool.Spool``)."""
+    return bool(getattr(sink, "takes_packed", False))
+
+
 @dataclass
 class Batch:
     results: Sequence[FileResult]  # in input order; only those finished when interrupted
@@ -81,18 +87,18 @@ class Reorder:
     def __init__(self, sink: Sink, limit: int) -> None:
         self.sink, self.limit = sink, limit
         self.next = 0  # the index of the next result to pass on
-        self.waiting: dict[int, FileResult] = {}
+        self.waiting: dict[int, FileResult | Packed] = {}
         self.held = 0
 
     def admits(self, index: int) -> bool:
         """Whether the file at ``index`` may be started now."""
         return index < self.next + self.limit
 
-    def put(self, index: int, result: FileResult) -> None:
+    def put(self, index: int, result: FileResult | Packed) -> None:
         self.waiting[index] = result
         self.held = max(self.held, len(self.waiting))
         while self.next in self.waiting:
-            self.sink.append(self.waiting[self.next])  # passed on, then let go: see flush
+            self.sink.append(self._out(self.waiting[self.next]))  # passed on, then let go
             del self.waiting[self.next]
             self.next += 1
 
@@ -107,8 +113,13 @@ class Reorder:
         passed = len(self.sink)
         later = sorted(i for i in self.waiting if i >= passed)
         for index in later:
-            self.sink.append(self.waiting.pop(index))
+            self.sink.append(self._out(self.waiting.pop(index)))
         return list(range(passed)) + later
+
+    @staticmethod
+    def _out(result: FileResult | Packed) -> FileResult:
+        """A packed result goes only to a sink that takes one (see ``_receive``)."""
+        return cast("FileResult", result)
 
 
 _ENGINES: dict[Options, Engine] = {}
@@ -193,20 +204,35 @@ def _pack_of(engine: Engine, result: FileResult) -> str | None:
     return pack if engine.packset(pack).rules is result.rules else None
 
 
-def check_remote(job: Job) -> Shipped | PackFailure:
-    """``check_job`` in a worker process."""
+def check_remote(job: Job) -> Shipped | Packed | PackFailure:
+    """``check_job`` in a worker process; a result of a known pack comes pickled."""
+    from checker.spool import pack as packed
+
     outcome = check_job(job)
     if isinstance(outcome, PackFailure):
         return outcome
     pack = _pack_of(engine_for(job.options), outcome)
     if pack is None:
         return Shipped(outcome, None)
-    return Shipped(replace(outcome, rules={}), pack)
+    return packed(outcome, pack)
 
 
-def _receive(shipped: Shipped | PackFailure, job: Job) -> FileResult:
+def _receive(
+    shipped: Shipped | Packed | PackFailure, job: Job, keep_packed: bool = False
+) -> FileResult | Packed:
+    """A worker's result as the sink takes it: pickled still, when the sink keeps it so."""
+    from checker.spool import Packed, unpack
+
     if isinstance(shipped, PackFailure):
         raise shipped.error()
+    if isinstance(shipped, Packed):
+        rules = engine_for(job.options).packset(shipped.pack).rules
+        shipped.rules = rules
+        if keep_packed:
+            return shipped
+        result = unpack(shipped)
+        result.applied = [rules[r].id if r in rules else r for r in result.applied]
+        return result
     result = shipped.result
     if shipped.pack is not None:
         rules = result.rules = engine_for(job.options).packset(shipped.pack).rules
@@ -282,6 +308,7 @@ def _run_pool(
         for options in dict.fromkeys(job.options for job in jobs):
             _preload(engine_for(options))
     order = Reorder(sink, REORDER_PER_WORKER * workers)
+    keep_packed = _takes_packed(sink)
     done = 0
     blocks = hasattr(signal, "pthread_sigmask")
     if blocks:  # workers forked now inherit a blocked SIGINT; the parent gets it right after
@@ -292,7 +319,7 @@ def _run_pool(
     # looks at those few futures, not at every file's. A file is not started
     # while the reorder window is full of results waiting for an earlier one.
     window = WINDOW_PER_WORKER * workers
-    running: dict[Future[Shipped | PackFailure], int] = {}
+    running: dict[Future[Shipped | Packed | PackFailure], int] = {}
     upcoming = 0
 
     def submit() -> None:
@@ -312,7 +339,7 @@ def _run_pool(
             finished, _ = wait(running, return_when=FIRST_COMPLETED, timeout=0.5)
             for future in finished:
                 index = running.pop(future)
-                order.put(index, _receive(future.result(), jobs[index]))
+                order.put(index, _receive(future.result(), jobs[index], keep_packed))
                 done += 1
             if finished:
                 submit()
@@ -342,6 +369,8 @@ def _stop(executor: object) -> None:
 
     assert isinstance(executor, ProcessPoolExecutor)
     processes = list((getattr(executor, "_processes", None) or {}).values())
+    # taken before shutdown, which forgets the pool's manager thread when it does not wait
+    manager = getattr(executor, "_executor_manager_thread", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         if process.is_alive():
@@ -353,7 +382,6 @@ def _stop(executor: object) -> None:
     # take its pipe off the hook's list. The workers are dead, so the thread ends on
     # its own (the interpreter still joins it at exit); a loaded machine may need
     # longer than the wait here, hence the pipe goes off the list either way.
-    manager = getattr(executor, "_executor_manager_thread", None)
     if manager is not None:
         from concurrent.futures import process as pool_internals
 

@@ -11,6 +11,7 @@ evaluate every one of them twice on every run.
 """
 
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterable
@@ -33,7 +34,7 @@ def _h(code: str) -> str:
 
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
     from checker.results import FileResult, Outcome
 
@@ -207,9 +208,10 @@ def _emit(outcome: "Outcome", fmt: str, lang: str, output_file: str | None) -> N
             raise
         return
     if fmt == "table":
+        from checker.render.plainconsole import PlainConsole, is_plain_stream
         from checker.render.table import render_to
 
-        render_to(outcome, lang, _console())
+        render_to(outcome, lang, PlainConsole(_console) if is_plain_stream() else _console())
         return
     _write_stdout(render_chunks(fmt, outcome, lang))
 
@@ -468,6 +470,7 @@ def check(
             previous=previous,
         )
         planned = plan(request, _read_stdin)
+        _started()
         planned_jobs = len(planned.jobs)
         fmt, lg = planned.run.format, planned.run.lang
         for note in planned.notes if not quiet else ():
@@ -722,12 +725,54 @@ def with_default_command(args: list[str]) -> list[str]:
     return args
 
 
+@contextlib.contextmanager
+def only_the_command_run(args: list[str]) -> "Iterator[None]":
+    """For ``checker check …``, the app holds that one command while it runs.
+
+    typer turns every registered command into its click form on each run, about a
+    tenth of which is needed for a check. The root group, its callback and options,
+    and the check command are the same objects, so usage lines, errors and help
+    read as they do with every command there; anything but ``check`` as the first
+    argument (help, other commands, a misspelt one, shell completion) gets them all."""
+    completing = any("_COMPLETE" in key for key in os.environ)
+    if not args or args[0] != "check" or completing:
+        yield
+        return
+    commands, groups = app.registered_commands, app.registered_groups
+    app.registered_commands = [c for c in commands if c.callback is check]
+    app.registered_groups = []
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
+
+
+_quiet_start = False  # set by main: the collector waits until start-up is over
+
+
+def _started() -> None:
+    """Start-up is over (modules imported, files found): what it made lives as long as
+    the process, so the collector sets it aside (``gc.freeze``) instead of walking it
+    again on every full collection, and runs from here on."""
+    global _quiet_start
+    if _quiet_start:
+        _quiet_start = False
+        gc.freeze()
+        gc.enable()
+
+
 def main() -> None:
     from checker.errors import RulePackError
 
+    global _quiet_start
     _narrow_console_safe()
+    args = with_default_command(sys.argv[1:])
+    if args[:1] == ["check"] and gc.isenabled():  # no collection while modules load
+        gc.disable()
+        _quiet_start = True
     try:
-        app(args=with_default_command(sys.argv[1:]), standalone_mode=True)
+        with only_the_command_run(args):
+            app(args=args, standalone_mode=True)
     except RulePackError as exc:
         lang = default_lang()
         label = word("cli.label.rule-pack", lang)

@@ -160,8 +160,6 @@ _TABLE_KEYS = ("severity", "deadline", "limits", "per-file-ignores", "per-path-i
 
 def _load(file: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], str, tuple[str, ...]] | None:
     """One file's validated settings merged over those it extends, and the chain of files."""
-    import tomllib
-
     source = str(file)
     try:
         text = read_text(file, MAX_CONFIG_BYTES)
@@ -170,6 +168,8 @@ def _load(file: Path, seen: tuple[str, ...]) -> tuple[dict[str, Any], str, tuple
     is_pyproject = file.name == "pyproject.toml"
     if is_pyproject and "[tool.checker" not in text and "tool.checker" not in text:
         return None
+    import tomllib  # only for a file that has settings: most pyproject.toml files have none
+
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker import budget
 from checker.across.summary import summarise
-from checker.checks import Context, kind_for
+from checker.checks import CheckFn, Context, kind_for
 from checker.checks.across import ACROSS_KINDS
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
@@ -57,6 +57,8 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
+        # per pack set: its rules in ID order with their kinds' checks, looked up once
+        self._order: dict[int, tuple[PackSet, list[tuple[Rule, CheckFn]], dict[str, Rule]]] = {}
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
@@ -70,6 +72,20 @@ class Engine:
                 loaded.deadline.update(overrides)
             self._packs[pack] = loaded
         return self._packs[pack]
+
+    def _rules_of(self, packset: PackSet) -> tuple[list[tuple[Rule, CheckFn]], dict[str, Rule]]:
+        """The pack set's rules run per report, with their checks, and its cross-report ones."""
+        kept = self._order.get(id(packset))
+        if kept is None or kept[0] is not packset:
+            here: list[tuple[Rule, CheckFn]] = []
+            across: dict[str, Rule] = {}
+            for rule in packset.sorted_rules():
+                if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
+                    across[rule.id] = rule
+                else:
+                    here.append((rule, kind_for(rule.kind).check))
+            kept = self._order[id(packset)] = (packset, here, across)
+        return kept[1], kept[2]
 
     def common(self) -> PackSet:
         return self.packset("common")
@@ -174,12 +190,10 @@ class Engine:
             rules=packset.rules,
             comments=list(document.comments),
         )
-        across = {}
-        for rule in packset.sorted_rules():
-            if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
-                across[rule.id] = rule
-                continue
-            if not _applies(rule, report):
+        here, across = self._rules_of(packset)
+        level = report.level
+        for rule, check in here:
+            if rule.applies_to != "all" and rule.applies_to != level:
                 continue
             result.applied.append(rule.id)
             if budget.spent():  # the document's pattern budget went on earlier rules
@@ -187,7 +201,7 @@ class Engine:
                 continue
             ctx = Context(rule, report, facts)
             try:
-                result.findings.extend(kind_for(rule.kind).check(ctx, rule.spec))
+                result.findings.extend(check(ctx, rule.spec))
             except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
                 continue
@@ -208,10 +222,6 @@ class Engine:
             document.blocks, report.outline.section_of, result.findings, report.title, report.year
         )
         return result  # raw, in the order the rules ran: see postprocess.STAGES
-
-
-def _applies(rule: Rule, report: Report) -> bool:
-    return rule.applies_to in ("all", report.level)
 
 
 # the result types moved to checker.results; these names stay importable from here

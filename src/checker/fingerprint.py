@@ -10,12 +10,12 @@ Identical findings in one file are told apart by their order of appearance.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal
 
+from checker.digest import sha256
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.numbers import format_number
@@ -57,11 +57,16 @@ def _words(value: object) -> str:
 
 def material(finding: Finding, path: str) -> str:
     """Everything that identifies a finding, except where it stands in the file."""
+    return _material(finding, stable_path(path))
+
+
+def _material(finding: Finding, where: str) -> str:
+    """``material`` with the file's stable path already made (once per file)."""
     loc = finding.location
     parts: list[str] = [
         VERSION,
         finding.rule,
-        stable_path(path),
+        where,
         "/".join(normalise(s) for s in loc.section),
         normalise(loc.row_label or ""),
         normalise(loc.column_label or ""),
@@ -80,10 +85,11 @@ def fingerprints(findings: Iterable[Finding], path: str) -> list[str]:
     """One fingerprint per finding, unique within the file, in the given order."""
     seen: dict[str, int] = {}
     out: list[str] = []
+    where = stable_path(path)
     for finding in findings:
-        base = material(finding, path)
+        base = _material(finding, where)
         ordinal = seen.get(base, 0)
         seen[base] = ordinal + 1
-        digest = hashlib.sha256(f"{base}{_SEP}{ordinal}".encode()).hexdigest()
+        digest = sha256(f"{base}{_SEP}{ordinal}".encode()).hexdigest()
         out.append(digest[:32])
     return out

@@ -18,7 +18,7 @@ import io
 import pickle
 from array import array
 from collections.abc import Iterator, Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from checker.results import FileResult, ReadBack
@@ -31,6 +31,48 @@ if TYPE_CHECKING:
 IN_MEMORY = 8 << 20  # bytes of pickled results kept in memory before the file goes to disk
 MAX_TABLES = 64  # distinct rule tables referred to; beyond that a result carries its own
 RECENT = 64  # summaries' cells and sections kept once read (a pair is compared at a time)
+
+
+def _dumps(value: object) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass
+class Packed:
+    """A result pickled in the worker that checked it, as a spool keeps it.
+
+    The parent then only writes its bytes: unpickling a result there and
+    pickling it again for the spool was most of the parent's work per file,
+    which two workers keep waiting on.
+    """
+
+    data: bytes  # the result without its rules and its summary
+    summary: ReportSummary | None  # without its cells and sections
+    parts: bytes | None  # the summary's (cells, sections); None when both are empty
+    pack: str  # the pack whose rule table the result used
+    rules: dict[str, Rule] | None = None  # that table, set where the spool is
+
+
+def pack(result: FileResult, pack: str) -> Packed:
+    """``result`` (whose rules are pack ``pack``'s) as a spool would write it."""
+    summary = result.summary
+    parts = None
+    if summary is not None and (summary.cells or summary.sections):
+        parts = _dumps((summary.cells, summary.sections))
+        summary = replace(summary, cells={}, sections={})
+    return Packed(_dumps(replace(result, summary=None, rules={})), summary, parts, pack)
+
+
+def unpack(packed: Packed) -> FileResult:
+    """The result itself again, with the rule table the parent set."""
+    result: FileResult = pickle.loads(packed.data)
+    result.rules = packed.rules if packed.rules is not None else {}
+    summary = packed.summary
+    if summary is not None and packed.parts is not None:
+        cells, sections = pickle.loads(packed.parts)
+        summary = replace(summary, cells=cells, sections=sections)
+    result.summary = summary
+    return result
 
 
 class Spool(ReadBack):
@@ -49,23 +91,36 @@ class Spool(ReadBack):
         self._recent: dict[int, tuple[dict[Any, Any], dict[Any, Any]]] = {}
         self.verdicts: Verdicts | None = None  # the cross-report stage's, added on reading
 
-    def append(self, result: FileResult) -> None:
+    takes_packed = True  # ``append`` takes a ``Packed`` result too
+
+    def append(self, result: FileResult | Packed) -> None:
         # a record counts once its table is appended, last: an append that Ctrl-C cut
         # short leaves no half record behind for the partial summary to stumble on
         done = len(self)
         del self._offsets[done:], self._lengths[done:], self.summaries[done:]
-        table = self._table(result.rules)
-        kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
+        if isinstance(result, Packed):
+            table = self._table(result.rules) if result.rules is not None else -1
+            if table < 0:  # too many tables to refer to: the record carries its own
+                result = unpack(result)
+        else:
+            table = self._table(result.rules)
         offset = self._end
-        length = self._write(kept)
-        summary = self._light(result.summary)
+        if isinstance(result, Packed):
+            length = self._put(result.data)
+            summary = self._light_packed(result.summary, result.parts)
+        else:
+            kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
+            length = self._write(kept)
+            summary = self._light(result.summary)
         self._offsets.append(offset)
         self._lengths.append(length)
         self.summaries.append(summary)
         self._table_of.append(table)
 
     def _write(self, value: object) -> int:
-        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        return self._put(_dumps(value))
+
+    def _put(self, data: bytes) -> int:
         if self._end + len(data) > self._in_memory and isinstance(self._file, io.BytesIO):
             self._to_disk()
         self._file.seek(self._end)
@@ -97,8 +152,16 @@ class Spool(ReadBack):
         its size, read only when a pair of reports is compared."""
         if summary is None or not (summary.cells or summary.sections):
             return summary
+        return self._light_packed(summary, _dumps((summary.cells, summary.sections)))
+
+    def _light_packed(
+        self, summary: ReportSummary | None, parts: bytes | None
+    ) -> ReportSummary | None:
+        """``_light`` of a summary whose cells and sections come pickled as ``parts``."""
+        if summary is None or parts is None:
+            return summary
         offset = self._end
-        length = self._write((summary.cells, summary.sections))
+        length = self._put(parts)
         cells: Deferred[Any, Any] = Deferred(self._parts, offset, length, 0)
         sections: Deferred[Any, Any] = Deferred(self._parts, offset, length, 1)
         return replace(summary, cells=cells, sections=sections)

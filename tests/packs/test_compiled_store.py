@@ -15,6 +15,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path))
     monkeypatch.delenv("CHECKER_NO_CACHE", raising=False)
     monkeypatch.setattr(compiled, "_store", {})
+    monkeypatch.setattr(compiled, "_kept", {})
     monkeypatch.setattr(compiled, "_loaded", False)
     monkeypatch.setattr(compiled, "_dirty", False)
     return tmp_path
@@ -22,6 +23,7 @@ def fresh(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 def _restart(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(compiled, "_store", {})
+    monkeypatch.setattr(compiled, "_kept", {})
     monkeypatch.setattr(compiled, "_loaded", False)
 
 
@@ -58,3 +60,29 @@ def test_a_pattern_compiled_with_flag_constants_is_kept(
     monkeypatch.setattr(compiled.regex, "compile", lambda *a: pytest.fail("compiled again"))
     again = compiled.cached("[^。]*", compiled.regex.REVERSE)
     assert again.match("甲。乙丙", 0, 4).start() == 2
+
+
+def test_only_the_patterns_a_run_asks_for_are_unpickled(
+    fresh: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for source in ("a+", "b+", "c+"):
+        compiled.cached(source)
+    compiled.save()
+    _restart(monkeypatch)
+    assert compiled.cached("b+").search("abbc")
+    assert set(compiled._store) == {("b+", 0)} and len(compiled._kept) == 3
+    compiled.cached("d+")
+    compiled.save()  # the entries not asked for are kept as they were
+    _restart(monkeypatch)
+    compiled.cached("a+")
+    assert set(compiled._kept) == {("a+", 0), ("b+", 0), ("c+", 0), ("d+", 0)}
+
+
+def test_a_damaged_entry_is_compiled_again(fresh: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled.cached("a+")
+    compiled.save()
+    (store,) = (fresh / "packs").glob("patterns-*.pickle")
+    store.write_bytes(pickle.dumps({("a+", 0): b"not a pickle", ("b+", 0): pickle.dumps(Path("/"))}))
+    _restart(monkeypatch)
+    assert compiled.cached("a+").search("caab") and compiled.cached("b+").search("abb")
+    assert all(isinstance(v, compiled.regex.Pattern) for v in compiled._store.values())

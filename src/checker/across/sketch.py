@@ -45,17 +45,20 @@ def shingle_hashes(text: str, shingle: int) -> set[int]:
     """The CRC-32 of every run of ``shingle`` characters, each once."""
     if len(text) < shingle:
         return set()
-    data = memoryview(text.encode("utf-32-le"))  # four bytes a character: slices are shingles
+    data = text.encode("utf-32-le")  # four bytes a character: slices are shingles
     width = 4 * shingle
-    return {zlib.crc32(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
+    crc = zlib.crc32
+    # slices of the bytes, not of a memoryview: a short bytes copy is cheaper to make
+    return {crc(data[i : i + width]) for i in range(0, len(data) - width + 4, 4)}
 
 
 def minima(hashes: Iterable[int], bins: int) -> list[int]:
     """The smallest mixed value per bin; ``_EMPTY`` where no shingle fell."""
     shift = 64 - (bins - 1).bit_length()
     mins = [_EMPTY] * bins
+    golden, mask64 = _GOLDEN, _MASK64
     for c in hashes:
-        h = (c * _GOLDEN + 1) & _MASK64
+        h = (c * golden + 1) & mask64
         b = h >> shift
         v = (h >> 16) & 0xFFFFFFFE  # even: odd values are borrowed ones
         if v < mins[b]:
@@ -67,12 +70,16 @@ def combine(parts: Iterable[list[int]], bins: int) -> list[int]:
     """The minima of the parts together: one text's signature from its sections'."""
     out = [_EMPTY] * bins
     for mins in parts:
-        out = [min(a, b) for a, b in zip(out, mins, strict=True)]
+        if len(mins) != bins:
+            raise ValueError("minima of another size")
+        out = list(map(min, out, mins))
     return out
 
 
 def finish(mins: list[int]) -> bytes:
     """Densify (an empty bin takes the next filled bin's value) and pack the minima."""
+    if _EMPTY not in mins:  # every bin filled, as in any text of a few hundred characters
+        return array("I", mins).tobytes()
     bins = len(mins)
     if all(v == _EMPTY for v in mins):
         return b""

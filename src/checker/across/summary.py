@@ -221,14 +221,27 @@ def summarise(report: Report, rules: dict[str, Rule]) -> ReportSummary:
     return summary
 
 
+_WANTED: dict[int, tuple[dict[str, Rule], list[CellKey]]] = {}
+
+
+def _wanted(rules: dict[str, Rule]) -> list[CellKey]:
+    """``needed_cells`` in order, once per rule table (the engine passes the same one)."""
+    kept = _WANTED.get(id(rules))
+    if kept is None or kept[0] is not rules:
+        if len(_WANTED) > 64:
+            _WANTED.clear()
+        kept = _WANTED[id(rules)] = (rules, sorted(needed_cells(rules)))
+    return kept[1]
+
+
 def _cells(report: Report, rules: dict[str, Rule], summary: ReportSummary) -> None:
-    wanted = needed_cells(rules)
+    wanted = _wanted(rules)
     if not wanted:
         return
     from checker.extract.tables import table_index
 
     index = table_index(report)
-    for key in sorted(wanted):
+    for key in wanted:
         table, row, column = key
         tdef = index.defs.get(table)
         if tdef is None or row not in tdef.rows or column not in tdef.columns:

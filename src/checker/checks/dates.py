@@ -64,11 +64,18 @@ def check_valid(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
         text = report.norm[block.index]
         for pattern in (FULL_DATE, CN_DATE):
             for m in pattern.finditer(text):
-                found = parse_date(m.group(0))
-                if found is not None and found.date is None:
+                if _impossible(m.group(0)):
                     yield ctx.finding(
                         report.location(block, m.start()), match=m.group(0), snippet=text[:200]
                     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _impossible(written: str) -> bool:
+    """Whether a date as written names no calendar day; read once per wording (a report
+    repeats its few dates, a huge one thousands of times)."""
+    found = parse_date(written)
+    return found is not None and found.date is None
 
 
 @functools.cache

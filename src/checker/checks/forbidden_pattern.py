@@ -1,8 +1,9 @@
 """Text that must not be in a published report: template residue, a cut title,
 the report naming itself with a year not its own (``other_year``).
 
-Most text holds none of it, so each text is first searched once with all of
-the rule's patterns as one alternation; only a text where that finds
+Most text holds none of it, so the rule's patterns are first searched as one
+alternation, once over the joined paragraphs and once over the joined table
+cells (folded once per report, for every rule); only a text where that finds
 something is searched pattern by pattern (which decides what is reported),
 and only then is its location built.
 """
@@ -14,10 +15,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from checker.checks.base import Context, Kind
-from checker.extract.report import finditer, search
+from checker.extract.joined import Joined
+from checker.extract.report import Report, finditer, search
 from checker.findings import Finding
-from checker.model import BlockKind, Location
-from checker.numbers import to_halfwidth
+from checker.model import Block, BlockKind, Cell, Location
+from checker.numbers import to_halfwidth_all
 from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import screen
 
@@ -33,9 +35,7 @@ class ForbiddenSpec:
 def parse(params: Params) -> ForbiddenSpec:
     head = int(params.get("head_blocks", 8)) if params.get("scope") == "head" else None
     patterns = params.patterns("patterns")
-    return ForbiddenSpec(
-        patterns, head, bool(params.get("other_year", False)), screen(patterns)
-    )
+    return ForbiddenSpec(patterns, head, bool(params.get("other_year", False)), screen(patterns))
 
 
 def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
@@ -45,10 +45,12 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
         return
     blocks = report.blocks
     hits = None  # the text blocks the screen finds something in, from one joined search
+    cells = None  # the table cells it finds something in, by their block, likewise
     if spec.head_blocks is not None:
         blocks = report.text_blocks()[: spec.head_blocks]
     elif spec.any is not None:
         hits = {id(b) for b in report.matching(spec.any)}
+        cells = _cell_hits(report, spec.any)
     for block in blocks:
         if block.table is None:
             text = report.norm[block.index]
@@ -61,26 +63,72 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
             for m in _matches(spec, text):
                 yield from _found(ctx, spec, replace(base, offset=m.start()), m, text)
             continue
-        for row in block.table.rows:
-            for cell in row:
-                if not (cell.text and cell.is_anchor):
-                    continue
-                text = to_halfwidth(cell.text)
-                if spec.any is not None and not search(spec.any, text):
-                    continue
-                at = replace(
-                    report.location(block),
-                    table=block.table.index,
-                    row=cell.row + 1,
-                    column=cell.column + 1,
-                )
-                for m in _matches(spec, text):
-                    yield from _found(ctx, spec, at, m, text)
+        if cells is not None:
+            found = cells.get(id(block))
+            if not found:
+                continue
+        else:
+            found = _anchors(report).by_block.get(id(block), [])
+        for cell, text in found:
+            if cells is None and spec.any is not None and not search(spec.any, text):
+                continue
+            at = replace(
+                report.location(block),
+                table=block.table.index,
+                row=cell.row + 1,
+                column=cell.column + 1,
+            )
+            for m in _matches(spec, text):
+                yield from _found(ctx, spec, at, m, text)
 
 
-def _found(
-    ctx: Context, spec: ForbiddenSpec, at: Location, m: Any, text: str
-) -> Iterator[Finding]:
+class _Anchors:
+    """A report's table cells that hold text, folded once for every rule that searches them."""
+
+    def __init__(self, blocks: list[Block]) -> None:
+        owners: list[int] = []
+        found: list[Cell] = []
+        texts: list[str] = []
+        for block in blocks:
+            if block.table is None:
+                continue
+            for row in block.table.rows:
+                for cell in row:
+                    if cell.text and cell.is_anchor:
+                        owners.append(id(block))
+                        found.append(cell)
+                        texts.append(cell.text)
+        self.owners = owners
+        self.texts = to_halfwidth_all(texts)
+        self.cells = found
+        self.joined = Joined(self.texts)
+        self.by_block: dict[int, list[tuple[Cell, str]]] = {}
+        for owner, cell, text in zip(owners, found, self.texts, strict=True):
+            self.by_block.setdefault(owner, []).append((cell, text))
+
+
+def _anchors(report: Report) -> _Anchors:
+    kept = report.cache.get("anchor_cells")
+    if kept is None or kept[0] is not report.blocks or kept[1] != len(report.blocks):
+        kept = report.cache["anchor_cells"] = (
+            report.blocks,
+            len(report.blocks),
+            _Anchors(report.blocks),
+        )
+    anchors: _Anchors = kept[2]
+    return anchors
+
+
+def _cell_hits(report: Report, pattern: Any) -> dict[int, list[tuple[Cell, str]]]:
+    """The cells ``pattern`` finds something in, by their block's id, in table order."""
+    anchors = _anchors(report)
+    out: dict[int, list[tuple[Cell, str]]] = {}
+    for i in anchors.joined.finding(pattern):
+        out.setdefault(anchors.owners[i], []).append((anchors.cells[i], anchors.texts[i]))
+    return out
+
+
+def _found(ctx: Context, spec: ForbiddenSpec, at: Location, m: Any, text: str) -> Iterator[Finding]:
     if not spec.other_year:
         yield ctx.finding(at, match=m.group(0), snippet=text[:200])
         return

@@ -25,12 +25,14 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from heapq import merge
 from itertools import accumulate
 from typing import Any
 
 import regex
 
 from checker import budget
+from checker.extract.literals import cheapest, needs
 from checker.rulepacks import compiled
 
 SEPARATOR = "\ue000"  # private use: not a word character, not whitespace, not a line break
@@ -253,12 +255,19 @@ def _class_avoids(body: str) -> bool:
     return True
 
 
+_LARGE = 1 << 18  # characters of joined text from which its words are worth looking for
+_SAMPLE = 1 << 16  # characters of the joined text its words are counted in, to choose
+_PASS = 1 << 10  # characters ``str.find`` passes over in the time of one search of a block
+_SHARE = 4  # visit the blocks holding a word when that costs a quarter of a search of each
+
+
 class Joined:
     """Texts joined by the separator, which also opens and closes the whole."""
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.texts = list(texts)
         self._joined: tuple[str, list[int]] | None = None
+        self._costs: dict[str, int] = {}
 
     def _text(self) -> tuple[str, list[int]]:
         if self._joined is None:
@@ -275,6 +284,10 @@ class Joined:
         """``matching``, one position at a time (stop early: search no further)."""
         texts = self.texts
         timeout = budget.timeout
+        holding = self._holding(pattern) if texts else None
+        if holding is not None:  # only the blocks holding a word every match holds
+            yield from (k for k in holding if pattern.search(texts[k], timeout=timeout()))
+            return
         wider = wide(pattern)
         if wider is None or not texts:
             yield from (i for i, t in enumerate(texts) if pattern.search(t, timeout=timeout()))
@@ -297,3 +310,53 @@ class Joined:
             if done >= last:
                 break
             pos = starts[done + 1] - 1  # the separator before the next block
+
+    def _holding(self, pattern: Any) -> Iterator[int] | None:
+        """The positions of the texts holding one of the words every match of ``pattern``
+        holds, in order, when visiting them costs less than a scan (see ``literals.py``);
+        None: scan for it."""
+        text, starts = self._text()
+        if len(text) < _LARGE:  # a scan of a report's text costs less than choosing words
+            return None
+        req = needs(pattern.pattern, pattern.flags)
+        if req is None:
+            return None
+        chosen = cheapest(req, self._cost)
+        if chosen is None or chosen[0] * _SHARE > len(self.texts):
+            return None
+        if any(SEPARATOR in word for word in chosen[1]):
+            return None
+        return _distinct(merge(*(_blocks_with(text, starts, word) for word in chosen[1])))
+
+    def _cost(self, word: str) -> int:
+        """What visiting the blocks holding ``word`` costs, in blocks searched: one pass over
+        the text to find it, and a search of each block it is in (counted in a sample)."""
+        cost = self._costs.get(word)
+        if cost is None:
+            text = self._text()[0]
+            if len(text) <= _SAMPLE:
+                count = text.count(word)
+            else:
+                count = text.count(word, 0, _SAMPLE) * (len(text) // _SAMPLE + 1)
+            cost = self._costs[word] = count + len(text) // _PASS
+        return cost
+
+
+def _blocks_with(text: str, starts: list[int], word: str) -> Iterator[int]:
+    """The positions of the texts ``word`` is in (it holds no separator: never across two)."""
+    last = len(starts) - 1
+    at = text.find(word)
+    while at >= 0:
+        k = bisect_right(starts, at) - 1
+        yield k
+        if k >= last:
+            return
+        at = text.find(word, starts[k + 1])  # one is enough: on to the next text
+
+
+def _distinct(ordered: Iterator[int]) -> Iterator[int]:
+    previous = -1
+    for k in ordered:
+        if k != previous:
+            yield k
+            previous = k

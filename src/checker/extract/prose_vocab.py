@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import regex
+from checker.rulepacks.patterns import literal
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -22,7 +22,7 @@ def alternation(words: Iterable[str]) -> str:
     ordered = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if not ordered:
         return "(?!)"  # matches nothing
-    return "(?:" + "|".join(regex.escape(w) for w in ordered) + ")"
+    return "(?:" + "|".join(literal(w) for w in ordered) + ")"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,8 @@ that anchors them.  Nested tables are flattened into their cell's text.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Callable
+from operator import itemgetter
 
 from lxml import etree
 
@@ -81,17 +82,34 @@ class _Tags:
         self.graphics = frozenset(f"{w}{name}" for name in ("drawing", "pict", "object"))
 
 
-class _Props(NamedTuple):
-    style_id: str | None
-    level: int | None  # heading level, None for body text
-    toc: bool
-    num_id: str | None  # numbering given on the paragraph itself
-    ilvl: int | None
+# (style id, heading level or None for body text, is a table-of-contents entry,
+#  numId given on the paragraph itself, its ilvl): a plain tuple, built per paragraph
+_Props = tuple[str | None, int | None, bool, str | None, int | None]
+
+
+# An element's children as ``el[:]``, a list lxml builds in C: about half the
+# cost of iterating the element (a child iterator and its tag matcher per loop).
+_kids: Callable[[etree._Element], list[etree._Element]] = itemgetter(slice(None))
+
+
+def _first(parent: etree._Element, tag: str) -> etree._Element | None:
+    """The first child with ``tag``: what ``parent.find(tag)`` gives, by a loop over
+    the children (lxml's ``find`` goes through its path engine, several times slower)."""
+    for child in _kids(parent):
+        if child.tag == tag:
+            return child
+    return None
+
+
+def _from(parent: etree._Element, start: etree._Element) -> list[etree._Element]:
+    """The children of ``parent`` from ``start`` (one of them) on."""
+    children = _kids(parent)
+    return children[children.index(start) :]
 
 
 def _choice(alternate: etree._Element) -> etree._Element | None:
     """The one branch of ``mc:AlternateContent`` to read (the first Choice, else Fallback)."""
-    for child in alternate:
+    for child in _kids(alternate):
         if child.tag in (f"{_MC}Choice", f"{_MC}Fallback"):
             return child
     return None
@@ -151,17 +169,17 @@ class _Walker:
 
     def blocks(self, parent: etree._Element) -> None:
         t = self.t
-        for el in parent:
+        for el in _kids(parent):
             tag = el.tag
             before = len(self.sink.blocks)
             if tag == t.p:
                 self.paragraph(el)
                 self._note_comments(el, before)
             elif tag == t.tbl:
-                self.sink.table(self.table_grid(el))
+                self.sink.table(self.table_grid(el), bounded=True)
                 self._note_comments(el, before)
             elif tag == t.sdt:
-                content = el.find(t.sdtContent)
+                content = _first(el, t.sdtContent)
                 if content is not None:
                     self.blocks(content)
             elif tag in t.blocks:
@@ -174,47 +192,55 @@ class _Walker:
                 self.alt_chunks += 1
 
     def paragraph(self, p: etree._Element) -> None:
-        props = self.properties(p)
         boxes: list[etree._Element] = []
-        text = self.paragraph_text(p, props, boxes)
-        if not props.toc:
-            if props.level is not None:
-                self.sink.heading(text, props.level)
+        text, level, toc = self.paragraph_text(p, boxes)
+        if not toc:
+            if level is not None:
+                self.sink.heading(text, level)
             else:
                 self.sink.paragraph(text)
         for box in boxes:
             self.blocks(box)
 
-    def properties(self, p: etree._Element) -> _Props:
+    def properties(self, p: etree._Element, kids: list[etree._Element] | None = None) -> _Props:
+        """The paragraph's properties (``kids``: its children, when the caller has them)."""
         t = self.t
+        ppr = None
+        for el in _kids(p) if kids is None else kids:  # a loop: lxml's find() is slower
+            if el.tag == t.pPr:
+                ppr = el
+                break
+        if ppr is None:  # most paragraphs in table cells
+            style_id = self.styles.default_paragraph
+            level, toc = self.styles.paragraph_kind(style_id)
+            return (style_id, level, toc, None, None)
         style_id = num_id = None
         outline = ilvl = None
-        ppr = p.find(t.pPr)
-        if ppr is not None:
-            for el in ppr:
-                tag = el.tag
-                if tag == t.pStyle:
-                    style_id = el.get(t.val)
-                elif tag == t.outlineLvl:
-                    outline = int_attr(el.get(t.val))
-                elif tag == t.numPr:
-                    for sub in el:
-                        if sub.tag == t.numId:
-                            num_id = sub.get(t.val)
-                        elif sub.tag == t.ilvl:
-                            ilvl = int_attr(sub.get(t.val))
+        val = t.val
+        for el in _kids(ppr):
+            tag = el.tag
+            if tag == t.pStyle:
+                style_id = el.get(val)
+            elif tag == t.outlineLvl:
+                outline = int_attr(el.get(val))
+            elif tag == t.numPr:
+                for sub in _kids(el):
+                    if sub.tag == t.numId:
+                        num_id = sub.get(val)
+                    elif sub.tag == t.ilvl:
+                        ilvl = int_attr(sub.get(val))
         if style_id is None:
             style_id = self.styles.default_paragraph
         level, toc = self.styles.paragraph_kind(style_id)
         if outline is not None and 0 <= outline < 9:
             level = outline + 1
-        return _Props(style_id, level, toc, num_id, ilvl)
+        return (style_id, level, toc, num_id, ilvl)
 
     def label(self, props: _Props) -> str:
         """The list label Word shows before the paragraph, with its separator."""
-        num_id, ilvl = props.num_id, props.ilvl
+        style_id, _level, _toc, num_id, ilvl = props
         if num_id is None:
-            inherited = self.styles.numbering(props.style_id)
+            inherited = self.styles.numbering(style_id)
             if inherited is None:
                 return ""
             num_id = inherited[0]
@@ -229,24 +255,48 @@ class _Walker:
 
     # ---- inline level ------------------------------------------------------------------
 
-    def paragraph_text(self, p: etree._Element, props: _Props, boxes: list[etree._Element]) -> str:
-        """Visible text with its list label; the label counts even when the text is empty."""
+    def paragraph_text(
+        self, p: etree._Element, boxes: list[etree._Element]
+    ) -> tuple[str, int | None, bool]:
+        """``(visible text with its list label, heading level, is a TOC entry)``;
+        the label counts even when the text is empty."""
+        kids = _kids(p)  # one list for both passes, its proxies kept alive between them
+        props = self.properties(p, kids)
         parts: list[str] = []
-        self.inline(p, parts, boxes)
+        self.inline(p, parts, boxes, kids)
         text = "".join(parts).strip()
+        if props[3] is None and props[0] is None:
+            return text, props[1], props[2]  # no numbering, nothing to count
         label = self.label(props)
-        return label + text if text else ""
+        return (label + text if text else ""), props[1], props[2]
 
-    def inline(self, parent: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+    def inline(
+        self,
+        parent: etree._Element,
+        out: list[str],
+        boxes: list[etree._Element],
+        kids: list[etree._Element] | None = None,
+    ) -> None:
         t = self.t
-        for el in parent:
+        r_tag, t_tag, rpr_tag = t.r, t.t, t.rPr
+        for el in _kids(parent) if kids is None else kids:
             tag = el.tag
-            if tag == t.r:
-                self.run(el, out, boxes)
+            if tag == r_tag:
+                # the common run (properties, texts) read here; anything else by run()
+                for sub in _kids(el):
+                    sub_tag = sub.tag
+                    if sub_tag == t_tag:
+                        out.append(sub.text or "")
+                    elif sub_tag == rpr_tag:
+                        if self._hidden(sub):
+                            break
+                    else:
+                        self.run(el, out, boxes, sub)
+                        break
             elif tag in t.inline:
                 self.inline(el, out, boxes)
             elif tag == t.sdt:
-                content = el.find(t.sdtContent)
+                content = _first(el, t.sdtContent)
                 if content is not None:
                     self.inline(content, out, boxes)
             elif tag == f"{_MC}AlternateContent":
@@ -256,9 +306,25 @@ class _Walker:
             elif tag in (f"{_MATH}oMath", f"{_MATH}oMathPara"):
                 out.extend(m.text or "" for m in el.iter(f"{_MATH}t"))
 
-    def run(self, r: etree._Element, out: list[str], boxes: list[etree._Element]) -> None:
+    def _hidden(self, rpr: etree._Element) -> bool:
+        """A run whose first ``w:vanish`` is on: Word hides the rest of it."""
         t = self.t
-        for el in r:
+        for prop in _kids(rpr):
+            if prop.tag == t.vanish:
+                return prop.get(t.val, "1") not in _OFF
+        return False
+
+    def run(
+        self,
+        r: etree._Element,
+        out: list[str],
+        boxes: list[etree._Element],
+        start: etree._Element | None = None,
+    ) -> None:
+        """The run's content in order (from child ``start`` on, when given)."""
+        t = self.t
+        children = _kids(r) if start is None else _from(r, start)
+        for el in children:
             tag = el.tag
             if tag == t.t:
                 out.append(el.text or "")
@@ -267,8 +333,7 @@ class _Walker:
             elif tag in t.breaks:
                 out.append("\n")
             elif tag == t.rPr:
-                vanish = el.find(t.vanish)
-                if vanish is not None and vanish.get(t.val, "1") not in _OFF:
+                if self._hidden(el):
                     return
             elif tag == t.no_break_hyphen:
                 out.append("-")
@@ -301,11 +366,11 @@ class _Walker:
         """Children with ``tag``, looking through content controls and custom XML wrappers."""
         t = self.t
         out = []
-        for el in parent:
+        for el in _kids(parent):
             if el.tag == tag:
                 out.append(el)
             elif el.tag == t.sdt:
-                content = el.find(t.sdtContent)
+                content = _first(el, t.sdtContent)
                 if content is not None:
                     out.extend(self._children(content, tag))
             elif el.tag in t.blocks:
@@ -320,9 +385,9 @@ class _Walker:
         """``(gridBefore, gridAfter)`` of a row."""
         t = self.t
         before = after = 0
-        for trpr in tr:
+        for trpr in _kids(tr):
             if trpr.tag == t.trPr:
-                for el in trpr:
+                for el in _kids(trpr):
                     if el.tag == t.gridBefore:
                         before = self._span(el, 0)
                     elif el.tag == t.gridAfter:
@@ -334,9 +399,9 @@ class _Walker:
         """``(gridSpan, vMerge value, hMerge continues)``; a bare ``<w:vMerge/>`` continues."""
         t = self.t
         span, vmerge, hmerge = 1, None, False
-        for tcpr in tc:
+        for tcpr in _kids(tc):
             if tcpr.tag == t.tcPr:
-                for el in tcpr:
+                for el in _kids(tcpr):
                     tag = el.tag
                     if tag == t.gridSpan:
                         span = max(1, self._span(el, 1))
@@ -400,7 +465,7 @@ class _Walker:
     def _slivers(self, tbl: etree._Element) -> set[int]:
         """Grid columns under a point wide: rounding left over when an editor
         (LibreOffice among them) lines up cell edges that differ by a twip."""
-        grid = tbl.find(self.t.tblGrid)
+        grid = _first(tbl, self.t.tblGrid)
         if grid is None:
             return set()
         widths = [int_attr(col.get(self.t.w)) for col in grid]
@@ -413,7 +478,7 @@ class _Walker:
         for el in self._block_children(tc):
             if el.tag == t.p:
                 boxes: list[etree._Element] = []
-                text = self.paragraph_text(el, self.properties(el), boxes)
+                text = self.paragraph_text(el, boxes)[0]
                 if text:
                     parts.append(text)
                 for box in boxes:
@@ -433,11 +498,11 @@ class _Walker:
     def _block_children(self, parent: etree._Element) -> list[etree._Element]:
         t = self.t
         out = []
-        for el in parent:
+        for el in _kids(parent):
             if el.tag in (t.p, t.tbl):
                 out.append(el)
             elif el.tag == t.sdt:
-                content = el.find(t.sdtContent)
+                content = _first(el, t.sdtContent)
                 if content is not None:
                     out.extend(self._block_children(content))
             elif el.tag in t.blocks:
@@ -471,9 +536,9 @@ def _add_comments(part: etree._Element, walker: _Walker, t: _Tags) -> None:
         walker.sink.attached(text, span[0], span[1])
 
 
-_COUNT_NODES = (
-    "count(descendant-or-self::*|descendant::comment()|descendant::processing-instruction())"
-)
+# Elements only: the part's parser drops comments and processing instructions, so
+# these are all the nodes ``root.iter()`` yields (a union of three axes costs a sort).
+_COUNT_NODES = "count(descendant-or-self::*)"
 
 
 def _xpath_count(root: etree._Element, expression: str, namespaces: dict[str, str]) -> int:
@@ -509,7 +574,7 @@ def read_docx(data: bytes, path: str, limits: ReadLimits) -> Document:
         raise ReadError(path, "not-a-word-document", f"{main} is not a WordprocessingML document")
     w = "{" + (etree.QName(root).namespace or "") + "}"
     t = _Tags(w)
-    body = root.find(t.body)
+    body = _first(root, t.body)
     if body is None:
         raise ReadError(path, "corrupt-docx", f"{main} has no w:body")
     part_dir = main.rsplit("/", 1)[0] + "/" if "/" in main else ""

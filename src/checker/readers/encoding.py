@@ -33,6 +33,8 @@ _PLAUSIBLE = 0.8
 _BIG5_MARGIN = 0.2
 _MAX_CONTROL_SHARE = 0.05
 _MAX_REPLACEMENT_SHARE = 0.25
+# C0 controls other than tab, newline, CR, form feed and NUL; DEL and the C1 controls
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 _GB_ALIASES = {"gb2312", "gbk", "gb18030", "cp936", "x-gbk", "gb_2312-80", "euc-cn", "x-euc-cn"}
 _BIG5_ALIASES = {"big5", "big5-hkscs", "x-x-big5", "cn-big5", "csbig5", "cp950"}
@@ -182,9 +184,7 @@ def _check_textual(path: str, decoded: Decoded) -> Decoded:
     sample = decoded.text[:_SAMPLE_CHARS]
     if not sample:
         return decoded
-    controls = sum(
-        1 for ch in sample if (ch < " " and ch not in "\t\n\r\f\x00") or "\x7f" <= ch < "\xa0"
-    )
+    controls = _CONTROLS.subn("", sample)[1]  # counted in C, not per character in Python
     replaced = sample.count("\ufffd")
     if controls > _MAX_CONTROL_SHARE * len(sample) or replaced > _MAX_REPLACEMENT_SHARE * len(
         sample

@@ -42,6 +42,7 @@ _SECTIONS = ("thead", "tbody", "tfoot")
 _CJK_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
+_ZERO_WIDTH_CHAR = re.compile("[\u200b\u200c\u200d\ufeff]")
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
 _MAX_DEPTH = 200
 _MAX_ROWSPAN = 65534
@@ -63,7 +64,9 @@ _TITLE_MAX_CHARS = 120
 
 def collapse(text: str) -> str:
     """Collapse runs of whitespace (``&nbsp;`` included) to one space and strip."""
-    return _SPACES.sub(" ", text.translate(_ZERO_WIDTH)).strip()
+    if _ZERO_WIDTH_CHAR.search(text):  # translate looks every character up: only when needed
+        text = text.translate(_ZERO_WIDTH)
+    return _SPACES.sub(" ", text).strip()
 
 
 def parse_span(value: str | None, maximum: int) -> int:
@@ -85,12 +88,18 @@ def _cjk_count(text: str | None) -> int:
 
 def _tag(el: etree._Element) -> str | None:
     tag = el.tag
-    return tag.lower() if isinstance(tag, str) else None
+    if not isinstance(tag, str):
+        return None
+    # libxml2 lowers ASCII names already; lower() still folds the rest, as before
+    return tag if tag.isascii() else tag.lower()
 
 
 def _hidden(el: etree._Element) -> bool:
-    if el.get("hidden") is not None:
+    names = el.keys()  # one list built in C; most elements carry neither attribute
+    if "hidden" in names:
         return True
+    if "style" not in names:
+        return False
     style = el.get("style")
     return style is not None and "display:none" in style.replace(" ", "").lower()
 
@@ -123,13 +132,16 @@ class _Page:
 
     def _count(self, el: etree._Element, in_article: bool, depth: int) -> int:
         in_article = in_article or _tag(el) in ("article", "main")
-        total = _cjk_count(el.text)
+        text = el.text
+        total = _cjk_count(text) if text else 0
         for child in el:
             if self.skip(child, in_article):
                 self.dropped.add(child)
             elif depth < _MAX_DEPTH:
                 total += self._count(child, in_article, depth + 1)
-            total += _cjk_count(child.tail)
+            tail = child.tail
+            if tail:  # most tails are None or blank: no call for them
+                total += _cjk_count(tail)
         self.cjk[el] = total
         return total
 
@@ -287,7 +299,7 @@ class _Walker:
             ]
             for cells, spans in zip(rows, shape, strict=True)
         ]
-        self.sink.table(grid, line=_line(table))
+        self.sink.table(grid, line=_line(table), bounded=True)
 
 
 def _title(root: etree._Element) -> str | None:

@@ -31,26 +31,28 @@ class Level:
     suffix: str = "tab"
 
 
-def _level(el: etree._Element, w: str, base: Level | None = None) -> Level:
+def _level(el: etree._Element, w: str) -> Level:
+    """A ``w:lvl``; a property given twice takes its last value. One ``Level`` is
+    built at the end, not one per property."""
     val = f"{w}val"
-    level = base or Level()
+    start, fmt, text, restart, legal, suffix = 1, "decimal", None, None, False, "tab"
     for child in el:
         tag = child.tag
         if tag == f"{w}start":
-            start = int_attr(child.get(val), 1) or 0
-            level = replace(level, start=max(0, min(start, _MAX_START)))
+            value = int_attr(child.get(val), 1) or 0
+            start = max(0, min(value, _MAX_START))
         elif tag == f"{w}numFmt":
-            level = replace(level, fmt=child.get(val, "decimal"))
+            fmt = child.get(val, "decimal")
         elif tag == f"{w}lvlText":
             nulled = child.get(f"{w}null") in ("1", "true", "on")
-            level = replace(level, text=None if nulled else child.get(val))
+            text = None if nulled else child.get(val)
         elif tag == f"{w}lvlRestart":
-            level = replace(level, restart=int_attr(child.get(val)))
+            restart = int_attr(child.get(val))
         elif tag == f"{w}isLgl":
-            level = replace(level, legal=child.get(val, "1") not in ("0", "false", "off"))
+            legal = child.get(val, "1") not in ("0", "false", "off")
         elif tag == f"{w}suff":
-            level = replace(level, suffix=child.get(val, "tab"))
-    return level
+            suffix = child.get(val, "tab")
+    return Level(start, fmt, text, restart, legal, suffix)
 
 
 def _ilvl(el: etree._Element, w: str) -> int | None:
@@ -64,6 +66,9 @@ class Numbering:
     def __init__(self, root: etree._Element | None, styles: Styles, w: str) -> None:
         self.w = w
         self.abstract: dict[str, dict[int, Level]] = {}
+        # abstractNumId -> its element, read into ``abstract`` on first use: a
+        # numbering.xml defines dozens of lists of nine levels, a report uses a few
+        self._unread: dict[str, etree._Element] = {}
         self.style_links: dict[str, str] = {}  # abstractNumId -> numbering style id
         self.nums: dict[str, tuple[str, dict[int, Level], set[int]]] = {}
         self.counters: dict[str, list[int | None]] = {}
@@ -76,12 +81,7 @@ class Numbering:
             abstract_id = el.get(f"{w}abstractNumId")
             if abstract_id is None:
                 continue
-            levels: dict[int, Level] = {}
-            for lvl in el.iter(f"{w}lvl"):
-                ilvl = _ilvl(lvl, w)
-                if ilvl is not None:
-                    levels[ilvl] = _level(lvl, w)
-            self.abstract[abstract_id] = levels
+            self._unread[abstract_id] = el  # a later definition replaces an earlier one
             link = el.find(f"{w}numStyleLink")
             if link is not None and link.get(val):
                 self.style_links[abstract_id] = link.get(val, "")
@@ -107,6 +107,20 @@ class Numbering:
                     overrides[ilvl] = replace(base, start=value)
             self.nums[num_id] = (ref.get(val, ""), overrides, restarts)
 
+    def _levels(self, abstract_id: str) -> dict[int, Level] | None:
+        found = self.abstract.get(abstract_id)
+        if found is None:
+            el = self._unread.pop(abstract_id, None)
+            if el is None:
+                return None
+            w = self.w
+            found = self.abstract[abstract_id] = {}
+            for lvl in el.iter(f"{w}lvl"):
+                ilvl = _ilvl(lvl, w)
+                if ilvl is not None:
+                    found[ilvl] = _level(lvl, w)
+        return found
+
     def _definition(self, num_id: str) -> tuple[str, dict[int, Level]] | None:
         """The abstract id and effective levels of a num, following one numStyleLink hop."""
         entry = self.nums.get(num_id)
@@ -118,7 +132,7 @@ class Numbering:
             target = self.nums.get(linked[0]) if linked else None
             if target is not None and target[0] not in self.style_links:
                 abstract_id = target[0]
-        base = self.abstract.get(abstract_id)
+        base = self._levels(abstract_id)
         if base is None:
             return None
         if not overrides:

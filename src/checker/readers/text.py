@@ -60,19 +60,31 @@ def tab_cells(line: str) -> list[str]:
 
 
 def runs(lines: list[str]) -> Iterator[tuple[LineKind, int, int]]:
-    """Maximal runs of lines of one kind, as ``(kind, start, end)``; short table runs are text."""
-    i = 0
+    """Maximal runs of lines of one kind, as ``(kind, start, end)``; short table runs are text.
+
+    Only a line holding a pipe or a tab can be a table row, so those are found
+    first (in C) and the lines between them are one text run, however many."""
     n = len(lines)
-    while i < n:
+    marked = [i for i, line in enumerate(lines) if "|" in line or "\t" in line]
+    text_from = 0  # start of the text run not yet yielded
+    k, m = 0, len(marked)
+    while k < m:
+        i = marked[k]
+        k += 1
         kind = line_kind(lines[i])
+        if kind == "text":
+            continue
         j = i + 1
-        if kind != "text":
-            while j < n and line_kind(lines[j]) == kind:
-                j += 1
-            if j - i < _MIN_TABLE_ROWS:
-                kind = "text"
-        yield kind, i, j
-        i = j
+        while k < m and marked[k] == j and line_kind(lines[j]) == kind:
+            j += 1
+            k += 1
+        if j - i >= _MIN_TABLE_ROWS:
+            if text_from < i:
+                yield "text", text_from, i
+            yield kind, i, j
+            text_from = j
+    if text_from < n:
+        yield "text", text_from, n
 
 
 def add_table(
@@ -110,16 +122,22 @@ def read_lines(
             add_table(sink, lines, kind, start, end, clean)
 
 
-def _plain_line(sink: BlockSink, line: str, number: int) -> None:
-    sink.paragraph(line.strip(), line=number)
+def is_blank(lines: list[str]) -> bool:
+    """No line holds anything but whitespace (one C scan, not a strip per line)."""
+    joined = "".join(lines)
+    return not joined or joined.isspace()
 
 
 def read_text(data: bytes, path: str, limits: ReadLimits) -> Document:
     decoded = decode_text(data, path)
     lines = split_lines(decoded.text)
-    if not any(line.strip() for line in lines):
+    if is_blank(lines):
         raise ReadError(path, "empty", "file holds only whitespace")
     sink = BlockSink(path, limits)
-    read_lines(sink, lines, _plain_line)
+    for kind, start, end in runs(lines):
+        if kind == "text":
+            sink.paragraph_lines(lines, start, end)
+        else:
+            add_table(sink, lines, kind, start, end)
     meta = {"encoding_warning": decoded.warning} if decoded.warning else {}
     return sink.document("text", decoded.encoding, meta)

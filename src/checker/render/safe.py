@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # C0 controls except tab and newline, DEL, C1 controls, and the bidirectional
 # overrides and isolates that can make a line read differently than it is.
@@ -31,24 +31,42 @@ def json_chunks(value: object, commands: bool = False, **kwargs: object) -> Iter
     escaping piece by piece gives the same text). ``commands``: break up ``##[`` as
     ``json_text`` does; the encoder never splits a string, and ``#`` occurs only
     inside strings, so piece by piece is the same as on the whole text."""
-    import json
-
-    encoder = json.JSONEncoder(ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
 
     def safe(text: str) -> str:
         text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
         return text.replace("##[", "#\\u0023[") if commands else text
 
+    indent = kwargs.get("indent")
+    if set(kwargs) == {"indent"} and isinstance(indent, int):
+        from checker.render.jsonindent import indented
+
+        pieces: Iterable[str] = indented(value, indent)  # the same text, made faster
+    else:
+        import json
+
+        pieces = json.JSONEncoder(ensure_ascii=False, **kwargs).iterencode(value)  # type: ignore[arg-type]
     buffer: list[str] = []
     size = 0
-    for piece in encoder.iterencode(value):
+    for piece in pieces:
         buffer.append(piece)
         size += len(piece)
         if size >= 65536:
-            yield safe("".join(buffer))
+            yield from _cut("".join(buffer), safe)
             buffer, size = [], 0
     if buffer:
-        yield safe("".join(buffer))
+        yield from _cut("".join(buffer), safe)
+
+
+def _cut(text: str, safe: Callable[[str], str], size: int = 65536) -> Iterator[str]:
+    """``text`` made safe in pieces of about ``size``, each ending at a line break: in
+    indented JSON a line break is never inside a string, so no escape is cut."""
+    while len(text) > size:
+        cut = text.rfind("\n", size // 2, size) + 1
+        if cut <= 0:
+            break
+        yield safe(text[:cut])
+        text = text[cut:]
+    yield safe(text)
 
 
 class LazyList(list):  # type: ignore[type-arg]
@@ -71,9 +89,12 @@ class LazyList(list):  # type: ignore[type-arg]
 
 def for_rich(text: str) -> str:
     """Visible controls, and rich markup shown literally."""
+    shown = visible(text)
+    if "[" not in shown and "\\" not in shown:
+        return shown  # no tag and no backslash: nothing to escape, and no rich to import
     from rich.markup import escape
 
-    return escape(visible(text))
+    return escape(shown)
 
 
 def one_line(text: str) -> str:

@@ -24,8 +24,6 @@ def render_to(outcome: Outcome, lang: str, console: Any) -> None:
 
 def printing(outcome: Outcome, lang: str, console: Any) -> Iterator[None]:
     """``render_to``, pausing after each file and after the summary."""
-    from rich.table import Table
-
     for result in outcome.results:
         yield
         head = f"[bold]{for_rich(display_path(result.path))}[/bold]"
@@ -37,6 +35,8 @@ def printing(outcome: Outcome, lang: str, console: Any) -> Iterator[None]:
             console.print("  " + word("table.none", lang), style="green")
             _not_evaluated(console, result, lang)  # a clean look must not hide what was not checked
             continue
+        from rich.table import Table  # only a file with findings needs a table
+
         table = Table(show_header=True, header_style="bold", expand=False, show_lines=False)
         table.add_column(word("column.location", lang), overflow="fold", max_width=40)
         table.add_column(word("column.severity", lang), no_wrap=True)

@@ -4,9 +4,12 @@
 holds hundreds, so compiling them was most of a one-file run. A compiled
 pattern pickles with its compiled code and loads about a hundred times
 faster, so every pattern compiled here is kept, by source and flags, in one
-file per ``regex`` and Python version. The file is read with an unpickler
-that accepts nothing but ``regex`` patterns; a missing, stale or unreadable
-file only costs the compiling.
+file per ``regex`` and Python version. Each pattern is kept pickled on its
+own and unpickled only when a run asks for it: the file holds every pattern
+any pack ever compiled, most runs use a few hundred. The file is read with
+an unpickler that accepts nothing but bytes, and each pattern with one that
+accepts nothing but ``regex`` patterns; a missing, stale or unreadable file
+or entry only costs the compiling.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ import regex
 
 from checker.cachedir import cache_dir
 
+FORMAT = 2  # each pattern pickled on its own
 _MAX_ENTRIES = 20_000  # a store grown past this (many user packs) starts afresh
 _store: dict[tuple[str, int], Any] = {}
+_kept: dict[tuple[str, int], bytes] = {}  # the file's patterns, each still pickled
 _keys: dict[int, tuple[str, int]] = {}  # id of a pattern in the store -> its key
 _loaded = False
 _dirty = False
@@ -36,10 +41,24 @@ def cached(source: str, flags: int = 0) -> Any:
     key = (source, int(flags))  # a RegexFlag would not pass the store's unpickler
     found = _store.get(key)
     if found is None:
-        found = _store[key] = regex.compile(source, key[1])
+        found = _unpickled(key)
+        if found is None:
+            found = regex.compile(source, key[1])
+            _dirty = True
+        _store[key] = found
         _keys[id(found)] = key
-        _dirty = True
     return found
+
+
+def _unpickled(key: tuple[str, int]) -> Any:
+    raw = _kept.get(key)
+    if raw is None:
+        return None
+    try:
+        found = _OnlyPatterns(io.BytesIO(raw)).load()
+    except Exception:  # a damaged entry is compiled again
+        return None
+    return found if isinstance(found, regex.Pattern) else None
 
 
 def key_of(pattern: Any) -> tuple[str, int] | None:
@@ -57,7 +76,12 @@ def save() -> None:
     if not _dirty or os.environ.get("CHECKER_NO_CACHE"):
         return
     _dirty = False
-    entries = dict(_store) if len(_store) <= _MAX_ENTRIES else {}
+    entries = dict(_kept)
+    for key, pattern in _store.items():
+        if key not in entries:
+            entries[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(entries) > _MAX_ENTRIES:
+        entries = {}
     target = _path()
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,7 +94,7 @@ def save() -> None:
 
 def _path() -> Any:
     version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return cache_dir() / "packs" / f"patterns-{version}.pickle"
+    return cache_dir() / "packs" / f"patterns-{FORMAT}-{version}.pickle"
 
 
 class _OnlyPatterns(pickle.Unpickler):
@@ -80,17 +104,22 @@ class _OnlyPatterns(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not a pattern")
 
 
+class _OnlyBytes(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"{module}.{name} in the pattern store")
+
+
 def _load() -> None:
     global _loaded
     _loaded = True
     if os.environ.get("CHECKER_NO_CACHE"):
         return
     try:
-        data = _OnlyPatterns(io.BytesIO(_path().read_bytes())).load()
+        data = _OnlyBytes(io.BytesIO(_path().read_bytes())).load()
     except Exception:  # any unreadable store is only a cold start
         return
     if isinstance(data, dict):
-        for key, value in data.items():
-            is_entry = isinstance(key, tuple) and isinstance(value, regex.Pattern)
-            if is_entry and _store.setdefault(key, value) is value:
-                _keys[id(value)] = key
+        for key, raw in data.items():
+            is_entry = isinstance(key, tuple) and len(key) == 2 and isinstance(raw, bytes)
+            if is_entry and isinstance(key[0], str) and isinstance(key[1], int):
+                _kept.setdefault(key, raw)

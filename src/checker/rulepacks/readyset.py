@@ -22,7 +22,6 @@ rewritten. ``CHECKER_NO_CACHE`` turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import pickle
@@ -36,6 +35,7 @@ import regex
 
 from checker import __version__
 from checker.cachedir import cache_dir
+from checker.digest import sha256
 from checker.resources import schemas_dir
 from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
@@ -63,7 +63,7 @@ class Trail:
 
 
 def digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def load(
@@ -97,7 +97,7 @@ def _path(name: str, extra: list[str]) -> Path:
         *(f"extra {ref}" for ref in extra),
         f"cwd {Path.cwd()}" if extra else "",
     ]
-    key = hashlib.sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    key = sha256("\n".join(parts).encode("utf-8", "surrogatepass")).hexdigest()[:32]
     return cache_dir() / "packs" / f"set-{key}.pickle"
 
 
@@ -109,7 +109,7 @@ def _regex_version() -> str:
 def _code_stamp() -> str:
     """Name, size and modification time of every module and schema of this install:
     a set pickled by other code (an upgrade, an edited checkout) is never loaded."""
-    h = hashlib.sha256()
+    h = sha256()
     for root in (Path(__file__).resolve().parent.parent, schemas_dir()):
         for folder, dirs, files in os.walk(root):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")

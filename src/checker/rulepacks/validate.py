@@ -9,7 +9,6 @@ cache that cannot be written only costs time.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import marshal
 import os
@@ -18,6 +17,7 @@ from functools import cache
 from typing import Any
 
 from checker.cachedir import cache_dir
+from checker.digest import sha256
 from checker.errors import RulePackError
 from checker.resources import schemas_dir
 from checker.rulepacks.yamlines import Path_, line_for
@@ -26,7 +26,7 @@ from checker.safeopen import read_regular
 
 @cache
 def _schema_digest() -> str:
-    h = hashlib.sha256()
+    h = sha256()
     for path in sorted(schemas_dir().rglob("*.json")):
         h.update(path.name.encode())
         h.update(path.read_bytes())
@@ -34,7 +34,7 @@ def _schema_digest() -> str:
 
 
 def _key(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:32] + "-" + _schema_digest()
+    return sha256(text.encode()).hexdigest()[:32] + "-" + _schema_digest()
 
 
 def load_validated(text: str) -> tuple[Any, dict[Path_, int]] | None:
