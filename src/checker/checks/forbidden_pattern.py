@@ -108,15 +108,7 @@ class _Anchors:
 
 
 def _anchors(report: Report) -> _Anchors:
-    kept = report.cache.get("anchor_cells")
-    if kept is None or kept[0] is not report.blocks or kept[1] != len(report.blocks):
-        kept = report.cache["anchor_cells"] = (
-            report.blocks,
-            len(report.blocks),
-            _Anchors(report.blocks),
-        )
-    anchors: _Anchors = kept[2]
-    return anchors
+    return report.of_blocks("anchor_cells", _Anchors)
 
 
 def _cell_hits(report: Report, pattern: Any) -> dict[int, list[tuple[Cell, str]]]:

@@ -9,9 +9,9 @@ rule pack's ``document`` patterns, not here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from checker import budget
 from checker.extract.dates import DateFact, parse_date
@@ -21,6 +21,8 @@ from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
 from checker.numbers import parse_chinese_numeral, to_halfwidth_all
 from checker.rulepacks.pack import PackSet
+
+T = TypeVar("T")
 
 _HEAD_BLOCKS = 12  # the title and the page's date stand near the top
 _TAIL_BLOCKS = 10  # the signature near the end
@@ -97,12 +99,20 @@ class Report:
         return (blocks[i] for i in joined.finding(pattern))
 
     def _text_view(self) -> tuple[list[Block], Joined]:
-        kept = self.cache.get("text_blocks")
+        def build(all_blocks: list[Block]) -> tuple[list[Block], Joined]:
+            blocks = [b for b in all_blocks if b.kind != BlockKind.TABLE]
+            return blocks, Joined([self.norm[b.index] for b in blocks])
+
+        return self.of_blocks("text_blocks", build)
+
+    def of_blocks(self, name: str, build: Callable[[list[Block]], T]) -> T:
+        """``build(self.blocks)``, kept in the cache until the blocks change (the table
+        rebuild replaces or extends them)."""
+        kept = self.cache.get(name)
         if kept is None or kept[0] is not self.blocks or kept[1] != len(self.blocks):
-            blocks = [b for b in self.blocks if b.kind != BlockKind.TABLE]
-            joined = Joined([self.norm[b.index] for b in blocks])
-            kept = self.cache["text_blocks"] = (self.blocks, len(self.blocks), blocks, joined)
-        return kept[2], kept[3]
+            kept = self.cache[name] = (self.blocks, len(self.blocks), build(self.blocks))
+        value: T = kept[2]
+        return value
 
 
 def search(pattern: Any, text: str) -> Any:
