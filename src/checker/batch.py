@@ -20,6 +20,7 @@ from checker.errors import CheckerError, ReadError, RulePackError
 
 if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first file
     from checker.engine import Engine, Options
+    from checker.postprocess import Policy
     from checker.results import FileResult
     from checker.spool import Packed
 
@@ -40,6 +41,9 @@ class Job:
     options: Options
     data: bytes | None = None  # standard input's content
     name: str | None = None  # the name standard input is read as (--stdin-filename)
+    # the file's post-processing policy: with one, a result for a spool comes prepared
+    # for it (``postprocess.prepare``) from where it was checked
+    policy: Policy | None = None
 
 
 @dataclass(frozen=True)
@@ -214,7 +218,7 @@ def check_remote(job: Job) -> Shipped | Packed | PackFailure:
     pack = _pack_of(engine_for(job.options), outcome)
     if pack is None:
         return Shipped(outcome, None)
-    return packed(outcome, pack)
+    return packed(outcome, pack, job.policy)
 
 
 def _receive(
@@ -287,14 +291,28 @@ def _results(sink: Sink) -> Sequence[FileResult]:
 
 
 def _run_here(jobs: Sequence[Job], progress: Callable[[int], None] | None, sink: Sink) -> Batch:
+    keep_packed = _takes_packed(sink)
     try:
         for job in jobs:
-            sink.append(_unwrap(check_job(job)))
+            result = _unwrap(check_job(job))
+            if keep_packed and job.policy is not None:  # prepared here as a worker would
+                sink.append(_prepared(result, job.policy))
+            else:
+                sink.append(result)
             if progress:
                 progress(len(sink))
     except KeyboardInterrupt:
         return Batch(_results(sink), interrupted=True, indices=list(range(len(sink))))
     return Batch(_results(sink))
+
+
+def _prepared(result: FileResult, policy: Policy) -> FileResult:
+    """``result`` prepared for ``policy`` and packed for a spool, its rule table kept."""
+    from checker.spool import pack
+
+    packed = pack(result, "", policy)
+    packed.rules = result.rules
+    return Reorder._out(packed)
 
 
 def _run_pool(

@@ -561,8 +561,11 @@ def annotate(
 
 def _crashes(results: "Sequence[FileResult]", lang: str) -> list[str]:
     """One line per file (and rule) where an exception of ours was caught."""
+    from checker.spool import Spool
+
     lines = []
-    for result in results:
+    # a spool reads back only the files that may hold one
+    for result in results.with_internal_errors() if isinstance(results, Spool) else results:
         for f in result.findings:
             if f.rule == "E001" and f.args.get("code") == "internal-error":
                 error = str(f.args.get("detail", "")).split(":", 1)[0] or "Exception"

@@ -128,7 +128,7 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
         data = None
         if target.path == STDIN:
             data = read_stdin((settings.options.limits or DEFAULT_LIMITS).max_file_bytes)
-        jobs.append(Job(target, settings.options, data, request.stdin_filename))
+        jobs.append(Job(target, settings.options, data, request.stdin_filename, settings.policy))
         policies.append(settings.policy)
         used.append(settings)
     if not jobs:

@@ -9,7 +9,7 @@ sort → baseline → suppression. Nothing else sorts, dedupes or filters findin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -22,6 +22,7 @@ from checker.rootcause import ROOT_CAUSE_RULE, consolidate
 
 if TYPE_CHECKING:
     from checker.rulepacks.pack import Rule
+    from checker.spool import Spool
 
 
 @dataclass(frozen=True)
@@ -102,12 +103,16 @@ def override(result: FileResult, run: FileRun) -> FileResult:
     for rule_id, rule in result.rules.items():
         level = policy.severity_for(rule_id, rule.severity)
         rules[rule_id] = rule if level == rule.severity else replace(rule, severity=level)
-    findings = []
-    for f in result.findings:
+    return replace(result, findings=_overridden(result.findings, policy), rules=rules)
+
+
+def _overridden(findings: Sequence[Finding], policy: Policy) -> list[Finding]:
+    out = []
+    for f in findings:
         # a rule may report below its default (a guess is a warning): keep that unless overridden
         level = policy.severity_for(f.rule, f.severity)
-        findings.append(f if level == f.severity else replace(f, severity=level))
-    return replace(result, findings=findings, rules=rules)
+        out.append(f if level == f.severity else replace(f, severity=level))
+    return out
 
 
 def dedupe(result: FileResult, run: FileRun) -> FileResult:
@@ -122,10 +127,18 @@ def sort(result: FileResult, run: FileRun) -> FileResult:
 def baseline(result: FileResult, run: FileRun) -> FileResult:
     """Fingerprint every finding, then hide those the baseline already knows."""
     prints = fingerprints(result.findings, result.path)
-    kept = [(f, fp) for f, fp in zip(result.findings, prints, strict=True) if fp not in run.known]
-    run.matched.update(fp for fp in prints if fp in run.known)
-    run.hidden += len(prints) - len(kept)
+    kept = _unknown(list(zip(result.findings, prints, strict=True)), run)
     return replace(result, findings=[f for f, _ in kept], fingerprints=[fp for _, fp in kept])
+
+
+def _unknown(pairs: list[tuple[Finding, str]], run: FileRun) -> list[tuple[Finding, str]]:
+    """The (finding, fingerprint) pairs the baseline does not know; the others counted."""
+    if not run.known:
+        return pairs
+    kept = [(f, fp) for f, fp in pairs if fp not in run.known]
+    run.matched.update(fp for _, fp in pairs if fp in run.known)
+    run.hidden += len(pairs) - len(kept)
+    return kept
 
 
 def suppression(result: FileResult, run: FileRun) -> FileResult:
@@ -183,6 +196,85 @@ def as_reported(result: FileResult, policy: Policy | None = None) -> FileResult:
     return apply(result, FileRun(policy or Policy()))
 
 
+# The stages that need nothing but the file and its policy. A worker runs them (and
+# makes every fingerprint) where the file was checked, once; what the other files
+# bring (the cross-report stage's findings), the baseline and the suppressions are
+# added in ``complete``, with the same result as every stage run on the whole.
+LOCAL: tuple[Stage, ...] = (root_causes, select, override, dedupe, sort)
+
+
+def prepare(result: FileResult, policy: Policy) -> FileResult:
+    """``result`` through ``LOCAL``, its findings fingerprinted, its rule table left as is
+    (``complete``'s caller gives the one ``override`` makes)."""
+    done = apply(result, FileRun(policy), LOCAL)
+    done.fingerprints = fingerprints(done.findings, done.path)
+    done.rules = result.rules
+    if done.applied == result.applied:  # one list, pickled once, when nothing was dropped
+        done.applied = result.applied
+    if done.not_evaluated == result.not_evaluated:
+        done.not_evaluated = result.not_evaluated
+    return done
+
+
+def mergeable(added: Sequence[Finding], rules: Collection[str]) -> bool:
+    """Whether ``complete`` may add ``added`` to a prepared result whose raw findings are
+    of ``rules``: none of them of one of those rules (so no stage sees the two sides
+    meet: no duplicate, no tie in the order, no shared fingerprint ordinal) and none
+    that a root cause could consume. Cross-report findings always are."""
+    return not any(f.rule in rules or (f.equation and f.residual) for f in added)
+
+
+def additions(added: Sequence[Finding], policy: Policy) -> list[Finding]:
+    """The findings of another stage as ``LOCAL`` leaves them (see ``mergeable``)."""
+    chosen = policy.selects
+    kept = [f for f in added if chosen(f.rule)]
+    if policy.severity:
+        kept = _overridden(kept, policy)
+    return sorted(dedupe_findings(kept), key=Finding.sort_key)
+
+
+def complete(
+    done: FileResult,
+    run: FileRun,
+    added: Sequence[Finding] = (),
+    ran: Sequence[str] = (),
+    skipped: Sequence[tuple[str, str]] = (),
+) -> FileResult:
+    """A prepared result with the cross-report stage's findings, rules run and rules not
+    evaluated, then the baseline and the suppressions: the same as every stage on the
+    raw result with those added (``across.stage.apply_one``), when ``mergeable``."""
+    chosen = run.policy.selects
+    pairs = list(zip(done.findings, done.fingerprints, strict=True))
+    changed = False
+    if added:
+        import heapq
+
+        new = additions(added, run.policy)
+        prints = fingerprints(new, done.path)
+        pairs = list(heapq.merge(pairs, zip(new, prints, strict=True), key=_by_place))
+        changed = bool(new)
+    applied, not_evaluated = done.applied, done.not_evaluated
+    if ran:
+        have = set(applied)
+        more = [r for r in dict.fromkeys(ran) if r not in have and chosen(r)]
+        if more:
+            applied, changed = [*applied, *more], True
+    if skipped:
+        more_skipped = [(r, why) for r, why in skipped if chosen(r)]
+        if more_skipped:
+            not_evaluated, changed = [*not_evaluated, *more_skipped], True
+    kept = _unknown(pairs, run)
+    if changed or len(kept) != len(pairs):
+        done = replace(
+            done,
+            findings=[f for f, _ in kept],
+            fingerprints=[fp for _, fp in kept],
+            applied=applied,
+            not_evaluated=not_evaluated,
+        )
+    return suppression(done, run)
+
+
 class Processed(ReadBack):
     """Results put through the stages each time one is read, none of them kept.
 
@@ -210,6 +302,66 @@ class Processed(ReadBack):
         return apply(self.results[index], self.run(index))
 
 
+class Finished(Processed):
+    """A spool's results completed as each is read: a prepared one (``prepare``, done in
+    its worker) through ``complete``, any other through every stage."""
+
+    def __init__(
+        self,
+        results: Spool,
+        policies: Sequence[Policy],
+        prints: frozenset[str] = frozenset(),
+        report_unused: bool = True,
+    ) -> None:
+        super().__init__(results, policies, prints, report_unused)
+        self.spool = results
+        self._tables: dict[tuple[int, Policy], dict[str, Rule]] = {}
+
+    def _at(self, index: int) -> FileResult:
+        return self.completed(index, self.run(index))
+
+    def completed(self, index: int, run: FileRun) -> FileResult:
+        spool = self.spool
+        if not self.quick(index, run.policy):
+            return apply(spool[index], run)
+        done = spool.prepared(index)
+        done.rules = self._rules(done.rules, run.policy)
+        return complete(done, run, *spool.additions(index))
+
+    def quick(self, index: int, policy: Policy) -> bool:
+        """Whether file ``index`` was prepared for ``policy`` and the stage's findings merge."""
+        tally = self.spool.tally(index)
+        if tally is None or tally.policy != policy:
+            return False
+        return mergeable(self.spool.additions(index)[0], tally.rules)
+
+    def counted(self, index: int, run: FileRun) -> dict[str, int] | None:
+        """File ``index``'s counts without reading it, when nothing but the stage's
+        findings is still to be added; else ``None``."""
+        tally = self.spool.tally(index)
+        if run.known or tally is None or tally.comments or not self.quick(index, run.policy):
+            return None
+        totals = tally.totals()
+        added = self.spool.additions(index)[0]
+        if added:
+            new = additions(added, run.policy)
+            totals = dict(totals)
+            totals["findings"] += len(new)
+            for f in new:
+                totals[f.severity.value] += 1
+        return totals
+
+    def _rules(self, rules: dict[str, Rule], policy: Policy) -> dict[str, Rule]:
+        """The rule table as ``override`` shows it, made once per table and policy."""
+        if not policy.severity:
+            return rules
+        key = (id(rules), policy)  # the spool keeps every table alive
+        found = self._tables.get(key)
+        if found is None:
+            found = self._tables[key] = {r: policy.apply_to(rule) for r, rule in rules.items()}
+        return found
+
+
 def process(
     results: Sequence[FileResult],
     policies: Sequence[Policy],
@@ -230,17 +382,29 @@ def process(
     matched: set[str] = set()
     hidden = 0
     prints = frozenset(known.fingerprints()) if known else frozenset()
-    lazy = Processed(results, policies, prints, report_unused)
+    spooled = isinstance(results, Spool)
+    lazy = (
+        Finished(results, policies, prints, report_unused)
+        if isinstance(results, Spool)
+        else Processed(results, policies, prints, report_unused)
+    )
     paths: set[str] = set()
     totals = count(())
-    for index, result in enumerate(results):
+    for index in range(len(results)):
         run = lazy.run(index)
-        done = apply(result, run)
+        if isinstance(lazy, Finished):
+            quick = lazy.counted(index, run)
+            if quick is not None:
+                totals = _sum(totals, quick)
+                continue
+            done = lazy.completed(index, run)
+        else:
+            done = apply(results[index], run)
         matched |= run.matched
         hidden += run.hidden
         if known is not None:
-            paths.add(stable_path(result.path))
-        if isinstance(results, Spool):
+            paths.add(stable_path(done.path))
+        if spooled:
             totals = _add(totals, done)
         else:
             out.append(done)
@@ -248,13 +412,16 @@ def process(
     if known is not None:
         stale = known.stale(paths, matched)
     outcome = Outcome(out, fail_on, suppressed=hidden, stale=stale, planned=len(results))
-    if isinstance(results, Spool):  # nothing was kept: each walk reads and processes again
+    if spooled:  # nothing was kept: each walk reads and completes again
         outcome.results, outcome.totals = lazy, totals
     return outcome
 
 
 def _add(totals: dict[str, int], result: FileResult) -> dict[str, int]:
-    one = count((result,))
+    return _sum(totals, count((result,)))
+
+
+def _sum(totals: dict[str, int], one: dict[str, int]) -> dict[str, int]:
     return {key: totals[key] + one[key] for key in totals}
 
 
@@ -264,6 +431,13 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
     Unused suppressions are left out: they arise after the baseline stage, so a
     baseline could never match them.
     """
+    from checker.spool import Spool
+
+    walk = (
+        Finished(results, policies, report_unused=False)
+        if isinstance(results, Spool)
+        else Processed(results, policies, report_unused=False)
+    )
     return [
         Entry(
             fingerprint=fp,
@@ -272,7 +446,7 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
             section=f.location.section,
             message=message(r, f, "zh"),
         )
-        for r in Processed(results, policies, report_unused=False)
+        for r in walk
         for f, fp in zip(r.findings, r.fingerprints, strict=True)
     ]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import pickle
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import IO, TYPE_CHECKING, Any, TypeVar
 
@@ -26,6 +26,8 @@ from checker.results import FileResult, ReadBack
 if TYPE_CHECKING:
     from checker.across.stage import Verdicts
     from checker.across.summary import ReportSummary
+    from checker.findings import Finding
+    from checker.postprocess import Policy
     from checker.rulepacks.pack import Rule
 
 IN_MEMORY = 8 << 20  # bytes of pickled results kept in memory before the file goes to disk
@@ -35,6 +37,52 @@ RECENT = 64  # summaries' cells and sections kept once read (a pair is compared 
 
 def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What the parent needs of a prepared result (``postprocess.prepare``) before reading
+    it: its counts, the policy it was prepared for, and whether reading is needed anyway."""
+
+    policy: Policy
+    rules: frozenset[str]  # rules of its raw findings (see ``postprocess.mergeable``)
+    counts: tuple[int, int, int]  # findings by severity: error, warning, info
+    readable: bool
+    comments: bool  # suppression comments, applied only after the baseline
+    internal: bool  # an internal error among its raw findings or rules not evaluated
+
+    def totals(self) -> dict[str, int]:
+        """``results.count`` of the prepared result."""
+        error, warning, info = self.counts
+        return {
+            "files": 1,
+            "unreadable": not self.readable,
+            "findings": error + warning + info,
+            "error": error,
+            "warning": warning,
+            "info": info,
+        }
+
+
+def tally(raw: FileResult, done: FileResult, policy: Policy) -> Tally:
+    """The ``Tally`` of ``done``, ``raw`` prepared for ``policy``."""
+    levels = [f.severity.value for f in done.findings]
+    return Tally(
+        policy,
+        frozenset(f.rule for f in raw.findings),
+        (levels.count("error"), levels.count("warning"), levels.count("info")),
+        raw.readable,
+        bool(raw.comments),
+        _internal(raw.findings, raw.not_evaluated),
+    )
+
+
+def _internal(findings: Sequence[Finding], skipped: Sequence[tuple[str, str]]) -> bool:
+    """Whether an internal error may be among these (what ``cli`` reports as one is
+    either an E001 finding or a rule not evaluated for that reason)."""
+    return any(f.rule == "E001" for f in findings) or any(
+        why.startswith("internal error") for _, why in skipped
+    )
 
 
 @dataclass
@@ -51,21 +99,53 @@ class Packed:
     parts: bytes | None  # the summary's (cells, sections); None when both are empty
     pack: str  # the pack whose rule table the result used
     rules: dict[str, Rule] | None = None  # that table, set where the spool is
+    # set when ``data`` is a prepared record (``_record``): the result prepared for a policy
+    tally: Tally | None = None
 
 
-def pack(result: FileResult, pack: str) -> Packed:
-    """``result`` (whose rules are pack ``pack``'s) as a spool would write it."""
+def pack(result: FileResult, pack: str, policy: Policy | None = None) -> Packed:
+    """``result`` (whose rules are pack ``pack``'s) as a spool would write it; with a
+    policy, prepared for it (``postprocess.prepare``), which the parent then need not do."""
     summary = result.summary
     parts = None
     if summary is not None and (summary.cells or summary.sections):
         parts = _dumps((summary.cells, summary.sections))
         summary = replace(summary, cells={}, sections={})
-    return Packed(_dumps(replace(result, summary=None, rules={})), summary, parts, pack)
+    if policy is None:
+        return Packed(_dumps(replace(result, summary=None, rules={})), summary, parts, pack)
+    from checker.postprocess import prepare
+
+    done = prepare(result, policy)
+    data = _dumps(_record(result, done, {}))
+    return Packed(data, summary, parts, pack, tally=tally(result, done, policy))
+
+
+def _record(raw: FileResult, done: FileResult, rules: dict[str, Rule]) -> tuple[Any, ...]:
+    """A prepared result as stored: ``done`` and what the raw result had apart from it
+    (one pickle: the findings both hold are written once)."""
+    return (
+        replace(done, summary=None, rules=rules),
+        raw.findings,
+        raw.applied,
+        raw.not_evaluated,
+    )
+
+
+def _raw(record: tuple[Any, ...]) -> FileResult:
+    """The raw result (without summary) again, from its prepared record."""
+    done, findings, applied, not_evaluated = record
+    raw: FileResult = replace(
+        done, findings=findings, applied=applied, not_evaluated=not_evaluated, fingerprints=[]
+    )
+    return raw
 
 
 def unpack(packed: Packed) -> FileResult:
     """The result itself again, with the rule table the parent set."""
-    result: FileResult = pickle.loads(packed.data)
+    if packed.tally is not None:
+        result = _raw(pickle.loads(packed.data))
+    else:
+        result = pickle.loads(packed.data)
     result.rules = packed.rules if packed.rules is not None else {}
     summary = packed.summary
     if summary is not None and packed.parts is not None:
@@ -85,6 +165,8 @@ class Spool(ReadBack):
         self._offsets = array("q")
         self._lengths = array("q")
         self._table_of = array("h")  # index into _tables, -1: the rules were pickled along
+        self._tallies: list[Tally | None] = []  # None: the record is the raw result
+        self._policies: dict[Policy, Policy] = {}  # one of each, however many files share it
         self._tables: list[dict[str, Rule]] = []
         self._table_ids: dict[int, int] = {}
         self.summaries: list[ReportSummary | None] = []  # their cells and sections on disk
@@ -98,6 +180,8 @@ class Spool(ReadBack):
         # short leaves no half record behind for the partial summary to stumble on
         done = len(self)
         del self._offsets[done:], self._lengths[done:], self.summaries[done:]
+        del self._tallies[done:]
+        tallied = None
         if isinstance(result, Packed):
             table = self._table(result.rules) if result.rules is not None else -1
             if table < 0:  # too many tables to refer to: the record carries its own
@@ -108,6 +192,10 @@ class Spool(ReadBack):
         if isinstance(result, Packed):
             length = self._put(result.data)
             summary = self._light_packed(result.summary, result.parts)
+            tallied = result.tally
+            if tallied is not None:
+                policy = self._policies.setdefault(tallied.policy, tallied.policy)
+                tallied = replace(tallied, policy=policy)
         else:
             kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
             length = self._write(kept)
@@ -115,6 +203,7 @@ class Spool(ReadBack):
         self._offsets.append(offset)
         self._lengths.append(length)
         self.summaries.append(summary)
+        self._tallies.append(tallied)
         self._table_of.append(table)
 
     def _write(self, value: object) -> int:
@@ -189,11 +278,51 @@ class Spool(ReadBack):
         return self._tables[table] if table >= 0 else self._load(index).rules
 
     def _load(self, index: int) -> FileResult:
-        result: FileResult = self._read(self._offsets[index], self._lengths[index])
+        stored = self._read(self._offsets[index], self._lengths[index])
+        result: FileResult = stored if self._tallies[index] is None else _raw(stored)
         table = self._table_of[index]
         if table >= 0:
             result.rules = self._tables[table]  # shared, as the checked results shared it
         return result
+
+    def tally(self, index: int) -> Tally | None:
+        """The tally of a prepared result; ``None`` for a raw one."""
+        return self._tallies[index]
+
+    def prepared(self, index: int) -> FileResult:
+        """File ``index`` as ``postprocess.prepare`` left it (a prepared record only),
+        with its rule table; the stage's verdicts are not in it (see ``additions``)."""
+        assert self._tallies[index] is not None
+        result: FileResult = self._read(self._offsets[index], self._lengths[index])[0]
+        table = self._table_of[index]
+        if table >= 0:
+            result.rules = self._tables[table]
+        return result
+
+    def additions(
+        self, index: int
+    ) -> tuple[list[Finding], list[str], list[tuple[str, str]]]:
+        """What the cross-report stage adds to file ``index``: findings, rules run, rules
+        not evaluated (``across.stage.apply_one``)."""
+        verdicts = self.verdicts
+        if verdicts is None:
+            return [], [], []
+        return (
+            verdicts.findings.get(index, []),
+            verdicts.applied.get(index, []),
+            verdicts.not_evaluated.get(index, []),
+        )
+
+    def with_internal_errors(self) -> Iterator[FileResult]:
+        """The files (verdicts added, as iterating gives them) that may hold an internal
+        error: each one not known to be free of it; the others are not read."""
+        for index in range(len(self)):
+            tallied = self._tallies[index]
+            if tallied is not None and not tallied.internal:
+                found, _, skipped = self.additions(index)
+                if not _internal(found, skipped):
+                    continue
+            yield self[index]
 
     def __len__(self) -> int:
         return len(self._table_of)
