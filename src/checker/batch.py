@@ -25,7 +25,12 @@ if TYPE_CHECKING:  # the engine (and every check kind) is imported on the first 
     from checker.spool import Packed
 
 
-WINDOW_PER_WORKER = 4  # jobs queued per worker process at any time
+WINDOW_PER_WORKER = 4  # tasks queued per worker process at any time
+# Files per task at most: each task costs the parent about as much as a small report's
+# own post-processing (the pool's threads, pipes and wake-ups), so consecutive files
+# go together; tasks shrink towards the end of the run, so no worker waits long for
+# the other's last task.
+TASK_FILES = 4
 # Results per worker held back at most, waiting for an earlier file: enough for the
 # other workers to go on past one slow report, a few megabytes at most.
 REORDER_PER_WORKER = 64
@@ -221,6 +226,16 @@ def check_remote(job: Job) -> Shipped | Packed | PackFailure:
     return packed(outcome, pack, job.policy)
 
 
+def check_remote_all(jobs: Sequence[Job]) -> list[Shipped | Packed | PackFailure]:
+    """``check_remote`` for consecutive files, in one task."""
+    return [check_remote(job) for job in jobs]
+
+
+def _task_size(left: int, workers: int) -> int:
+    """Files in the next task, ``left`` files not yet started."""
+    return max(1, min(TASK_FILES, left // (workers * WINDOW_PER_WORKER)))
+
+
 def _receive(
     shipped: Shipped | Packed | PackFailure, job: Job, keep_packed: bool = False
 ) -> FileResult | Packed:
@@ -337,14 +352,20 @@ def _run_pool(
     # looks at those few futures, not at every file's. A file is not started
     # while the reorder window is full of results waiting for an earlier one.
     window = WINDOW_PER_WORKER * workers
-    running: dict[Future[Shipped | Packed | PackFailure], int] = {}
+    running: dict[Future[list[Shipped | Packed | PackFailure]], range] = {}
     upcoming = 0
 
     def submit() -> None:
         nonlocal upcoming
-        while upcoming < len(jobs) and len(running) < window and order.admits(upcoming):
-            running[executor.submit(check_remote, jobs[upcoming])] = upcoming
-            upcoming += 1
+        while upcoming < len(jobs) and len(running) < window:
+            end = min(len(jobs), upcoming + _task_size(len(jobs) - upcoming, workers))
+            while end > upcoming and not order.admits(end - 1):
+                end -= 1
+            if end == upcoming:
+                return
+            task = range(upcoming, end)
+            running[executor.submit(check_remote_all, jobs[upcoming:end])] = task
+            upcoming = end
 
     try:
         try:
@@ -356,9 +377,10 @@ def _run_pool(
             # the timeout only lets Ctrl-C through where a wait cannot be interrupted
             finished, _ = wait(running, return_when=FIRST_COMPLETED, timeout=0.5)
             for future in finished:
-                index = running.pop(future)
-                order.put(index, _receive(future.result(), jobs[index], keep_packed))
-                done += 1
+                task = running.pop(future)
+                for index, shipped in zip(task, future.result(), strict=True):
+                    order.put(index, _receive(shipped, jobs[index], keep_packed))
+                    done += 1
             if finished:
                 submit()
                 if progress:

@@ -299,9 +299,7 @@ class Spool(ReadBack):
             result.rules = self._tables[table]
         return result
 
-    def additions(
-        self, index: int
-    ) -> tuple[list[Finding], list[str], list[tuple[str, str]]]:
+    def additions(self, index: int) -> tuple[list[Finding], list[str], list[tuple[str, str]]]:
         """What the cross-report stage adds to file ``index``: findings, rules run, rules
         not evaluated (``across.stage.apply_one``)."""
         verdicts = self.verdicts
