@@ -11,6 +11,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, overload
 
@@ -126,6 +127,7 @@ def message(result: FileResult, finding: Finding, lang: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)  # a file's path is shown with each finding naming it as related
 def display_path(path: str) -> str:
     """Paths as the user gave them, with forward slashes for stable output."""
     return Path(path).as_posix() if path != "-" else path

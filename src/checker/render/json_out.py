@@ -30,12 +30,13 @@ def finding_dict(
     result: FileResult, finding: Finding, lang: str, fingerprint: str | None = None
 ) -> dict[str, Any]:
     rule = result.rules.get(finding.rule)
+    messages = {lg: message(result, finding, lg) for lg in ("zh", "en")}
     out: dict[str, Any] = {
         "rule": finding.rule,
         "severity": finding.severity.value,
         "category": finding.category,
-        "message": message(result, finding, lang),
-        "messages": {lg: message(result, finding, lg) for lg in ("zh", "en")},
+        "message": messages[lang] if lang in messages else message(result, finding, lang),
+        "messages": messages,
         "location": finding.location.to_dict(),
     }
     if finding.expected is not None:
