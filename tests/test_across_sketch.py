@@ -167,3 +167,35 @@ def test_signatures_are_those_of_the_plain_definition() -> None:
                 assert signature(text, shingle, bins) == _reference_signature(
                     text, shingle, bins
                 ), (len(text), bins, shingle)
+
+
+def _reference_finish(mins: list[int]) -> bytes:
+    """Densification as the module's docstring defines it, one search per empty bin."""
+    from array import array
+
+    if all(v == 0xFFFFFFFF for v in mins):
+        return b""
+    out = list(mins)
+    bins = len(out)
+    for b in range(bins):
+        if out[b] == 0xFFFFFFFF:
+            step = 1
+            while out[(b + step) % bins] == 0xFFFFFFFF:
+                step += 1
+            out[b] = (out[(b + step) % bins] + 2 * step + 1) & 0xFFFFFFFF
+    return array("I", out).tobytes()
+
+
+def test_densifying_is_that_of_one_search_per_empty_bin() -> None:
+    """Empty bins anywhere: leading, trailing (the search wraps round), in runs, and a
+    borrowed value next to the largest filled one."""
+    from checker.across.sketch import finish
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        bins = rng.choice((16, 32, 128))
+        filled = rng.choice((1, 2, 3, bins // 4, bins - 1, bins))
+        mins = [0xFFFFFFFF] * bins
+        for b in rng.sample(range(bins), filled):
+            mins[b] = rng.choice((0, 2, 0xFFFFFFFE, rng.randrange(0, 1 << 32) & ~1))
+        assert finish(mins) == _reference_finish(mins), mins

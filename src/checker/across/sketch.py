@@ -83,14 +83,30 @@ def finish(mins: list[int]) -> bytes:
     bins = len(mins)
     if all(v == _EMPTY for v in mins):
         return b""
-    mins = list(mins)
+    # In bin order, each empty bin takes the nearest filled bin to its right; past the
+    # last filled bin that search wraps round to the bins already set. The nearest
+    # filled bins are found in one walk from the end, not by a search per empty bin
+    # (a short section's signature is mostly empty bins).
+    after = [-1] * bins
+    nearest = -1
+    for b in range(bins - 1, -1, -1):
+        after[b] = nearest
+        if mins[b] != _EMPTY:
+            nearest = b
+    out = list(mins)
     for b in range(bins):
-        if mins[b] == _EMPTY:
-            step = 1
-            while mins[(b + step) % bins] == _EMPTY:
-                step += 1
-            mins[b] = (mins[(b + step) % bins] + 2 * step + 1) & 0xFFFFFFFF
-    return array("I", mins).tobytes()
+        if out[b] != _EMPTY:
+            continue
+        source = after[b]
+        if source < 0:
+            source = 0
+            while out[source] == _EMPTY:
+                source += 1
+            step = bins - b + source
+        else:
+            step = source - b
+        out[b] = (out[source] + 2 * step + 1) & 0xFFFFFFFF
+    return array("I", out).tobytes()
 
 
 def signature(text: str, shingle: int, bins: int) -> bytes:
