@@ -39,7 +39,7 @@ def _dumps(value: object) -> bytes:
     return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Tally:
     """What the parent needs of a prepared result (``postprocess.prepare``) before reading
     it: its counts, the policy it was prepared for, and whether reading is needed anyway."""
@@ -166,7 +166,7 @@ class Spool(ReadBack):
         self._lengths = array("q")
         self._table_of = array("h")  # index into _tables, -1: the rules were pickled along
         self._tallies: list[Tally | None] = []  # None: the record is the raw result
-        self._policies: dict[Policy, Policy] = {}  # one of each, however many files share it
+        self._shared: dict[Any, Any] = {}  # one of each policy, rule set, counts in the tallies
         self._tables: list[dict[str, Rule]] = []
         self._table_ids: dict[int, int] = {}
         self.summaries: list[ReportSummary | None] = []  # their cells and sections on disk
@@ -193,9 +193,14 @@ class Spool(ReadBack):
             length = self._put(result.data)
             summary = self._light_packed(result.summary, result.parts)
             tallied = result.tally
-            if tallied is not None:
-                policy = self._policies.setdefault(tallied.policy, tallied.policy)
-                tallied = replace(tallied, policy=policy)
+            if tallied is not None:  # kept per file: what files share is kept once
+                shared = self._shared.setdefault
+                tallied = replace(
+                    tallied,
+                    policy=shared(tallied.policy, tallied.policy),
+                    rules=shared(tallied.rules, tallied.rules),
+                    counts=shared(tallied.counts, tallied.counts),
+                )
         else:
             kept = replace(result, summary=None, rules={} if table >= 0 else result.rules)
             length = self._write(kept)
