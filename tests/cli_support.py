@@ -19,6 +19,7 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "ci"
@@ -139,3 +140,21 @@ def copy_reports(dest: Path) -> Path:
     """The small test reports (not the seed) copied to ``dest``."""
     shutil.copytree(REPORTS, dest, dirs_exist_ok=True)
     return dest
+
+
+def checked_copies(paths: list[Path], copies: int) -> list[Any]:
+    """Each file checked once, its result given ``copies`` times under folders copy0/…,
+    so that a run holds several files of each kind (and copies for the cross-report stage)."""
+    from dataclasses import replace
+
+    from checker.batch import Job, check_job
+    from checker.discover import Target
+    from checker.engine import Options
+    from checker.results import FileResult
+
+    checked = []
+    for path in paths:
+        outcome = check_job(Job(Target(str(path), explicit=True), Options()))
+        assert isinstance(outcome, FileResult)
+        checked.append(outcome)
+    return [replace(r, path=f"copy{n}/{Path(r.path).name}") for n in range(copies) for r in checked]

@@ -12,7 +12,7 @@ import pytest
 
 from checker.across.run import cross_check
 from checker.baseline import Baseline
-from checker.batch import Job, _prepared, check_job, run
+from checker.batch import Job, _prepared, run
 from checker.discover import Target
 from checker.engine import Options
 from checker.findings import Finding, Severity
@@ -30,7 +30,7 @@ from checker.postprocess import (
 from checker.render import FORMATS, render, render_chunks
 from checker.results import FileResult
 from checker.spool import Spool
-from cli_support import ROOT
+from cli_support import ROOT, checked_copies
 
 SUPPRESSED = """\
 <!-- checker: ignore D101,C101 -->
@@ -60,12 +60,7 @@ def _checked(tmp: Path) -> list[FileResult]:
     commented = tmp / "commented.md"
     commented.write_text(SUPPRESSED.format(head=head, rest="## 二" + rest), encoding="utf-8")
     paths.append(commented)
-    checked = []
-    for path in paths:
-        outcome = check_job(Job(Target(str(path), explicit=True), Options()))
-        assert isinstance(outcome, FileResult)
-        checked.append(outcome)
-    return [replace(r, path=f"copy{n}/{Path(r.path).name}") for n in range(2) for r in checked]
+    return checked_copies(paths, 2)
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from checker.postprocess import Policy, Processed, process
 from checker.render import FORMATS, render, render_chunks
 from checker.results import FileResult
 from checker.spool import Spool
-from cli_support import REPORTS, ROOT, SEED
+from cli_support import REPORTS, ROOT, SEED, checked_copies
 
 KINDS = (".txt", ".md", ".html", ".docx")
 
@@ -39,18 +39,10 @@ def test_reorder_passes_results_on_in_input_order_and_holds_at_most_its_limit() 
 def _results() -> list[FileResult]:
     """Checked reports, each used several times, so that the caps of the formats (GitHub's
     ten annotations, Markdown's 200 rows) are passed and several files share a rule table."""
-    from checker.batch import check_job
-
     samples = sorted(
         p for p in (ROOT / "samples").iterdir() if p.suffix in KINDS and p.name != "README.md"
     )
-    paths = [*samples, *sorted(REPORTS.iterdir())]
-    checked = []
-    for path in paths:
-        outcome = check_job(Job(Target(str(path), explicit=True), Options()))
-        assert isinstance(outcome, FileResult)
-        checked.append(outcome)
-    return [replace(r, path=f"copy{n}/{Path(r.path).name}") for n in range(3) for r in checked]
+    return checked_copies([*samples, *sorted(REPORTS.iterdir())], 3)
 
 
 @pytest.fixture(scope="module")
