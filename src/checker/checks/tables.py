@@ -26,6 +26,8 @@ from checker.model import Location
 from checker.rulepacks.pack import LabelDef, PackSet, TableDef
 from checker.rulepacks.params import Params
 
+_ZERO = Decimal(0)
+
 Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
 
 
@@ -370,8 +372,8 @@ def check_sum(ctx: Context, bound: BoundSum) -> Iterator[Finding]:
         if parts is None:
             continue
         evaluated += 1
-        reported = sum((c.value or Decimal(0) for c in totals), Decimal(0))
-        computed = sum((c.value or Decimal(0) for c in parts), Decimal(0))
+        reported = sum([c.value or _ZERO for c in totals], _ZERO)
+        computed = sum([c.value or _ZERO for c in parts], _ZERO)
         if reported == computed:
             continue
         # the same cell may stand on both sides (rare); keep the equation exact
@@ -450,7 +452,7 @@ def check_values(ctx: Context, bound: BoundValues) -> Iterator[Finding]:
             cell.location,
             cell=_name(cell),
             value=cell.text.strip() or Text("（空白）", "(blank)"),
-            status=_status(cell),
+            status=cell.judged,
             snippet=cell.text,
         )
 
@@ -464,17 +466,14 @@ def _distinct_cells(index: TableIndex, bound: BoundValues) -> list[tuple[CellVal
     found = memo.get(key)
     if found is None:
         grid = index.grid(spec.table)
-        seen: set[str] = set()
+        seen: set[int] = set()
         found = memo[key] = []
         for slot in bound.slots:
             cell = grid[slot]
-            if cell is None:
+            if cell is None or cell.origin in seen:
                 continue
-            address = cell.address
-            if address in seen:
-                continue
-            seen.add(address)
-            found.append((cell, _status(cell)))
+            seen.add(cell.origin)
+            found.append((cell, cell.judged))
     return found
 
 
@@ -483,15 +482,6 @@ def _body_matches(ctx: Context, patterns: tuple[Any, ...]) -> bool:
     report = ctx.report
     blocks = [report.title] if report.title is not None else report.text_blocks()[:3]
     return any(search(p, report.norm[b.index]) for b in blocks for p in patterns)
-
-
-def _status(cell: CellValue) -> str:
-    if cell.status == "number" and cell.value is not None:
-        if cell.value < 0:
-            return "negative"
-        if cell.value != cell.value.to_integral_value():
-            return "fraction"
-    return cell.status
 
 
 def _name(cell: CellValue) -> Text:

@@ -49,6 +49,8 @@ class CellValue:
         "_location",
         "_place",
         "column_name",
+        "judged",
+        "origin",
         "row_name",
         "status",
         "text",
@@ -57,19 +59,20 @@ class CellValue:
 
     def __init__(
         self,
-        text: str,
-        value: Decimal | None,  # None when blank, a mark or words
-        status: str,  # number | zero-mark | blank | slash | text
+        reading: tuple[str, Decimal | None, str, str],  # text, value, status, judged
         place: tuple[Location, int | None, int, int, int, str | None],
         row_name: Text,
         column_name: Text,
     ) -> None:
-        self.text = text
-        self.value = value
-        self.status = status
+        # text: stripped; value: None when blank, a mark or words; status: number |
+        # zero-mark | blank | slash | text; judged: status, with a number told
+        # apart as negative or fraction (what the value rules report)
+        self.text, self.value, self.status, self.judged = reading
         self.row_name = row_name
         self.column_name = column_name
         self._place = place  # base, page, table, row, column, rebuilt
+        # the grid position as one number: cells read through two keys share it
+        self.origin = (place[2] << 64) | (place[3] << 32) | place[4]
         self._location: Location | None = None
         self._address: str | None = None
 
@@ -127,8 +130,6 @@ class TableIndex:
         # per table, every defined cell at its slot (``TableDef.slot``), found at first use
         self._grids: dict[str, list[CellValue | None]] = {}
         self._labels: dict[int, PieceLabels] = {}  # per piece, built on first lookup
-        # a cell's text read as a count, per table (the marks and unit differ by table)
-        self._readings: dict[tuple[str, str], tuple[str, Decimal | None, str]] = {}
         self._cell_labels: dict[str, set[str]] = {}
         self.memo: dict[tuple[object, ...], Any] = {}  # what the table rules derive, once each
 
@@ -181,14 +182,6 @@ class TableIndex:
                 found.add("")  # as an empty cell normalises
         return found
 
-    def _reading(self, tdef: TableDef, text: str) -> tuple[str, Decimal | None, str]:
-        """A cell's text read as a count (a report repeats 0 and a few figures many times)."""
-        key = (tdef.key, text)
-        found = self._readings.get(key)
-        if found is None:
-            found = self._readings[key] = _read_count(tdef, text)
-        return found
-
     def _fill(self, table: str) -> list[CellValue | None]:
         """Each (row, column) of the definition from the first piece holding both: a
         table's rules read nearly all of its cells, so they are found together,
@@ -198,6 +191,8 @@ class TableIndex:
         cdefs = list(tdef.columns.values())
         width = len(cdefs)
         grid: list[CellValue | None] = [None] * (len(rdefs) * width)
+        # a cell's text read as a count (a report repeats 0 and a few figures many times)
+        readings: dict[str, tuple[str, Decimal | None, str, str]] = {}
         for piece in self.assigned.get(table, []):
             labels = self._labels.get(id(piece)) or self.labels(piece)
             table_ = piece.table
@@ -214,13 +209,13 @@ class TableIndex:
                     if c is None or grid[start + j] is not None:
                         continue
                     cell = rows[r][c]
-                    text, value, status = self._reading(tdef, cell.text)
+                    reading = readings.get(cell.text)
+                    if reading is None:
+                        reading = readings[cell.text] = _read_count(tdef, cell.text)
                     r0, c0 = cell.origin
                     page = pages[r0] if r0 < len(pages) else base.page
                     place = (base, page, at[0], r0 + 1, c0 + 1, at[1])
-                    grid[start + j] = CellValue(
-                        text, value, status, place, rdef.name, cdefs[j].name
-                    )
+                    grid[start + j] = CellValue(reading, place, rdef.name, cdefs[j].name)
         return grid
 
 
@@ -241,6 +236,7 @@ class PieceLabels:
         self._columns: dict[tuple[str, int], int | None] = {}
         self._column_rows: dict[tuple[str, int], list[int | None]] = {}
         self._by_last: dict[str, list[int]] | None = None
+        self._loose: list[tuple[int, str, str | None]] | None = None
 
     def row(self, rdef: LabelDef) -> int | None:
         found = self._rows.get(rdef.key, -1)
@@ -262,24 +258,32 @@ class PieceLabels:
         for r in sorted({r for lbl in rdef.labels for r in by_last.get(lbl, ())}):
             if not rdef.group or self._in_group(r, rdef.group):
                 return r
-        fallback = worded = None
-        for r in range(table.n_rows):
-            if r in piece.header_rows:
-                continue
-            normalised = self.norm[r]
-            if not normalised:
-                continue
+        # the looser matches: every row whose last label is the label was taken above
+        # or lies outside the group. The first row ending in the label wins; else
+        # the first whose label is followed by figures in words.
+        labels = rdef.labels
+        worded = None
+        for r, joined, worded_label in self._loose_rows():
             if rdef.group and not self._in_group(r, rdef.group):
                 continue
-            if normalised[-1] in rdef.labels:
+            if any(lbl and joined.endswith(lbl) for lbl in labels):
                 return r
-            if fallback is None:
-                joined = "".join(normalised)
-                if any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
-                    fallback = r
-            if worded is None and _worded_value_row(normalised, rdef):
+            if worded is None and worded_label in labels:
                 worded = r
-        return fallback if fallback is not None else worded
+        return worded
+
+    def _loose_rows(self) -> list[tuple[int, str, str | None]]:
+        """Each labelled row that is not a header: its labels joined, and the label
+        before its trailing words for figures (``_worded_label``)."""
+        found = self._loose
+        if found is None:
+            headers = self.piece.header_rows
+            found = self._loose = [
+                (r, "".join(normalised), _worded_label(normalised))
+                for r, normalised in enumerate(self.norm)
+                if normalised and r not in headers
+            ]
+        return found
 
     def _last_label_rows(self) -> dict[str, list[int]]:
         """Each normalised last label of a row that is not a header -> those rows, in order."""
@@ -380,8 +384,9 @@ class PieceLabels:
         return None
 
 
-def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str]:
-    """A cell's text, stripped; its number if any; and its status."""
+def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str, str]:
+    """A cell's text, stripped; its number if any; its status; and the status the
+    value rules judge, where a number may be negative or a fraction."""
     text = raw.strip()
     folded = to_halfwidth(text).strip()
     if tdef.count_unit is not None:
@@ -398,7 +403,13 @@ def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str]:
         value = parse_number(folded.replace("−", "-").replace(" ", ""))
     else:
         status = "text"
-    return text, value, status
+    judged = status
+    if value is not None and status == "number":
+        if value < 0:
+            judged = "negative"
+        elif value != value.to_integral_value():
+            judged = "fraction"
+    return text, value, status, judged
 
 
 def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> int | None:
@@ -436,13 +447,13 @@ def _row_labels(table: Table, r: int) -> list[str]:
 _DIGIT = compiled.cached(r"\d")
 
 
-def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
-    """A row whose first figures are words (若干, 约12): its label is followed by
-    them, and they must not hide the row from the value rules."""
+def _worded_label(normalised: list[str]) -> str | None:
+    """In a row whose first figures are words (若干, 约12), the label they follow:
+    such figures must not hide the row from the value rules. None: no such words."""
     end = len(normalised)
     while end > 1 and (_DIGIT.search(normalised[end - 1]) or len(normalised[end - 1]) <= 2):
         end -= 1
-    return end < len(normalised) and normalised[end - 1] in rdef.labels
+    return normalised[end - 1] if end < len(normalised) else None
 
 
 _GROUP_LABEL = compiled.cached(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
