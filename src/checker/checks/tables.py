@@ -115,10 +115,16 @@ def bind_present(spec: PresentSpec, packset: PackSet) -> BoundPresent:
         spec,
         tdef,
         rows,
-        tuple((c, tuple(tdef.slot(r, c) for r in tdef.rows)) for c in columns),
+        tuple((c, _down(tdef, c)) for c in columns),
         frozenset(_long_first(tdef.columns)),
         frozenset(_long_first(tdef.rows)),
     )
+
+
+def _down(tdef: TableDef, column: str) -> Slots:
+    """The column's cells in every row."""
+    width = len(tdef.column_at)
+    return tuple(range(tdef.column_at[column], width * len(tdef.row_at), width))
 
 
 def _long_first(defs: dict[str, LabelDef]) -> Iterator[str]:
@@ -274,12 +280,6 @@ def _labels_in_text(ctx: Context, bound: BoundPresent) -> int:
     return found_columns + sum(1 for label in bound.text_rows - columns if label in text)
 
 
-def _terms(
-    table: str, terms: Terms, row: str | None, column: str | None
-) -> tuple[tuple[str, str, str], ...]:
-    return tuple((table, r or row or "", c or column or "") for r, c in terms)
-
-
 def bind_sum(spec: SumSpec, packset: PackSet) -> BoundSum:
     """(name, total cells, part cells) for each place the identity applies.
 
@@ -288,51 +288,42 @@ def bind_sum(spec: SumSpec, packset: PackSet) -> BoundSum:
     (a group's subtotal, in every column).
     """
     tdef = _definition(packset, spec.table)
-    if spec.axis is not None and spec.keys is not None:
-        defs = tdef.columns if spec.axis == "columns" else tdef.rows
-        _known(defs, spec.keys, spec.axis[:-1], spec.table)
+    axis = spec.axis
+    defs = tdef.columns if axis == "columns" else tdef.rows
+    keys: list[str | None] = [None]  # the identity once, without ``for_each``
+    if axis is not None:
+        named = list(defs) if spec.keys is None else list(spec.keys)
+        _known(defs, named, axis[:-1], spec.table)
+        keys = list(named)
     instances = []
-    for name, totals, parts in _each_instance(spec, tdef):
-        for _, row, column in (*totals, *parts):
-            _known(tdef.rows, [row], "row", spec.table)
-            _known(tdef.columns, [column], "column", spec.table)
-        instances.append(
-            (
-                name,
-                tuple(tdef.slot(r, c) for _, r, c in totals),
-                tuple(tdef.slot(r, c) for _, r, c in parts),
-            )
-        )
+    for variant in spec.variants:
+        label = variant.name
+        for key in keys:
+            if key is None:
+                name = label or Text("", "")
+            else:
+                name = defs[key].name
+                if label is not None:
+                    name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
+            row, column = (None, key) if axis == "columns" else (key, None)
+            totals = _slots(tdef, spec.table, variant.total, row, column)
+            instances.append((name, totals, _slots(tdef, spec.table, variant.parts, row, column)))
     return BoundSum(spec, tdef, tuple(instances))
 
 
-Instance = tuple[Text, tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]
-
-
-def _each_instance(spec: SumSpec, tdef: TableDef) -> Iterator[Instance]:
-    table = spec.table
-    axis = spec.axis
-    for variant in spec.variants:
-        label = variant.name
-        if axis is None:
-            yield (
-                label or Text("", ""),
-                _terms(table, variant.total, None, None),
-                _terms(table, variant.parts, None, None),
-            )
-            continue
-        defs = tdef.columns if axis == "columns" else tdef.rows
-        keys = list(defs) if spec.keys is None else spec.keys
-        for key in keys:
-            name = defs[key].name
-            if label is not None:
-                name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
-            row, column = (None, key) if axis == "columns" else (key, None)
-            yield (
-                name,
-                _terms(table, variant.total, row, column),
-                _terms(table, variant.parts, row, column),
-            )
+def _slots(tdef: TableDef, table: str, terms: Terms, row: str | None, column: str | None) -> Slots:
+    """The terms' cells; a term's own row or column wins over the ``for_each`` one."""
+    rows_at, columns_at = tdef.row_at, tdef.column_at
+    width = len(columns_at)
+    out = []
+    for r, c in terms:
+        r, c = r or row or "", c or column or ""
+        if r not in rows_at:
+            raise BindError(f"table {table!r} defines no row {r!r}")
+        if c not in columns_at:
+            raise BindError(f"table {table!r} defines no column {c!r}")
+        out.append(rows_at[r] * width + columns_at[c])
+    return tuple(out)
 
 
 def _cells(grid: list[CellValue | None], slots: Slots) -> list[CellValue] | None:
@@ -410,7 +401,10 @@ def bind_values(spec: ValuesSpec, packset: PackSet) -> BoundValues:
     columns = list(tdef.columns) if spec.columns is None else spec.columns
     _known(tdef.rows, rows, "row", spec.table)
     _known(tdef.columns, columns, "column", spec.table)
-    return BoundValues(spec, tdef, tuple(tdef.slot(r, c) for r in rows for c in columns))
+    width = len(tdef.column_at)
+    starts = [tdef.row_at[r] * width for r in rows]
+    at = [tdef.column_at[c] for c in columns]
+    return BoundValues(spec, tdef, tuple(start + c for start in starts for c in at))
 
 
 def check_values(ctx: Context, bound: BoundValues) -> Iterator[Finding]:
