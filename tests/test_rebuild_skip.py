@@ -164,3 +164,68 @@ def test_a_region_that_takes_text_is_built(monkeypatch: pytest.MonkeyPatch) -> N
         for make in SHAPES.values()
     ]
     assert any(reached)
+
+
+def _reaches_text_by_every_row(
+    builder: rebuild._Builder,
+    rows: list[rebuild._Row | None],
+    ids: dict[int, int],
+    texts: list[int],
+) -> bool:
+    """The test as first written: every row labelled, every stretch judged."""
+    first: rebuild._Row | None = None
+    last = 0
+    for row in [*rows, None]:
+        if row is None:
+            if first is not None:
+                lead = ids[id(builder._lead(first))]
+                if texts[last + 1] > texts[lead]:
+                    return True
+            first = None
+        elif builder._label(row) is not None:
+            if first is None:
+                first = row
+            last = ids[id(row.values[-1])]
+    return False
+
+
+def _documents() -> Iterator[tuple[str, Document]]:
+    for path in _samples():
+        yield path.name, read_path(str(path))
+    for shape, make in SHAPES.items():
+        yield shape, read_bytes(make().encode(), "report.md")
+
+
+def test_each_stretch_judged_from_its_ends_as_from_every_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``reaches_text`` labels only the rows near a stretch's ends; the answer must
+    be the one labelling every row gives, for every definition of every document."""
+    asked: list[bool] = []
+    original = rebuild._Builder.reaches_text
+
+    def both(self: rebuild._Builder, rows: list, ids: dict, texts: list) -> bool:  # type: ignore[type-arg]
+        got = original(self, rows, ids, texts)
+        assert got == _reaches_text_by_every_row(self, rows, ids, texts), self.tdef.key
+        asked.append(got)
+        return got
+
+    monkeypatch.setattr(rebuild._Builder, "reaches_text", both)
+    for _, document in _documents():
+        rebuild.rebuild_tables(document, _packset(document))
+    assert any(asked) and not all(asked)
+
+
+def test_figures_are_the_texts_that_read_as_values() -> None:
+    """Only texts with a digit are tried as figures: the rest can only be marks."""
+    from checker.extract.cellstream import stream
+
+    odd = {"12", "１２件", "—", "——", "无", "暂无", " ", "2023年", "3.5万元", "规章", "12 件", "a1"}
+    for _, document in _documents():
+        texts = odd | {t.text for t in stream(document.blocks) if t.text}
+        packset = _packset(document)
+        digits = [t for t in texts if rebuild._DIGIT.search(rebuild._fold(t))]
+        for key, spec in packset.tables.items():  # type: ignore[attr-defined]
+            tdef = packset.table_defs.get(key) or rebuild.TableDef.of(key, spec)  # type: ignore[attr-defined]
+            expected = frozenset(t for t in texts if rebuild._is_value(t, tdef))
+            assert rebuild._figures(texts, digits, tdef) == expected
