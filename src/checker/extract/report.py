@@ -147,7 +147,8 @@ def build_report(
 
     ``like`` is a report of the same document built with another pack set
     (the one read to find the year): when both read documents with the same
-    patterns, it is reused instead of being built again.
+    patterns, it is reused instead of being built again (and given its
+    outline then, if it was built without one).
     """
     source = document
     if packset.tables:  # flattened statistics tables, rebuilt by the pack's definitions
@@ -161,10 +162,10 @@ def build_report(
         and not mended
         and not like.mended_tables
         and outline
-        and like.outlined
         and _reading(like.packset) == _reading(packset)
     ):
-        return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
+        base = like if like.outlined else with_outline(like)
+        return replace(base, packset=packset, year_sources=list(base.year_sources), cache={})
     from checker.extract.relines import relines
 
     document = relines(document, packset.outline.get("not_headings", []))
@@ -213,6 +214,33 @@ def build_report(
     report.level = _level(report, patterns, screens)
     report.outlined = outline
     return report
+
+
+def with_outline(report: Report) -> Report:
+    """``report`` as ``build_report`` gives it with its outline, from one built
+    without: the outline depends only on the kept blocks and their folded texts,
+    and the facts found without it differ only in their locations' sections."""
+    tree = build_outline(report.blocks, report.packset.outline.get("not_headings", []), report.norm)
+    section_of = tree.section_of
+
+    def at(loc: Location) -> Location:  # what ``report.location`` gives with the outline
+        if loc.paragraph is None:
+            return loc
+        return replace(loc, section=section_of.get(loc.paragraph, ()))
+
+    def dated(fact: DateFact | None) -> DateFact | None:
+        return None if fact is None else replace(fact, location=at(fact.location))
+
+    period = report.period
+    return replace(
+        report,
+        outline=tree,
+        outlined=True,
+        year_sources=[replace(s, location=at(s.location)) for s in report.year_sources],
+        period=None if period is None else (dated(period[0]), dated(period[1])),  # type: ignore[arg-type]
+        signature=dated(report.signature),
+        cache={},
+    )
 
 
 def _published(document: Document, norm: dict[int, str], patterns: list[Any]) -> DateFact | None:
