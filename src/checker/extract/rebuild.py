@@ -594,26 +594,35 @@ def _replace(
     document: Document, blocks: list[Block], regions: list[tuple[_Region, TableDef]]
 ) -> Document:
     """Each region's blocks give way to its table; text before or after a
-    region within the same block (one long line) stays as it was."""
+    region within the same block (one long line) stays as it was.
+
+    The regions are disjoint (``_disjoint``): a block strictly inside one is
+    wholly its own and gives nothing, so only the blocks where a region starts
+    or ends are cut, each by the regions standing in it."""
     new: list[Block] = []
-    covered = {p for region, _ in regions for p in range(region.first.block, region.last.block + 1)}
+    inside: set[int] = set()
+    edges: dict[int, list[tuple[_Region, TableDef]]] = {}
+    for region, tdef in regions:
+        first, last = region.first.block, region.last.block
+        inside.update(range(first + 1, last))
+        edges.setdefault(first, []).append((region, tdef))
+        if last != first:
+            edges.setdefault(last, []).append((region, tdef))
     for position, block in enumerate(blocks):
-        if position not in covered:
+        if position in inside:
+            continue
+        standing = edges.get(position)
+        if standing is None:
             new.append(block)
             continue
         spans: list[tuple[int, int, tuple[_Region, TableDef] | None]] = []
-        for region, tdef in regions:
+        for region, tdef in standing:
             first, last = region.first, region.last
-            if not first.block <= position <= last.block:
-                continue
             start = first.start if first.block == position else 0
             end = last.end if last.block == position else len(block.text)
             if block.table is not None or start < 0 or end < 0:
                 start, end = 0, len(block.text)
             spans.append((start, end, (region, tdef) if first.block == position else None))
-        if not spans:
-            new.append(block)
-            continue
         cursor = 0
         for start, end, opened in sorted(spans, key=lambda s: s[0]):
             if start > cursor and block.table is None:
