@@ -239,7 +239,9 @@ def test_figures_are_the_texts_that_read_as_values() -> None:
 
 
 def _replace_by_every_region(
-    document: Document, blocks: list, regions: list  # type: ignore[type-arg]
+    document: Document,
+    blocks: list,
+    regions: list,  # type: ignore[type-arg]
 ) -> Document:
     """The replacement as first written: every block cut by every region over it."""
     from dataclasses import replace

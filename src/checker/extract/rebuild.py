@@ -603,11 +603,11 @@ def _replace(
     inside: set[int] = set()
     edges: dict[int, list[tuple[_Region, TableDef]]] = {}
     for region, tdef in regions:
-        first, last = region.first.block, region.last.block
-        inside.update(range(first + 1, last))
-        edges.setdefault(first, []).append((region, tdef))
-        if last != first:
-            edges.setdefault(last, []).append((region, tdef))
+        opens, closes = region.first.block, region.last.block
+        inside.update(range(opens + 1, closes))
+        edges.setdefault(opens, []).append((region, tdef))
+        if closes != opens:
+            edges.setdefault(closes, []).append((region, tdef))
     for position, block in enumerate(blocks):
         if position in inside:
             continue
