@@ -122,3 +122,77 @@ def test_the_shapes_move_the_year_and_the_sections() -> None:
     assert {"title", "period", "text"} <= sources
     assert reports["period in a section"].year_sources[0].location.section
     assert not reports["no headings"].outline.headings
+
+
+def _relines_alone(document: Document, not_headings: list) -> Document:  # type: ignore[type-arg]
+    """``relines`` as first written: every block cut afresh, nothing remembered."""
+    from checker.extract import relines as r
+
+    if len(document.blocks) > r._MAX_BLOCKS:
+        return document
+    numbers = r._Numbers()
+    out = []
+    changed = False
+    for position, block in enumerate(document.blocks):
+        text = block.text
+        led = block.table is None and r._led(text, position == 0)
+        m = r._START.match(text) if block.table is None else None
+        if m:
+            numbers.see(*r._number(m))
+        if block.table is None and (len(text) > r._LONG or led):
+            ends = sum(
+                1 for gap in r._GAP.finditer(text) if text[gap.start() - 1] in r._SENTENCE_END
+            )
+            pieces = r._split(block, numbers, ends >= r._COLLAPSED or led, not_headings)
+            if len(pieces) > 1:
+                changed = True
+                out.extend(pieces)
+                continue
+        out.append(block)
+    if not changed or len(out) > r._MAX_BLOCKS:
+        return document
+    return replace(document, blocks=tuple(replace(b, index=i) for i, b in enumerate(out, 1)))
+
+
+def _repeated_run_on() -> str:
+    """One run-on section three times, under other numbers the last times, once as a heading."""
+    line = _run_on().split("\n")[1]
+    parts = ["一、总体情况", line, "一、总体情况", line, "二、其他情况", line, "## " + line]
+    return "\n\n".join(parts)
+
+
+RELINED = {**DOCUMENTS, "repeated run-on": read_bytes(_repeated_run_on().encode(), "report.md")}
+
+
+@pytest.mark.parametrize("name", list(RELINED))
+def test_relines_remembered_cuts_as_it_cuts_afresh(name: str) -> None:
+    """Both builds share what ``relines`` learnt: the second, over the mended
+    document, must cut as if it had learnt nothing (its numbers differ where the
+    rebuilt tables took blocks that moved them)."""
+    from checker.extract import relines as r
+    from checker.extract.rebuild import rebuild_tables
+
+    document = RELINED[name]
+    not_headings = _ENGINE.common().outline.get("not_headings", [])
+    memo: r.Memo = {}
+    assert r.relines(document, not_headings, memo) == _relines_alone(document, not_headings)
+    first = build_report(document, _ENGINE.common(), outline=False)
+    packset = _ENGINE.packset(_ENGINE.choose_edition(first)[0].pack)
+    mended = rebuild_tables(document, packset)
+    again = r.relines(mended, not_headings, memo)
+    assert again == _relines_alone(mended, not_headings)
+
+
+def test_remembered_cuts_are_used() -> None:
+    """Not vacuous: the repeated shape is cut, a text met again under the same
+    numbers is remembered, and the same text under other numbers is cut anew."""
+    from checker.extract import relines as r
+
+    document = RELINED["repeated run-on"]
+    not_headings = _ENGINE.common().outline.get("not_headings", [])
+    memo: r.Memo = {}
+    relined = r.relines(document, not_headings, memo)
+    assert len(relined.blocks) > len(document.blocks)
+    assert len(memo) < len(document.blocks)
+    long_keys = [key for key in memo if len(key[0]) > 1000]
+    assert len({key[0] for key in long_keys}) == 1 and len(long_keys) >= 3

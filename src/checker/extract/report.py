@@ -168,7 +168,9 @@ def build_report(
         return replace(base, packset=packset, year_sources=list(base.year_sources), cache={})
     from checker.extract.relines import relines
 
-    document = relines(document, packset.outline.get("not_headings", []))
+    not_headings = packset.outline.get("not_headings", [])
+    memo = _relines_memo(like, not_headings)
+    document = relines(document, not_headings, memo[1])
     patterns = packset.document
     screens = packset.screens
     boilerplate = patterns.get("boilerplate", [])
@@ -189,7 +191,6 @@ def build_report(
             or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
         ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
-    not_headings = packset.outline.get("not_headings", [])
     tree = build_outline(blocks, not_headings, all_norm) if outline else Outline()
     report = Report(
         document=document,
@@ -213,7 +214,20 @@ def build_report(
         )
     report.level = _level(report, patterns, screens)
     report.outlined = outline
+    report.cache[_RELINED] = memo
     return report
+
+
+_RELINED = "relines memo"  # in a report's cache: (its not_headings, what relines learnt)
+
+
+def _relines_memo(like: Report | None, not_headings: list[Any]) -> tuple[object, dict[Any, Any]]:
+    """What ``relines`` learnt building ``like``, where it cut with the same patterns."""
+    key = tuple((p.pattern, p.flags) for p in not_headings)
+    kept = like.cache.get(_RELINED) if like is not None else None
+    if kept is not None and kept[0] == key:
+        return kept  # type: ignore[no-any-return]
+    return key, {}
 
 
 def with_outline(report: Report) -> Report:
