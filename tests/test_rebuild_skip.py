@@ -299,3 +299,17 @@ def test_only_the_blocks_where_a_region_starts_or_ends_are_cut(
     for _, document in _documents():
         rebuild.rebuild_tables(document, _packset(document))
     assert len(shared) > 20 and any(shared)
+
+
+def test_a_line_without_spaces_is_one_token_as_the_field_split_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_field_tokens`` takes a whole line without spaces as its one token at once;
+    the stream must be the one the space split gives, on every document."""
+    from checker.extract import cellstream
+
+    documents = [d for _, d in _documents()]
+    quick = [cellstream.stream(d.blocks) for d in documents]
+    monkeypatch.setattr(cellstream, "_no_space", lambda text: False)
+    assert quick == [cellstream.stream(d.blocks) for d in documents]
+    assert any(t.how == "spaces" for tokens in quick for t in tokens)  # the split ran too
