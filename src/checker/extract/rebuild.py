@@ -537,7 +537,9 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
         # a table the reader made whole is left to it; only words it left as
         # lines of text are worth rebuilding, and only for at least as many cells
-        if not any(_takes_text(g, tokens, ids) for g in regions) or placed < found.cells(key):
+        if not any(_takes_text(g, tokens, ids) for g in regions) or (
+            has_tables and placed < found.cells(key)  # without a reader's table: none found
+        ):
             continue
         chosen.extend((region, tdef) for region in regions)
     if not chosen:
