@@ -164,8 +164,9 @@ def build_report(
         and outline
         and _reading(like.packset) == _reading(packset)
     ):
-        base = like if like.outlined else with_outline(like)
-        return replace(base, packset=packset, year_sources=list(base.year_sources), cache={})
+        if like.outlined:
+            return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
+        return replace(like, packset=packset, cache={}, **_outlined(like))
     from checker.extract.relines import relines
 
     not_headings = packset.outline.get("not_headings", [])
@@ -234,27 +235,37 @@ def with_outline(report: Report) -> Report:
     """``report`` as ``build_report`` gives it with its outline, from one built
     without: the outline depends only on the kept blocks and their folded texts,
     and the facts found without it differ only in their locations' sections."""
+    return replace(report, cache={}, **_outlined(report))
+
+
+def _outlined(report: Report) -> dict[str, Any]:
+    """The fields ``with_outline`` gives a report built without its outline."""
     tree = build_outline(report.blocks, report.packset.outline.get("not_headings", []), report.norm)
     section_of = tree.section_of
 
     def at(loc: Location) -> Location:  # what ``report.location`` gives with the outline
         if loc.paragraph is None:
             return loc
-        return replace(loc, section=section_of.get(loc.paragraph, ()))
+        section = section_of.get(loc.paragraph, ())
+        return loc if section == loc.section else replace(loc, section=section)
 
     def dated(fact: DateFact | None) -> DateFact | None:
-        return None if fact is None else replace(fact, location=at(fact.location))
+        if fact is None or (loc := at(fact.location)) is fact.location:
+            return fact
+        return replace(fact, location=loc)
+
+    def sourced(source: YearSource) -> YearSource:
+        loc = at(source.location)
+        return source if loc is source.location else replace(source, location=loc)
 
     period = report.period
-    return replace(
-        report,
-        outline=tree,
-        outlined=True,
-        year_sources=[replace(s, location=at(s.location)) for s in report.year_sources],
-        period=None if period is None else (dated(period[0]), dated(period[1])),  # type: ignore[arg-type]
-        signature=dated(report.signature),
-        cache={},
-    )
+    return {
+        "outline": tree,
+        "outlined": True,
+        "year_sources": [sourced(s) for s in report.year_sources],
+        "period": None if period is None else (dated(period[0]), dated(period[1])),
+        "signature": dated(report.signature),
+    }
 
 
 def _published(document: Document, norm: dict[int, str], patterns: list[Any]) -> DateFact | None:
