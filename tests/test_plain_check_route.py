@@ -141,5 +141,7 @@ def test_the_choices_are_the_command_lines() -> None:
 
     command = get_command(cli.app).commands["check"]  # type: ignore[attr-defined]
     names = {p.name: set(p.opts) for p in command.params}
-    assert names["output_format"] == {n for n, (k, _) in entry._OPTIONS.items() if k == "output_format"}
+    assert names["output_format"] == {
+        n for n, (k, _) in entry._OPTIONS.items() if k == "output_format"
+    }
     assert names["lang"] == {"--lang"}
