@@ -145,3 +145,50 @@ def test_the_choices_are_the_command_lines() -> None:
         n for n, (k, _) in entry._OPTIONS.items() if k == "output_format"
     }
     assert names["lang"] == {"--lang"}
+
+
+class _Pipe(OSError):
+    def __init__(self) -> None:
+        import errno
+
+        super().__init__(errno.EPIPE, "Broken pipe")
+
+
+def _ends(main: Any, error: BaseException, capsys: pytest.CaptureFixture[str]) -> tuple[Any, str]:
+    import sys
+
+    def fail(paths: list[str], **options: Any) -> int:
+        raise error
+
+    saved, saved_argv = checkrun.run_check, sys.argv
+    saved_streams = sys.stdout, sys.stderr
+    checkrun.run_check = fail  # type: ignore[assignment]
+    sys.argv = ["checker", "check", "a.docx", "-f", "json"]
+    try:
+        with pytest.raises(SystemExit) as ended:
+            main()
+    finally:
+        checkrun.run_check, sys.argv = saved, saved_argv
+        sys.stdout, sys.stderr = saved_streams
+    return ended.value.code, capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "error",
+    [KeyboardInterrupt(), EOFError(), _Pipe(), ValueError("bad")],
+    ids=["interrupt", "end-of-input", "closed-pipe", "defect"],
+)
+def test_what_escapes_a_check_ends_it_as_on_the_command_line(
+    error: BaseException, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert _ends(entry.main, error, capsys) == _ends(cli.main, error, capsys)
+
+
+def test_a_rule_pack_error_ends_it_as_on_the_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from checker.errors import RulePackError
+
+    direct = _ends(entry.main, RulePackError("pack.yaml", "broken pack"), capsys)
+    assert direct == _ends(cli.main, RulePackError("pack.yaml", "broken pack"), capsys)
+    assert direct[0] == 2 and "broken pack" in direct[1]
