@@ -107,13 +107,13 @@ def invoke(
     stdin: bytes | None = None,
     extra_env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """``run`` in this process: ``checker.cli.main`` with ``sys.argv`` set, its exit code
+    """``run`` in this process: ``checker.entry.main`` with ``sys.argv`` set, its exit code
     taken from ``SystemExit``. Help is left to ``run``: its language is fixed when
     ``checker.cli`` is imported, not read from the call's environment."""
     if HELP & set(args):
         raise ValueError("help is printed in the language of the importing process: use run()")
     from checker import batch
-    from checker.cli import main
+    from checker.entry import main
 
     # engines for the shipped packs are kept, as a long-lived worker keeps them; those with
     # a user's packs are dropped, since a test may rewrite a pack file between two calls

@@ -23,7 +23,7 @@ PROBE = """
 import atexit, json, sys
 atexit.register(lambda: sys.__stderr__.write("MODULES " + json.dumps(sorted(sys.modules)) + "\\n"))
 sys.argv = ["checker", *sys.argv[1:]]
-from checker.cli import main
+from checker.entry import main
 main()
 """
 
@@ -44,6 +44,8 @@ NEVER = (
     "tempfile",  # only a run that writes a file
     "hashlib",  # OpenSSL's start-up: checker.digest hashes without it
     "tomllib",  # a pyproject.toml without [tool.checker] is not parsed
+    "typer",  # plain check arguments are read by checker.entry
+    "checker.cli",
 )
 
 
@@ -93,7 +95,7 @@ GC_PROBE = """
 import atexit, gc, sys
 atexit.register(lambda: sys.__stderr__.write(f"GC {gc.isenabled()} {gc.get_freeze_count()}\\n"))
 sys.argv = ["checker", *sys.argv[1:]]
-from checker.cli import main
+from checker.entry import main
 main()
 """
 

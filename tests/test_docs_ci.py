@@ -169,7 +169,7 @@ def test_the_installed_distribution_provides_the_checker_command() -> None:
 
     name = _distribution_name()
     scripts = {e.name: e.value for e in metadata.distribution(name).entry_points}
-    assert scripts.get("checker") == "checker.cli:main"
+    assert scripts.get("checker") == "checker.entry:main"
     command = Path(sys.executable).with_name("checker.exe" if sys.platform == "win32" else "checker")
     proc = subprocess.run([str(command), "--version"], capture_output=True, text=True, env=env())
     assert proc.returncode == 0 and proc.stdout.startswith("checker ")

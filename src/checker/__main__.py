@@ -1,3 +1,3 @@
-from checker.cli import main
+from checker.entry import main
 
 main()
