@@ -357,10 +357,10 @@ def _region_end(text: str, start: int) -> int:
             depth += 1
         elif ch == ")":
             if depth == 0:
-                return m.start()
+                return int(m.start())
             depth -= 1
         elif depth == 0:
-            return m.start()
+            return int(m.start())
     return len(text)
 
 
