@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING
 
 from checker import budget
 from checker.across.summary import summarise
-from checker.checks import CheckFn, Context, kind_for
-from checker.checks.across import ACROSS_KINDS
+from checker.checks import Context
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
 from checker.extract.report import SOURCE_NAMES, Report, build_report
@@ -32,7 +31,7 @@ from checker.rulepacks.editions import (
     editions,
     latest,
 )
-from checker.rulepacks.loader import PackSet, Rule, load_packset
+from checker.rulepacks.loader import PackSet, load_packset
 
 if TYPE_CHECKING:
     from checker.readers.limits import ReadLimits
@@ -57,8 +56,6 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
-        # per pack set: its rules in ID order with their kinds' checks, looked up once
-        self._order: dict[int, tuple[PackSet, list[tuple[Rule, CheckFn]], dict[str, Rule]]] = {}
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
@@ -72,20 +69,6 @@ class Engine:
                 loaded.deadline.update(overrides)
             self._packs[pack] = loaded
         return self._packs[pack]
-
-    def _rules_of(self, packset: PackSet) -> tuple[list[tuple[Rule, CheckFn]], dict[str, Rule]]:
-        """The pack set's rules run per report, with their checks, and its cross-report ones."""
-        kept = self._order.get(id(packset))
-        if kept is None or kept[0] is not packset:
-            here: list[tuple[Rule, CheckFn]] = []
-            across: dict[str, Rule] = {}
-            for rule in packset.sorted_rules():
-                if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
-                    across[rule.id] = rule
-                else:
-                    here.append((rule, kind_for(rule.kind).check))
-            kept = self._order[id(packset)] = (packset, here, across)
-        return kept[1], kept[2]
 
     def common(self) -> PackSet:
         return self.packset("common")
@@ -190,9 +173,11 @@ class Engine:
             rules=packset.rules,
             comments=list(document.comments),
         )
-        here, across = self._rules_of(packset)
+        plan = packset.plan
+        assert plan is not None, "a pack set is bound when it loads (loader.load_packset)"
+        across = plan.across
         level = report.level
-        for rule, check in here:
+        for rule, check, spec in plan.here:
             if rule.applies_to != "all" and rule.applies_to != level:
                 continue
             result.applied.append(rule.id)
@@ -201,7 +186,7 @@ class Engine:
                 continue
             ctx = Context(rule, report, facts)
             try:
-                result.findings.extend(check(ctx, rule.spec))
+                result.findings.extend(check(ctx, spec))
             except TimeoutError:  # bounded per file, so results do not depend on scheduling
                 result.not_evaluated.append((rule.id, "pattern timed out"))
                 continue

@@ -65,8 +65,11 @@ def test_a_defect_in_one_rule_does_not_lose_the_others(monkeypatch: object) -> N
 
     real = checks.kind_for
     broken_kind = base.Kind("date-format", base.no_params, broken)
+    # the pack set binds each rule to its kind's check when it loads: built afresh, not kept
+    monkeypatch.setenv("CHECKER_NO_CACHE", "1")
     monkeypatch.setattr(
-        "checker.engine.kind_for", lambda kind: broken_kind if kind == "date-format" else real(kind)
+        "checker.rulepacks.loader.kind_for",
+        lambda kind: broken_kind if kind == "date-format" else real(kind),
     )
     doc = read_bytes(SAMPLE.encode("utf-8"), "r.md")
     result = as_reported(Engine().check_document(doc))

@@ -3,7 +3,9 @@
 Each kind is a pure function of a ``Context`` (the rule, the report, its
 facts) and the rule's typed spec; none of them opens a file. The loader
 parses every rule's parameters into its kind's spec once, when the pack
-loads, so a check never reads raw pack data.
+loads, so a check never reads raw pack data; once the pack set is merged,
+it binds each spec to the set (``loader.bind``) and fixes the order the
+engine runs the rules in (``PackSet.plan``).
 
 How to add a kind ``my-kind``:
 
@@ -17,7 +19,12 @@ How to add a kind ``my-kind``:
    ``ctx.finding(...)`` for findings, ``ctx.skip(reason)`` when it cannot
    judge. Build per-report structures once in ``ctx.report.cache``.
 4. ``MY_KIND = Kind("my-kind", parse, check)`` (add ``facts=`` when the spec
-   names pack facts, so an unknown fact is a pack error at load).
+   names pack facts, so an unknown fact is a pack error at load). Add
+   ``bind=`` when the spec reads what the pack set defines (its tables):
+   ``bind(spec, packset) -> BoundSpec`` runs once per rule when the set is
+   merged, resolves those names (rows and columns to grid slots, say), raises
+   ``BindError`` for one the set lacks, and ``check`` then receives the bound
+   spec. Without it, ``check`` receives the parsed spec.
 5. ``schemas/kinds/my-kind.schema.json`` (``Kind.schema``), which validates
    the rule's keys before ``parse`` sees them.
 6. One line in ``_REGISTRY`` below: ``"my-kind": "my_kind:MY_KIND"``.
@@ -77,9 +84,9 @@ KINDS = frozenset(_REGISTRY)
 
 
 @cache
-def kind_for(name: str) -> Kind[Any]:
+def kind_for(name: str) -> Kind[Any, Any]:
     module, attribute = _REGISTRY[name].split(":")
-    kind: Kind[Any] = getattr(import_module(f"checker.checks.{module}"), attribute)
+    kind: Kind[Any, Any] = getattr(import_module(f"checker.checks.{module}"), attribute)
     assert kind.name == name, f"{_REGISTRY[name]} is kind {kind.name!r}, registered as {name!r}"
     return kind
 

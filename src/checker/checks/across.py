@@ -7,6 +7,7 @@ file of a run has been checked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from checker.checks.base import Kind, NoSpec, no_check, no_params
@@ -62,7 +63,7 @@ def _in_force(params: Params) -> InForceSpec:
     )
 
 
-def _copied(least: int) -> object:
+def _copied(least: int) -> Callable[[Params], CopiedSpec]:
     def parse(params: Params) -> CopiedSpec:
         return CopiedSpec(
             float(params["threshold"]),
@@ -80,9 +81,9 @@ def _hierarchy(params: Params) -> HierarchySpec:
 
 CARRY_OVER = Kind("carry-over", _carry_over, no_check)
 IN_FORCE = Kind("in-force", _in_force, no_check)
-COPIED_SECTION = Kind("copied-section", _copied(80), no_check)  # type: ignore[arg-type]
-COPIED_REPORT = Kind("copied-report", _copied(300), no_check)  # type: ignore[arg-type]
-COPIED_ACROSS = Kind("copied-across", _copied(300), no_check)  # type: ignore[arg-type]
+COPIED_SECTION = Kind("copied-section", _copied(80), no_check)
+COPIED_REPORT = Kind("copied-report", _copied(300), no_check)
+COPIED_ACROSS = Kind("copied-across", _copied(300), no_check)
 HIERARCHY_SUM = Kind("hierarchy-sum", _hierarchy, no_check)
 HIERARCHY_COVERAGE = Kind("hierarchy-coverage", _hierarchy, no_check)
 SAME_REPORT_TWICE = Kind("same-report-twice", no_params, no_check)

@@ -11,10 +11,11 @@ from checker.extract.facts import FactStore
 from checker.extract.report import Report
 from checker.findings import Finding, Item, Severity
 from checker.model import Location
-from checker.rulepacks.pack import Rule
+from checker.rulepacks.pack import PackSet, Rule
 from checker.rulepacks.params import Params
 
-S = TypeVar("S")
+S = TypeVar("S")  # the spec ``parse`` makes of a rule's parameters
+B = TypeVar("B")  # the spec ``check`` reads: ``bind`` resolved it against the pack set
 
 
 @dataclass
@@ -63,20 +64,33 @@ def _no_facts(spec: Any) -> Iterable[str]:
     return ()
 
 
+def _as_parsed(spec: Any, packset: PackSet) -> Any:
+    return spec
+
+
+class BindError(ValueError):
+    """A spec that names what its pack set does not define (a table, a row): a pack error."""
+
+
 @dataclass(frozen=True)
-class Kind(Generic[S]):
+class Kind(Generic[S, B]):
     """One check kind: how its rules' parameters become a spec, and how it judges a report.
 
     ``parse`` runs once per rule when the pack loads (a bad parameter is a
-    pack error then, not a surprise in the middle of a batch); ``check`` runs
-    per report with that spec. ``facts`` names the pack facts a spec reads,
-    so that a rule naming an unknown fact fails at load.
+    pack error then, not a surprise in the middle of a batch). ``bind`` runs
+    once per rule when the whole pack set is merged, and resolves the spec
+    against what the set defines (its tables' rows and columns), raising
+    ``BindError`` for a name the set lacks; by default the spec is used as
+    parsed. ``check`` runs per report with the bound spec. ``facts`` names
+    the pack facts a spec reads, so that a rule naming an unknown fact fails
+    at load.
     """
 
     name: str
     parse: Callable[[Params], S]
-    check: Callable[[Context, S], Iterable[Finding]]
+    check: Callable[[Context, B], Iterable[Finding]]
     facts: Callable[[S], Iterable[str]] = _no_facts
+    bind: Callable[[S, PackSet], B] = _as_parsed
 
     @property
     def schema(self) -> str:

@@ -10,12 +10,12 @@ that one instance unevaluable rather than wrong.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from checker.checks.base import Context, Kind
+from checker.checks.base import BindError, Context, Kind
 from checker.extract.report import search
 from checker.extract.tables import CellValue, TableIndex, table_index
 from checker.findings import Finding, Item, Severity
@@ -23,8 +23,10 @@ from checker.i18n import Text
 from checker.labels import normalise_label
 from checker.messages import word
 from checker.model import Location
-from checker.rulepacks.pack import LabelDef, TableDef
+from checker.rulepacks.pack import LabelDef, PackSet, TableDef
 from checker.rulepacks.params import Params
+
+_ZERO = Decimal(0)
 
 Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
 
@@ -61,6 +63,73 @@ class ValuesSpec:
     columns: tuple[str, ...] | None
     aggregate: bool
     bodies: tuple[Any, ...]  # the rule applies only where the title matches one; (): always
+
+
+Slots = tuple[int, ...]  # cells of one table, as ``TableDef.slot`` places them
+
+
+@dataclass(frozen=True)
+class BoundPresent:
+    spec: PresentSpec
+    tdef: TableDef
+    rows: tuple[str, ...]  # the rows it requires
+    columns: tuple[tuple[str, Slots], ...]  # the columns it requires, each with its cells
+    text_columns: frozenset[str]  # column and row labels looked for in the text
+    text_rows: frozenset[str]
+
+
+@dataclass(frozen=True)
+class BoundSum:
+    spec: SumSpec
+    tdef: TableDef
+    instances: tuple[tuple[Text, Slots, Slots], ...]  # (name, total cells, part cells)
+
+
+@dataclass(frozen=True)
+class BoundValues:
+    spec: ValuesSpec
+    tdef: TableDef
+    slots: Slots  # the cells it reads, row by row
+
+
+def _definition(packset: PackSet, table: str) -> TableDef:
+    tdef = packset.table_defs.get(table)
+    if tdef is None:
+        raise BindError(f"table {table!r} is not defined")
+    return tdef
+
+
+def _known(defs: dict[str, LabelDef], keys: Iterable[str], what: str, table: str) -> None:
+    for key in keys:
+        if key not in defs:
+            raise BindError(f"table {table!r} defines no {what} {key!r}")
+
+
+def bind_present(spec: PresentSpec, packset: PackSet) -> BoundPresent:
+    tdef = _definition(packset, spec.table)
+    rows = tuple(_required(tdef.rows, spec.rows))
+    columns = tuple(_required(tdef.columns, spec.columns))
+    _known(tdef.rows, rows, "row", spec.table)
+    _known(tdef.columns, columns, "column", spec.table)
+    return BoundPresent(
+        spec,
+        tdef,
+        rows,
+        tuple((c, _down(tdef, c)) for c in columns),
+        frozenset(_long_first(tdef.columns)),
+        frozenset(_long_first(tdef.rows)),
+    )
+
+
+def _down(tdef: TableDef, column: str) -> Slots:
+    """The column's cells in every row."""
+    width = len(tdef.column_at)
+    return tuple(range(tdef.column_at[column], width * len(tdef.row_at), width))
+
+
+def _long_first(defs: dict[str, LabelDef]) -> Iterator[str]:
+    """Each definition's first label, when it is at least two characters."""
+    return (d.labels[0] for d in defs.values() if d.labels and len(d.labels[0]) >= 2)
 
 
 def parse_present(params: Params) -> PresentSpec:
@@ -113,18 +182,26 @@ def parse_values(params: Params) -> ValuesSpec:
     )
 
 
-def _index(ctx: Context, table: str) -> TableIndex | None:
+def _bound_index(ctx: Context, tdef: TableDef) -> TableIndex:
+    """The report's table index, which must read the definition the spec was bound to."""
     index = table_index(ctx.report)
-    if not index.present(table):
-        ctx.skip(f"table {table} not found")
+    if index.defs.get(tdef.key) is not tdef:
+        raise RuntimeError(f"rule {ctx.rule.id} was bound to another pack set's table {tdef.key}")
+    return index
+
+
+def _index(ctx: Context, tdef: TableDef) -> TableIndex | None:
+    index = _bound_index(ctx, tdef)
+    if not index.present(tdef.key):
+        ctx.skip(f"table {tdef.key} not found")
         return None
     return index
 
 
-def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
-    index = table_index(ctx.report)
+def check_present(ctx: Context, bound: BoundPresent) -> Iterator[Finding]:
+    spec, tdef = bound.spec, bound.tdef
+    index = _bound_index(ctx, tdef)
     table = spec.table
-    tdef = index.defs[table]
     if not index.present(table):
         images = int(ctx.report.document.meta.get("images", "0") or 0)
         if images:  # the table may be a picture: say so, and do not call it an error
@@ -139,7 +216,7 @@ def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
                 ),
             )
             return
-        if _labels_in_text(ctx, index, table) >= max(4, tdef.min_labels):
+        if _labels_in_text(ctx, bound) >= max(4, tdef.min_labels):
             yield ctx.finding(
                 Location(),
                 severity=Severity.WARNING,
@@ -154,20 +231,21 @@ def check_present(ctx: Context, spec: PresentSpec) -> Iterator[Finding]:
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []
-    for key in _required(tdef.rows, spec.rows):
+    for key in bound.rows:
         if not index.has_row(table, key):
             missing.append(tdef.rows[key].name)
-    columns = _required(tdef.columns, spec.columns)
+    columns = bound.columns
     if _other_layout(index, table, spec.columns_unless):
-        columns = []  # another edition's columns stand there: the format rule says so, once
+        columns = ()  # another edition's columns stand there: the format rule says so, once
     labels = index.cell_labels(table)
     whole = not any(piece.table.ragged for piece in index.assigned[table])
-    for key in columns:
+    grid = index.grid(table)
+    for key, slots in columns:
         cdef = tdef.columns[key]
         # a deleted column is told by its header where the grid is whole: figures
         # are placed by position only in a table that lost its spans
-        absent = whole and cdef.group is None and not (set(cdef.labels) & labels)
-        if absent or not any(index.cell(table, r, key) is not None for r in tdef.rows):
+        absent = whole and cdef.group is None and labels.isdisjoint(cdef.labels)
+        if absent or all(grid[s] is None for s in slots):
             missing.append(cdef.name)
     if missing:
         first = index.assigned[table][0]
@@ -192,79 +270,67 @@ def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool
     return bool(wanted) and bool(wanted & index.cell_labels(table))
 
 
-def _labels_in_text(ctx: Context, index: TableIndex, table: str) -> int:
+def _labels_in_text(ctx: Context, bound: BoundPresent) -> int:
     """How many of a table's labels stand in the text outside any table."""
     text = normalise_label(" ".join(ctx.report.norm[b.index] for b in ctx.report.text_blocks()))
-    tdef = index.defs[table]
-    columns = {d.labels[0] for d in tdef.columns.values() if d.labels and len(d.labels[0]) >= 2}
-    rows = {d.labels[0] for d in tdef.rows.values() if d.labels and len(d.labels[0]) >= 2}
+    columns = bound.text_columns
     found_columns = sum(1 for label in columns if label in text)
     if not found_columns:  # row names like 规章 also occur in prose; a header does not
         return 0
-    return found_columns + sum(1 for label in rows - columns if label in text)
+    return found_columns + sum(1 for label in bound.text_rows - columns if label in text)
 
 
-def _terms(
-    table: str, terms: Terms, row: str | None, column: str | None
-) -> tuple[tuple[str, str, str], ...]:
-    return tuple((table, r or row or "", c or column or "") for r, c in terms)
-
-
-Instance = tuple[Text, tuple[tuple[str, str, str], ...], tuple[tuple[str, str, str], ...]]
-# per rule spec, its instances: they depend only on the spec and its table's definition,
-# which a pack set keeps for the whole run (the spec and definition are kept to check identity)
-_INSTANCES: dict[int, tuple[SumSpec, object, tuple[Instance, ...]]] = {}
-
-
-def _instances(spec: SumSpec, index: TableIndex) -> tuple[Instance, ...]:
+def bind_sum(spec: SumSpec, packset: PackSet) -> BoundSum:
     """(name, total cells, part cells) for each place the identity applies.
 
     ``for_each`` supplies the missing coordinate of every term; ``instances``
     lists variants, each run for every ``for_each`` value when both are given
     (a group's subtotal, in every column).
     """
-    tdef = index.defs[spec.table]
-    kept = _INSTANCES.get(id(spec))
-    if kept is not None and kept[0] is spec and kept[1] is tdef:
-        return kept[2]
-    found = tuple(_each_instance(spec, tdef))
-    if len(_INSTANCES) > 4096:  # pack sets loaded again and again (tests): start afresh
-        _INSTANCES.clear()
-    _INSTANCES[id(spec)] = (spec, tdef, found)
-    return found
-
-
-def _each_instance(spec: SumSpec, tdef: TableDef) -> Iterator[Instance]:
-    table = spec.table
+    tdef = _definition(packset, spec.table)
     axis = spec.axis
+    defs = tdef.columns if axis == "columns" else tdef.rows
+    keys: list[str | None] = [None]  # the identity once, without ``for_each``
+    if axis is not None:
+        named = list(defs) if spec.keys is None else list(spec.keys)
+        _known(defs, named, axis[:-1], spec.table)
+        keys = list(named)
+    instances = []
     for variant in spec.variants:
         label = variant.name
-        if axis is None:
-            yield (
-                label or Text("", ""),
-                _terms(table, variant.total, None, None),
-                _terms(table, variant.parts, None, None),
-            )
-            continue
-        defs = tdef.columns if axis == "columns" else tdef.rows
-        keys = list(defs) if spec.keys is None else spec.keys
         for key in keys:
-            name = defs[key].name
-            if label is not None:
-                name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
+            if key is None:
+                name = label or Text("", "")
+            else:
+                name = defs[key].name
+                if label is not None:
+                    name = Text(f"{label.zh}·{name.zh}", f"{label.en}, {name.en}")
             row, column = (None, key) if axis == "columns" else (key, None)
-            yield (
-                name,
-                _terms(table, variant.total, row, column),
-                _terms(table, variant.parts, row, column),
-            )
+            totals = _slots(tdef, spec.table, variant.total, row, column)
+            instances.append((name, totals, _slots(tdef, spec.table, variant.parts, row, column)))
+    return BoundSum(spec, tdef, tuple(instances))
 
 
-def _cells(index: TableIndex, terms: tuple[tuple[str, str, str], ...]) -> list[CellValue] | None:
+def _slots(tdef: TableDef, table: str, terms: Terms, row: str | None, column: str | None) -> Slots:
+    """The terms' cells; a term's own row or column wins over the ``for_each`` one."""
+    rows_at, columns_at = tdef.row_at, tdef.column_at
+    width = len(columns_at)
     out = []
-    cell_at = index.cell_at
-    for key in terms:
-        cell = cell_at(key)
+    for r, c in terms:
+        r, c = r or row or "", c or column or ""
+        if r not in rows_at:
+            raise BindError(f"table {table!r} defines no row {r!r}")
+        if c not in columns_at:
+            raise BindError(f"table {table!r} defines no column {c!r}")
+        out.append(rows_at[r] * width + columns_at[c])
+    return tuple(out)
+
+
+def _cells(grid: list[CellValue | None], slots: Slots) -> list[CellValue] | None:
+    """The cells at the slots; None when one is missing or holds words."""
+    out = []
+    for slot in slots:
+        cell = grid[slot]
         if cell is None or cell.status == "text":
             return None
         out.append(cell)
@@ -282,20 +348,23 @@ def _item(cell: CellValue) -> Item:
     return Item(name, cell.value if cell.value is not None else Decimal(0), cell.location)
 
 
-def check_sum(ctx: Context, spec: SumSpec) -> Iterator[Finding]:
-    table = spec.table
-    index = _index(ctx, table)
+def check_sum(ctx: Context, bound: BoundSum) -> Iterator[Finding]:
+    spec = bound.spec
+    index = _index(ctx, bound.tdef)
     if index is None:
         return
+    grid = index.grid(spec.table)
     evaluated = 0
-    for name, total_terms, part_terms in _instances(spec, index):
-        totals = _cells(index, total_terms)
-        parts = _cells(index, part_terms)
-        if totals is None or parts is None:
+    for name, total_slots, part_slots in bound.instances:
+        totals = _cells(grid, total_slots)
+        if totals is None:
+            continue
+        parts = _cells(grid, part_slots)
+        if parts is None:
             continue
         evaluated += 1
-        reported = sum((c.value or Decimal(0) for c in totals), Decimal(0))
-        computed = sum((c.value or Decimal(0) for c in parts), Decimal(0))
+        reported = sum([c.value or _ZERO for c in totals], _ZERO)
+        computed = sum([c.value or _ZERO for c in parts], _ZERO)
         if reported == computed:
             continue
         # the same cell may stand on both sides (rare); keep the equation exact
@@ -326,23 +395,34 @@ def _describe(cells: list[CellValue]) -> Text:
     return Text("＋".join(fmt(c, "zh") for c in cells), " + ".join(fmt(c, "en") for c in cells))
 
 
-def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
+def bind_values(spec: ValuesSpec, packset: PackSet) -> BoundValues:
+    tdef = _definition(packset, spec.table)
+    rows = list(tdef.rows) if spec.rows is None else spec.rows
+    columns = list(tdef.columns) if spec.columns is None else spec.columns
+    _known(tdef.rows, rows, "row", spec.table)
+    _known(tdef.columns, columns, "column", spec.table)
+    width = len(tdef.column_at)
+    starts = [tdef.row_at[r] * width for r in rows]
+    at = [tdef.column_at[c] for c in columns]
+    return BoundValues(spec, tdef, tuple(start + c for start in starts for c in at))
+
+
+def check_values(ctx: Context, bound: BoundValues) -> Iterator[Finding]:
     """Cells where a count belongs that hold a blank, a slash, words, a negative or a fraction.
 
     With ``aggregate``, all such cells of the table make one finding: a real
     report that leaves every empty count blank would otherwise drown its
     other findings in a hundred identical ones.
     """
-    table = spec.table
-    index = _index(ctx, table)
+    spec, tdef = bound.spec, bound.tdef
+    index = _index(ctx, tdef)
     if index is None:
         return
-    tdef = index.defs[table]
     if spec.bodies and not _body_matches(ctx, spec.bodies):
         return  # a figure only some bodies may report: this one may
     flagged = spec.statuses
     bad: list[CellValue] = []
-    for cell, status in _distinct_cells(index, table, spec.rows, spec.columns):
+    for cell, status in _distinct_cells(index, bound):
         if status in flagged or ("nonzero" in flagged and status == "number" and cell.value):
             bad.append(cell)
     if not bad:
@@ -366,35 +446,28 @@ def check_values(ctx: Context, spec: ValuesSpec) -> Iterator[Finding]:
             cell.location,
             cell=_name(cell),
             value=cell.text.strip() or Text("（空白）", "(blank)"),
-            status=_status(cell),
+            status=cell.judged,
             snippet=cell.text,
         )
 
 
-def _distinct_cells(
-    index: TableIndex, table: str, rows: tuple[str, ...] | None, columns: tuple[str, ...] | None
-) -> list[tuple[CellValue, str]]:
-    """The cells found at the rows and columns (all where None), each grid cell
-    once, with its status: the value rules of one table read them alike."""
+def _distinct_cells(index: TableIndex, bound: BoundValues) -> list[tuple[CellValue, str]]:
+    """The cells found at the rule's slots, each grid cell once, with its status:
+    the value rules of one table read them alike (kept per table and cells)."""
+    spec = bound.spec
     memo: dict[tuple[object, ...], list[tuple[CellValue, str]]] = index.memo
-    key = ("distinct", table, rows, columns)
+    key = ("distinct", spec.table, spec.rows, spec.columns)
     found = memo.get(key)
     if found is None:
-        tdef = index.defs[table]
-        row_keys = list(tdef.rows) if rows is None else rows
-        col_keys = list(tdef.columns) if columns is None else columns
-        seen: set[str] = set()
+        grid = index.grid(spec.table)
+        seen: set[int] = set()
         found = memo[key] = []
-        for r in row_keys:
-            for c in col_keys:
-                cell = index.cell(table, r, c)
-                if cell is None:
-                    continue
-                address = _key(cell)
-                if address in seen:
-                    continue
-                seen.add(address)
-                found.append((cell, _status(cell)))
+        for slot in bound.slots:
+            cell = grid[slot]
+            if cell is None or cell.origin in seen:
+                continue
+            seen.add(cell.origin)
+            found.append((cell, cell.judged))
     return found
 
 
@@ -405,21 +478,12 @@ def _body_matches(ctx: Context, patterns: tuple[Any, ...]) -> bool:
     return any(search(p, report.norm[b.index]) for b in blocks for p in patterns)
 
 
-def _status(cell: CellValue) -> str:
-    if cell.status == "number" and cell.value is not None:
-        if cell.value < 0:
-            return "negative"
-        if cell.value != cell.value.to_integral_value():
-            return "fraction"
-    return cell.status
-
-
 def _name(cell: CellValue) -> Text:
     return Text(
         f"{cell.row_name.zh} / {cell.column_name.zh}", f"{cell.row_name.en} / {cell.column_name.en}"
     )
 
 
-TABLE_PRESENT = Kind("table-present", parse_present, check_present)
-TABLE_SUM = Kind("table-sum", parse_sum, check_sum)
-TABLE_VALUES = Kind("table-values", parse_values, check_values)
+TABLE_PRESENT = Kind("table-present", parse_present, check_present, bind=bind_present)
+TABLE_SUM = Kind("table-sum", parse_sum, check_sum, bind=bind_sum)
+TABLE_VALUES = Kind("table-values", parse_values, check_values, bind=bind_values)

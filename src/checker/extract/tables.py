@@ -49,6 +49,8 @@ class CellValue:
         "_location",
         "_place",
         "column_name",
+        "judged",
+        "origin",
         "row_name",
         "status",
         "text",
@@ -57,19 +59,20 @@ class CellValue:
 
     def __init__(
         self,
-        text: str,
-        value: Decimal | None,  # None when blank, a mark or words
-        status: str,  # number | zero-mark | blank | slash | text
+        reading: tuple[str, Decimal | None, str, str],  # text, value, status, judged
         place: tuple[Location, int | None, int, int, int, str | None],
         row_name: Text,
         column_name: Text,
     ) -> None:
-        self.text = text
-        self.value = value
-        self.status = status
+        # text: stripped; value: None when blank, a mark or words; status: number |
+        # zero-mark | blank | slash | text; judged: status, with a number told
+        # apart as negative or fraction (what the value rules report)
+        self.text, self.value, self.status, self.judged = reading
         self.row_name = row_name
         self.column_name = column_name
         self._place = place  # base, page, table, row, column, rebuilt
+        # the grid position as one number: cells read through two keys share it
+        self.origin = (place[2] << 64) | (place[3] << 32) | place[4]
         self._location: Location | None = None
         self._address: str | None = None
 
@@ -124,16 +127,18 @@ class TableIndex:
         self.pieces = stitch(report)
         self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
         self._assign()
-        self._cells: dict[tuple[str, str, str], CellValue | None] = {}
+        # per table, every defined cell at its slot (``TableDef.slot``), found at first use
+        self._grids: dict[str, list[CellValue | None]] = {}
         self._labels: dict[int, PieceLabels] = {}  # per piece, built on first lookup
-        # a cell's text read as a count, per table (the marks and unit differ by table)
-        self._readings: dict[tuple[str, str], tuple[str, Decimal | None, str]] = {}
         self._cell_labels: dict[str, set[str]] = {}
         self.memo: dict[tuple[object, ...], Any] = {}  # what the table rules derive, once each
 
     def _assign(self) -> None:
+        self._texts: dict[int, set[str]] = {}  # per piece, its normalised cell texts
         for piece in self.pieces:
-            texts = {normalise_label(c.text) for row in piece.table.rows for c in row if c.text}
+            texts = self._texts[id(piece)] = {
+                normalise_label(c.text) for row in piece.table.rows for c in row if c.text
+            }
             scores = {k: _score(texts, d) for k, d in self.defs.items()}
             best = max(scores.values(), default=0)
             if best == 0:
@@ -157,67 +162,61 @@ class TableIndex:
         return any(self.labels(piece).row(rdef) is not None for piece in self.assigned[table])
 
     def cell(self, table: str, row: str, column: str) -> CellValue | None:
-        key = (table, row, column)
-        found = self._cells.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            found = self._cells[key] = self._lookup(table, row, column)
-        return found  # type: ignore[return-value]
+        """The cell at a row and a column of a defined table; None where no piece has both."""
+        return self.grid(table)[self.defs[table].slot(row, column)]
 
-    def cell_at(self, key: tuple[str, str, str]) -> CellValue | None:
-        """``cell`` for a (table, row, column) key a caller keeps."""
-        found = self._cells.get(key, _UNSEEN)
-        if found is _UNSEEN:
-            found = self._cells[key] = self._lookup(*key)
-        return found  # type: ignore[return-value]
+    def grid(self, table: str) -> list[CellValue | None]:
+        """Every defined cell of the table at its slot (``TableDef.slot``), found once."""
+        found = self._grids.get(table)
+        if found is None:
+            found = self._grids[table] = self._fill(table)
+        return found
 
     def cell_labels(self, table: str) -> set[str]:
         """Every cell text of the table's pieces, normalised (computed once per table)."""
         found = self._cell_labels.get(table)
         if found is None:
-            found = self._cell_labels[table] = {
-                normalise_label(cell.text)
-                for piece in self.assigned.get(table, [])
-                for row in piece.table.rows
-                for cell in row
-            }
+            pieces = self.assigned.get(table, [])
+            found = self._cell_labels[table] = set().union(*(self._texts[id(p)] for p in pieces))
+            if any(not c.text for p in pieces for row in p.table.rows for c in row):
+                found.add("")  # as an empty cell normalises
         return found
 
-    def _reading(self, tdef: TableDef, text: str) -> tuple[str, Decimal | None, str]:
-        """A cell's text read as a count (a report repeats 0 and a few figures many times)."""
-        key = (tdef.key, text)
-        found = self._readings.get(key)
-        if found is None:
-            found = self._readings[key] = _read_count(tdef, text)
-        return found
-
-    def _lookup(self, table: str, row: str, column: str) -> CellValue | None:
+    def _fill(self, table: str) -> list[CellValue | None]:
+        """Each (row, column) of the definition from the first piece holding both: a
+        table's rules read nearly all of its cells, so they are found together,
+        each row once per piece and each column once per header run."""
         tdef = self.defs[table]
-        rdef, cdef = tdef.rows[row], tdef.columns[column]
+        rdefs = list(tdef.rows.values())
+        cdefs = list(tdef.columns.values())
+        width = len(cdefs)
+        grid: list[CellValue | None] = [None] * (len(rdefs) * width)
+        # a cell's text read as a count (a report repeats 0 and a few figures many times)
+        readings: dict[str, tuple[str, Decimal | None, str, str]] = {}
         for piece in self.assigned.get(table, []):
             labels = self._labels.get(id(piece)) or self.labels(piece)
-            r = labels.row(rdef)
-            if r is None:
-                continue
-            if labels.ragged:
-                c = _right_aligned(labels, tdef, column, r)
-                if c is None and not tdef.right_aligned:
-                    c = labels.column(cdef, r)
-            else:
-                c = labels.column(cdef, r)
-            if c is None:
-                continue
-            cell = piece.table.rows[r][c]
-            text, value, status = self._reading(tdef, cell.text)
             table_ = piece.table
-            pages = table_.row_pages
-            r0, c0 = cell.origin
-            page = pages[r0] if r0 < len(pages) else labels.base.page
-            place = (labels.base, page, table_.index, r0 + 1, c0 + 1, table_.rebuilt)
-            return CellValue(text, value, status, place, rdef.name, cdef.name)
-        return None
-
-
-_UNSEEN = object()
+            rows, pages, base = table_.rows, table_.row_pages, labels.base
+            at = (table_.index, table_.rebuilt)
+            for i, rdef in enumerate(rdefs):
+                start = i * width
+                if None not in grid[start : start + width]:
+                    continue  # an earlier piece gave every cell of the row
+                r = labels.row(rdef)
+                if r is None:
+                    continue
+                for j, c in enumerate(labels.columns_at(tdef, cdefs, r)):
+                    if c is None or grid[start + j] is not None:
+                        continue
+                    cell = rows[r][c]
+                    reading = readings.get(cell.text)
+                    if reading is None:
+                        reading = readings[cell.text] = _read_count(tdef, cell.text)
+                    r0, c0 = cell.origin
+                    page = pages[r0] if r0 < len(pages) else base.page
+                    place = (base, page, at[0], r0 + 1, c0 + 1, at[1])
+                    grid[start + j] = CellValue(reading, place, rdef.name, cdefs[j].name)
+        return grid
 
 
 class PieceLabels:
@@ -235,7 +234,9 @@ class PieceLabels:
         self._runs: dict[int, list[int]] = {}
         self._headers: dict[int, tuple[dict[str, list[int]], list[str]]] = {}
         self._columns: dict[tuple[str, int], int | None] = {}
+        self._column_rows: dict[tuple[str, int], list[int | None]] = {}
         self._by_last: dict[str, list[int]] | None = None
+        self._loose: list[tuple[int, str, str | None]] | None = None
 
     def row(self, rdef: LabelDef) -> int | None:
         found = self._rows.get(rdef.key, -1)
@@ -257,24 +258,32 @@ class PieceLabels:
         for r in sorted({r for lbl in rdef.labels for r in by_last.get(lbl, ())}):
             if not rdef.group or self._in_group(r, rdef.group):
                 return r
-        fallback = worded = None
-        for r in range(table.n_rows):
-            if r in piece.header_rows:
-                continue
-            normalised = self.norm[r]
-            if not normalised:
-                continue
+        # the looser matches: every row whose last label is the label was taken above
+        # or lies outside the group. The first row ending in the label wins; else
+        # the first whose label is followed by figures in words.
+        labels = rdef.labels
+        worded = None
+        for r, joined, worded_label in self._loose_rows():
             if rdef.group and not self._in_group(r, rdef.group):
                 continue
-            if normalised[-1] in rdef.labels:
+            if any(lbl and joined.endswith(lbl) for lbl in labels):
                 return r
-            if fallback is None:
-                joined = "".join(normalised)
-                if any(joined.endswith(lbl) and lbl for lbl in rdef.labels):
-                    fallback = r
-            if worded is None and _worded_value_row(normalised, rdef):
+            if worded is None and worded_label in labels:
                 worded = r
-        return fallback if fallback is not None else worded
+        return worded
+
+    def _loose_rows(self) -> list[tuple[int, str, str | None]]:
+        """Each labelled row that is not a header: its labels joined, and the label
+        before its trailing words for figures (``_worded_label``)."""
+        found = self._loose
+        if found is None:
+            headers = self.piece.header_rows
+            found = self._loose = [
+                (r, "".join(normalised), _worded_label(normalised))
+                for r, normalised in enumerate(self.norm)
+                if normalised and r not in headers
+            ]
+        return found
 
     def _last_label_rows(self) -> dict[str, list[int]]:
         """Each normalised last label of a row that is not a header -> those rows, in order."""
@@ -336,6 +345,24 @@ class PieceLabels:
             found = self._headers[h] = (columns, filled)
         return found
 
+    def columns_at(self, tdef: TableDef, cdefs: list[LabelDef], r: int) -> list[int | None]:
+        """The grid column of each defined column in row ``r`` (None: not found)."""
+        if self.ragged:
+            found: list[int | None] = []
+            for cdef in cdefs:
+                c = _right_aligned(self, tdef, cdef.key, r)
+                if c is None and not tdef.right_aligned:
+                    c = self.column(cdef, r)
+                found.append(c)
+            return found
+        run = self._run(r)
+        # the columns are fixed by the nearest header: rows under the same one share them
+        key = (tdef.key, run[0] if run else -1)
+        kept = self._column_rows.get(key)
+        if kept is None:
+            kept = self._column_rows[key] = [self.column(cdef, r) for cdef in cdefs]
+        return kept
+
     def column(self, cdef: LabelDef, r: int) -> int | None:
         """The column whose nearest header above row ``r`` carries the label."""
         run = self._run(r)
@@ -357,8 +384,9 @@ class PieceLabels:
         return None
 
 
-def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str]:
-    """A cell's text, stripped; its number if any; and its status."""
+def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str, str]:
+    """A cell's text, stripped; its number if any; its status; and the status the
+    value rules judge, where a number may be negative or a fraction."""
     text = raw.strip()
     folded = to_halfwidth(text).strip()
     if tdef.count_unit is not None:
@@ -375,7 +403,13 @@ def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str]:
         value = parse_number(folded.replace("−", "-").replace(" ", ""))
     else:
         status = "text"
-    return text, value, status
+    judged = status
+    if value is not None and status == "number":
+        if value < 0:
+            judged = "negative"
+        elif value != value.to_integral_value():
+            judged = "fraction"
+    return text, value, status, judged
 
 
 def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> int | None:
@@ -413,24 +447,21 @@ def _row_labels(table: Table, r: int) -> list[str]:
 _DIGIT = compiled.cached(r"\d")
 
 
-def _worded_value_row(normalised: list[str], rdef: LabelDef) -> bool:
-    """A row whose first figures are words (若干, 约12): its label is followed by
-    them, and they must not hide the row from the value rules."""
+def _worded_label(normalised: list[str]) -> str | None:
+    """In a row whose first figures are words (若干, 约12), the label they follow:
+    such figures must not hide the row from the value rules. None: no such words."""
     end = len(normalised)
     while end > 1 and (_DIGIT.search(normalised[end - 1]) or len(normalised[end - 1]) <= 2):
         end -= 1
-    return end < len(normalised) and normalised[end - 1] in rdef.labels
+    return normalised[end - 1] if end < len(normalised) else None
 
 
 _GROUP_LABEL = compiled.cached(rf"^\s*[(（]\s*[{HEADING_NUMERALS}]+\s*[)）]")
 
 
 def _score(texts: set[str], tdef: TableDef) -> int:
-    found = 0
-    for d in list(tdef.rows.values()) + list(tdef.columns.values()):
-        if any(lbl in texts for lbl in d.labels):
-            found += 1
-    return found
+    """How many of the definition's rows and columns have a label among the texts."""
+    return sum(not texts.isdisjoint(labels) for labels in tdef.label_sets)
 
 
 def _header_rows(table: Table) -> set[int]:

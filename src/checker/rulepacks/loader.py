@@ -12,12 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checker.checks import KINDS, kind_for
+from checker.checks.across import ACROSS_KINDS
+from checker.checks.base import BindError
 from checker.errors import RulePackError
 from checker.findings import Severity
 from checker.i18n import Text
 from checker.resources import rules_dir
 from checker.rulepacks import compiled
-from checker.rulepacks.pack import FactDef, PackSet, Rule, TableDef
+from checker.rulepacks.pack import CheckFn, FactDef, PackSet, Plan, Rule, TableDef
 from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern, screen
 from checker.rulepacks.validate import load_validated, validate_pack
@@ -211,10 +213,31 @@ def _check_references(packset: PackSet) -> None:
                 )
 
 
-def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
-    """The edition's pack chain, then each user pack (with its own chain) on top.
+def bind(packset: PackSet) -> PackSet:
+    """Resolve each rule's spec against the merged set (``Kind.bind``) and fix the
+    engine's plan: the per-report rules in ID order with their checks, and the
+    cross-report ones. A name the set does not define is a pack error here."""
+    here: list[tuple[Rule, CheckFn, Any]] = []
+    across: dict[str, Rule] = {}
+    for rule in packset.sorted_rules():
+        if rule.kind in ACROSS_KINDS:  # judged later, against the other reports
+            across[rule.id] = rule
+            continue
+        kind = kind_for(rule.kind)
+        try:
+            bound = kind.bind(rule.spec, packset)
+        except BindError as exc:
+            raise RulePackError(rule.source, f"rule {rule.id}: {exc}", rule.line, rule.id) from None
+        here.append((rule, kind.check, bound))
+    packset.plan = Plan(tuple(here), across)
+    return packset
 
-    Kept ready across runs by ``readyset`` while none of the files changed."""
+
+def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
+    """The edition's pack chain, then each user pack (with its own chain) on top, bound.
+
+    Kept ready across runs by ``readyset`` while none of the files changed;
+    the binding is made again in each process (it holds the kinds' functions)."""
     from checker.rulepacks import readyset
 
     refs = list(extra or [])
@@ -226,7 +249,7 @@ def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
         compiled.save()
         return packset
 
-    return readyset.load(edition_pack, refs, build, _still_current)
+    return bind(readyset.load(edition_pack, refs, build, _still_current))
 
 
 def _still_current(trail: Trail) -> bool:
@@ -252,6 +275,7 @@ __all__ = [
     "FactDef",
     "PackSet",
     "Rule",
+    "bind",
     "compile_pattern",
     "load_chain",
     "load_packset",

@@ -6,6 +6,7 @@ Plain data, importable by the extractors and the checks without the loader
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -83,6 +84,22 @@ class TableDef:
     count_unit: Any  # a unit after a figure ("12件"), compiled; None when the pack names none
     min_labels: int
     right_aligned: tuple[str, ...]  # data columns in order at the right edge of every data row
+    # the layout a table index keeps its cells in: row-major slots, in definition order
+    row_at: dict[str, int] = field(init=False, repr=False, compare=False)
+    column_at: dict[str, int] = field(init=False, repr=False, compare=False)
+    # each row's and column's labels, for scoring a document table against the definition
+    label_sets: tuple[tuple[str, ...], ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.row_at = {k: i for i, k in enumerate(self.rows)}
+        self.column_at = {k: i for i, k in enumerate(self.columns)}
+        self.label_sets = tuple(
+            d.labels for d in (*self.rows.values(), *self.columns.values()) if d.labels
+        )
+
+    def slot(self, row: str, column: str) -> int:
+        """Where the cell at a row and a column key stands in a table index's grid."""
+        return self.row_at[row] * len(self.column_at) + self.column_at[column]
 
     @classmethod
     def of(cls, key: str, spec: dict[str, Any]) -> TableDef:
@@ -103,6 +120,18 @@ class TableDef:
         )
 
 
+CheckFn = Callable[[Any, Any], Iterable[Any]]  # a kind's check: (Context, bound spec) -> findings
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A pack set's rules as the engine runs them, fixed once when the set loads."""
+
+    # per report, in ID order: the rule, its kind's check, its spec bound to this set
+    here: tuple[tuple[Rule, CheckFn, Any], ...]
+    across: dict[str, Rule]  # judged once every report is read (checker.across)
+
+
 @dataclass
 class PackSet:
     """The merged result of an edition's pack chain plus any user packs."""
@@ -120,6 +149,12 @@ class PackSet:
     rules: dict[str, Rule] = field(default_factory=dict)
     title: Text = field(default_factory=lambda: Text("", ""))
     across: dict[str, Any] = field(default_factory=dict)  # reading reports for cross-report rules
+    # made by ``loader.bind`` in each process that loads the set: never pickled (it holds
+    # the kinds' functions, which a kept set may not name)
+    plan: Plan | None = field(default=None, repr=False, compare=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "plan": None}
 
     def sorted_rules(self) -> list[Rule]:
         return [self.rules[k] for k in sorted(self.rules)]
