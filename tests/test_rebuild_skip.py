@@ -164,3 +164,152 @@ def test_a_region_that_takes_text_is_built(monkeypatch: pytest.MonkeyPatch) -> N
         for make in SHAPES.values()
     ]
     assert any(reached)
+
+
+def _reaches_text_by_every_row(
+    builder: rebuild._Builder,
+    rows: list[rebuild._Row | None],
+    ids: dict[int, int],
+    texts: list[int],
+) -> bool:
+    """The test as first written: every row labelled, every stretch judged."""
+    first: rebuild._Row | None = None
+    last = 0
+    for row in [*rows, None]:
+        if row is None:
+            if first is not None:
+                lead = ids[id(builder._lead(first))]
+                if texts[last + 1] > texts[lead]:
+                    return True
+            first = None
+        elif builder._label(row) is not None:
+            if first is None:
+                first = row
+            last = ids[id(row.values[-1])]
+    return False
+
+
+def _tables_on_one_line() -> str:
+    """A page copied whole: Tables 2, 3 and 4 and the headings between them on one line."""
+    lines = (SAMPLES / "edition2021-2023-clean.collapsed.txt").read_text("utf-8").split("\n")
+    return "\n".join([*lines[:2], "  ".join(lines[2:5]), *lines[5:]])
+
+
+def _documents() -> Iterator[tuple[str, Document]]:
+    for path in _samples():
+        yield path.name, read_path(str(path))
+    for shape, make in SHAPES.items():
+        yield shape, read_bytes(make().encode(), "report.md")
+    yield "tables on one line", read_bytes(_tables_on_one_line().encode(), "report.txt")
+
+
+def test_each_stretch_judged_from_its_ends_as_from_every_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``reaches_text`` labels only the rows near a stretch's ends; the answer must
+    be the one labelling every row gives, for every definition of every document."""
+    asked: list[bool] = []
+    original = rebuild._Builder.reaches_text
+
+    def both(self: rebuild._Builder, rows: list, ids: dict, texts: list) -> bool:  # type: ignore[type-arg]
+        got = original(self, rows, ids, texts)
+        assert got == _reaches_text_by_every_row(self, rows, ids, texts), self.tdef.key
+        asked.append(got)
+        return got
+
+    monkeypatch.setattr(rebuild._Builder, "reaches_text", both)
+    for _, document in _documents():
+        rebuild.rebuild_tables(document, _packset(document))
+    assert any(asked) and not all(asked)
+
+
+def test_figures_are_the_texts_that_read_as_values() -> None:
+    """Only texts with a digit are tried as figures: the rest can only be marks."""
+    from checker.extract.cellstream import stream
+
+    odd = {"12", "１２件", "—", "——", "无", "暂无", " ", "2023年", "3.5万元", "规章", "12 件", "a1"}
+    for _, document in _documents():
+        texts = odd | {t.text for t in stream(document.blocks) if t.text}
+        packset = _packset(document)
+        digits = [t for t in texts if rebuild._DIGIT.search(rebuild._fold(t))]
+        for key, spec in packset.tables.items():  # type: ignore[attr-defined]
+            tdef = packset.table_defs.get(key) or rebuild.TableDef.of(key, spec)  # type: ignore[attr-defined]
+            expected = frozenset(t for t in texts if rebuild._is_value(t, tdef))
+            assert rebuild._figures(texts, digits, tdef) == expected
+
+
+def _replace_by_every_region(
+    document: Document,
+    blocks: list,
+    regions: list,  # type: ignore[type-arg]
+) -> Document:
+    """The replacement as first written: every block cut by every region over it."""
+    from dataclasses import replace
+
+    from checker.model import Block, BlockKind, build_table
+
+    new: list[Block] = []
+    covered = {p for region, _ in regions for p in range(region.first.block, region.last.block + 1)}
+    for position, block in enumerate(blocks):
+        if position not in covered:
+            new.append(block)
+            continue
+        spans = []
+        for region, tdef in regions:
+            first, last = region.first, region.last
+            if not first.block <= position <= last.block:
+                continue
+            start = first.start if first.block == position else 0
+            end = last.end if last.block == position else len(block.text)
+            if block.table is not None or start < 0 or end < 0:
+                start, end = 0, len(block.text)
+            spans.append((start, end, (region, tdef) if first.block == position else None))
+        cursor = 0
+        for start, end, opened in sorted(spans, key=lambda s: s[0]):
+            if start > cursor and block.table is None:
+                new.append(replace(block, text=block.text[cursor:start]))
+            if opened is not None:
+                region, tdef = opened
+                grid = rebuild._grid(tdef, region.rows)
+                table = replace(build_table(grid, 0), rebuilt=region.how)
+                new.append(Block(BlockKind.TABLE, "", 0, line=block.line, table=table))
+            cursor = max(cursor, end)
+        if block.table is None and cursor < len(block.text):
+            new.append(replace(block, text=block.text[cursor:]))
+    return rebuild._renumber(document, new)
+
+
+def test_only_the_blocks_where_a_region_starts_or_ends_are_cut(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_replace`` skips the blocks inside a region: the document must be the one
+    cutting every block by every region gives, on every document that is mended,
+    among them run-on lines holding several tables and text around them."""
+    original = rebuild._replace
+    shared: list[bool] = []  # whether some block held the edges of two regions
+
+    def both(document: Document, blocks: list, regions: list) -> Document:  # type: ignore[type-arg]
+        got = original(document, blocks, regions)
+        assert got == _replace_by_every_region(document, blocks, regions)
+        ends = [p for r, _ in regions for p in {r.first.block, r.last.block}]
+        shared.append(len(ends) > len(set(ends)))
+        return got
+
+    monkeypatch.setattr(rebuild, "_replace", both)
+    for _, document in _documents():
+        rebuild.rebuild_tables(document, _packset(document))
+    assert len(shared) > 20 and any(shared)
+
+
+def test_a_line_without_spaces_is_one_token_as_the_field_split_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """``_field_tokens`` takes a whole line without spaces as its one token at once;
+    the stream must be the one the space split gives, on every document."""
+    from checker.extract import cellstream
+
+    documents = [d for _, d in _documents()]
+    quick = [cellstream.stream(d.blocks) for d in documents]
+    monkeypatch.setattr(cellstream, "_no_space", lambda text: False)
+    assert quick == [cellstream.stream(d.blocks) for d in documents]
+    assert any(t.how == "spaces" for tokens in quick for t in tokens)  # the split ran too

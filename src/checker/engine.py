@@ -156,7 +156,8 @@ class Engine:
         return self.unreadable(document.path, error)
 
     def _check_document(self, document: Document) -> FileResult:
-        first = build_report(document, self.common())
+        # the year alone decides the edition: the outline waits until the report is reused
+        first = build_report(document, self.common(), outline=False)
         edition, reason = self.choose_edition(first)
         packset = self.packset(edition.pack)
         report = build_report(document, packset, like=first)

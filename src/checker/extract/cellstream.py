@@ -55,9 +55,16 @@ _WIDE_GAP = compiled.cached(r"[ \u3000\xa0]{2,}")
 _ONE_SPACE = compiled.cached(r"[ \u3000\xa0]")
 
 
+def _no_space(text: str) -> bool:
+    return " " not in text and "\u3000" not in text and "\xa0" not in text
+
+
 def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[Token]) -> None:
     """Tokens of one field: columns laid out with spaces, or words run on with
     single spaces (where two spaces in a row leave an empty cell between)."""
+    if lo == 0 and hi == len(text) and _no_space(text):  # a line that is one word or figure
+        out.append(Token(text, block, lo, hi, how))
+        return
     while lo < hi and text[lo] in _SPACES:
         lo += 1
     while hi > lo and text[hi - 1] in _SPACES:
@@ -89,13 +96,14 @@ def _field_tokens(text: str, lo: int, hi: int, block: int, how: str, out: list[T
 
 def block_tokens(block: Block, position: int) -> list[Token]:
     """The cells of one block, in reading order."""
-    out: list[Token] = []
     if block.table is not None:
-        for row in block.table.rows:
-            for cell in row:
-                if cell.origin == (cell.row, cell.column):  # an anchor cell
-                    out.append(Token(" ".join(cell.text.split()), position, -1, -1, "cells"))
-        return out
+        return [
+            Token(" ".join(cell.text.split()), position, -1, -1, "cells")
+            for row in block.table.rows
+            for cell in row
+            if cell.origin == (cell.row, cell.column)  # an anchor cell
+        ]
+    out: list[Token] = []
     text = block.text
     if "|" in text and not text.strip(" |\u3000"):  # a bar alone: a cell left empty
         return [Token("", position, 0, 0, "pipes")]

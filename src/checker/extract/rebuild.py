@@ -99,6 +99,22 @@ def _is_value(text: str, tdef: TableDef) -> bool:
     return is_numeric(text) or bool(_AMOUNT.match(text))
 
 
+def _figures(texts: set[str], digits: list[str], tdef: TableDef) -> frozenset[str]:
+    """``{t for t in texts if _is_value(t, tdef)}``, testing as figures only the
+    ``digits`` (the texts whose folded form has a digit): the rest can only be marks."""
+    marks = {*tdef.zero_marks, *tdef.nothing_marks} - {""}
+    out = {t for t in texts if _fold(t) in marks}
+    unit = tdef.count_unit
+    for t in digits:
+        if t not in out:
+            text = _fold(t)
+            if unit is not None:
+                text = unit.sub("", text)
+            if is_numeric(text) or _AMOUNT.match(text):
+                out.add(t)
+    return frozenset(out)
+
+
 def _value_reading(tdef: TableDef) -> tuple[object, ...]:
     """All that ``_is_value`` reads of a definition: equal tuples, equal figures."""
     unit = tdef.count_unit.pattern if tdef.count_unit is not None else None
@@ -156,6 +172,20 @@ def _rows(
             values.clear()
             labels.append(token)
     flush()
+    return out
+
+
+def _stretches(rows: list[_Row | None]) -> list[tuple[int, int]]:
+    """The runs of rows between prose, as ``rows[lo:hi]``."""
+    out: list[tuple[int, int]] = []
+    lo = 0
+    for i, row in enumerate(rows):
+        if row is None:
+            if i > lo:
+                out.append((lo, i))
+            lo = i + 1
+    if len(rows) > lo:
+        out.append((lo, len(rows)))
     return out
 
 
@@ -343,20 +373,25 @@ class _Builder:
         placed row to the last figure of its last, and every placed row has a
         label; so some such word must stand between the lead of the first row
         with a label and the last figure of the last one. ``texts[i]``: how many
-        such words stand before token ``i``."""
-        first: _Row | None = None
-        last = 0
-        for row in [*rows, None]:
-            if row is None:
-                if first is not None:
-                    lead = ids[id(self._lead(first))]
-                    if texts[last + 1] > texts[lead]:
-                        return True
-                first = None
-            elif self._label(row) is not None:
-                if first is None:
-                    first = row
-                last = ids[id(row.values[-1])]
+        such words stand before token ``i``.
+
+        Each stretch between prose is judged from its first and its last
+        labelled row alone (found from either end), and not at all where no
+        such word stands anywhere in it: lead and last figure lie inside it."""
+        for lo, hi in _stretches(rows):
+            stretch: list[_Row] = rows[lo:hi]  # type: ignore[assignment]  # no None inside
+            end = ids[id(stretch[-1].values[-1])]
+            if texts[end + 1] == texts[ids[id(stretch[0].labels[0])]]:
+                continue  # no such word anywhere in the stretch
+            first = next((r for r in stretch if self._label(r) is not None), None)
+            if first is None:
+                continue
+            lead = ids[id(self._lead(first))]
+            if texts[end + 1] == texts[lead]:
+                continue
+            last = next(r for r in reversed(stretch) if self._label(r) is not None)
+            if texts[ids[id(last.values[-1])] + 1] > texts[lead]:
+                return True
         return False
 
     def _place(self, row: _Row) -> list[_Placed] | None:
@@ -469,6 +504,7 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
     figures_by_reading: dict[tuple[object, ...], frozenset[str]] = {}
     rows_by_figures: dict[frozenset[str], list[_Row | None]] = {}
     words_before: list[int] | None = None
+    digits: list[str] | None = None
     has_tables = any(b.table is not None for b in blocks)
     for key, spec in tables.items():
         tdef = packset.table_defs.get(key) or TableDef.of(key, spec)
@@ -477,7 +513,9 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         reading = _value_reading(tdef)
         figures = figures_by_reading.get(reading)
         if figures is None:
-            figures = frozenset(t for t in texts if _is_value(t, tdef))
+            if digits is None:
+                digits = [t for t in texts if _DIGIT.search(_fold(t))]
+            figures = _figures(texts, digits, tdef)
             figures_by_reading[reading] = figures
         rows = rows_by_figures.get(figures)
         if rows is None:
@@ -499,7 +537,9 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         placed = sum(len(r.cells) for g in regions for r in g.rows if r.rdef)
         # a table the reader made whole is left to it; only words it left as
         # lines of text are worth rebuilding, and only for at least as many cells
-        if not any(_takes_text(g, tokens, ids) for g in regions) or placed < found.cells(key):
+        if not any(_takes_text(g, tokens, ids) for g in regions) or (
+            has_tables and placed < found.cells(key)  # without a reader's table: none found
+        ):
             continue
         chosen.extend((region, tdef) for region in regions)
     if not chosen:
@@ -556,26 +596,35 @@ def _replace(
     document: Document, blocks: list[Block], regions: list[tuple[_Region, TableDef]]
 ) -> Document:
     """Each region's blocks give way to its table; text before or after a
-    region within the same block (one long line) stays as it was."""
+    region within the same block (one long line) stays as it was.
+
+    The regions are disjoint (``_disjoint``): a block strictly inside one is
+    wholly its own and gives nothing, so only the blocks where a region starts
+    or ends are cut, each by the regions standing in it."""
     new: list[Block] = []
-    covered = {p for region, _ in regions for p in range(region.first.block, region.last.block + 1)}
+    inside: set[int] = set()
+    edges: dict[int, list[tuple[_Region, TableDef]]] = {}
+    for region, tdef in regions:
+        opens, closes = region.first.block, region.last.block
+        inside.update(range(opens + 1, closes))
+        edges.setdefault(opens, []).append((region, tdef))
+        if closes != opens:
+            edges.setdefault(closes, []).append((region, tdef))
     for position, block in enumerate(blocks):
-        if position not in covered:
+        if position in inside:
+            continue
+        standing = edges.get(position)
+        if standing is None:
             new.append(block)
             continue
         spans: list[tuple[int, int, tuple[_Region, TableDef] | None]] = []
-        for region, tdef in regions:
+        for region, tdef in standing:
             first, last = region.first, region.last
-            if not first.block <= position <= last.block:
-                continue
             start = first.start if first.block == position else 0
             end = last.end if last.block == position else len(block.text)
             if block.table is not None or start < 0 or end < 0:
                 start, end = 0, len(block.text)
             spans.append((start, end, (region, tdef) if first.block == position else None))
-        if not spans:
-            new.append(block)
-            continue
         cursor = 0
         for start, end, opened in sorted(spans, key=lambda s: s[0]):
             if start > cursor and block.table is None:

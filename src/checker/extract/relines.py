@@ -121,26 +121,62 @@ def _led(text: str, first: bool) -> bool:
     return plain and any(ch in rest for ch in _SENTENCE_END)
 
 
-def relines(document: Document, not_headings: list[Any]) -> Document:
-    """The document with long run-on paragraphs cut at their lost breaks."""
+# what a text block becomes, by its text and kind, whether it opens the document and
+# the numbers seen before it: its pieces' texts and kinds, or None where it stays
+# whole; and the numbers seen after it
+Memo = dict[
+    tuple[str, BlockKind, bool, int, int],
+    tuple[tuple[tuple[str, BlockKind], ...] | None, int, int],
+]
+
+
+def _cut(block: Block, first: bool, numbers: _Numbers, not_headings: list[Any]) -> list[Block]:
+    """One text block's pieces (the block alone where it stays whole)."""
+    text = block.text
+    led = _led(text, first)
+    m = _START.match(text)
+    if m:
+        numbers.see(*_number(m))
+    if len(text) > _LONG or led:
+        ends = sum(1 for gap in _GAP.finditer(text) if text[gap.start() - 1] in _SENTENCE_END)
+        pieces = _split(block, numbers, ends >= _COLLAPSED or led, not_headings)
+        if len(pieces) > 1:
+            return pieces
+    return [block]
+
+
+def relines(document: Document, not_headings: list[Any], memo: Memo | None = None) -> Document:
+    """The document with long run-on paragraphs cut at their lost breaks.
+
+    ``memo``: what earlier calls with the same ``not_headings`` learnt of text
+    blocks, each by all that decides it (the same text, in the same place as
+    to the numbers seen before it, is cut the same way): shared by the two
+    builds of one document, and by the lines one document repeats."""
     if len(document.blocks) > _MAX_BLOCKS:  # cutting only adds blocks: it would be undone
         return document
+    if memo is None:
+        memo = {}
     numbers = _Numbers()
     out: list[Block] = []
     changed = False
     for position, block in enumerate(document.blocks):
-        text = block.text
-        led = block.table is None and _led(text, position == 0)
-        m = _START.match(text) if block.table is None else None
-        if m:
-            numbers.see(*_number(m))
-        if block.table is None and (len(text) > _LONG or led):
-            ends = sum(1 for gap in _GAP.finditer(text) if text[gap.start() - 1] in _SENTENCE_END)
-            pieces = _split(block, numbers, ends >= _COLLAPSED or led, not_headings)
-            if len(pieces) > 1:
-                changed = True
-                out.extend(pieces)
-                continue
+        if block.table is not None:
+            out.append(block)
+            continue
+        key = (block.text, block.kind, position == 0, numbers.top, numbers.sub)
+        kept = memo.get(key)
+        if kept is None:
+            pieces = _cut(block, position == 0, numbers, not_headings)
+            whole = pieces[0] is block
+            cuts = None if whole else tuple((p.text, p.kind) for p in pieces)
+            memo[key] = (cuts, numbers.top, numbers.sub)
+        else:
+            cuts, numbers.top, numbers.sub = kept
+            pieces = [block] if cuts is None else [replace(block, text=t, kind=k) for t, k in cuts]
+        if len(pieces) > 1:
+            changed = True
+            out.extend(pieces)
+            continue
         out.append(block)
     if not changed or len(out) > _MAX_BLOCKS:
         return document

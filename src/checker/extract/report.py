@@ -151,7 +151,8 @@ def build_report(
 
     ``like`` is a report of the same document built with another pack set
     (the one read to find the year): when both read documents with the same
-    patterns, it is reused instead of being built again.
+    patterns, it is reused instead of being built again (and given its
+    outline then, if it was built without one).
     """
     source = document
     if packset.tables:  # flattened statistics tables, rebuilt by the pack's definitions
@@ -165,13 +166,16 @@ def build_report(
         and not mended
         and not like.mended_tables
         and outline
-        and like.outlined
         and _reading(like.packset) == _reading(packset)
     ):
-        return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
+        if like.outlined:
+            return replace(like, packset=packset, year_sources=list(like.year_sources), cache={})
+        return replace(like, packset=packset, cache={}, **_outlined(like))
     from checker.extract.relines import relines
 
-    document = relines(document, packset.outline.get("not_headings", []))
+    not_headings = packset.outline.get("not_headings", [])
+    memo = _relines_memo(like, not_headings)
+    document = relines(document, not_headings, memo[1])
     patterns = packset.document
     screens = packset.screens
     boilerplate = patterns.get("boilerplate", [])
@@ -192,7 +196,6 @@ def build_report(
             or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
         ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
-    not_headings = packset.outline.get("not_headings", [])
     tree = build_outline(blocks, not_headings, all_norm) if outline else Outline()
     report = Report(
         document=document,
@@ -216,7 +219,57 @@ def build_report(
         )
     report.level = _level(report, patterns, screens)
     report.outlined = outline
+    report.cache[_RELINED] = memo
     return report
+
+
+_RELINED = "relines memo"  # in a report's cache: (its not_headings, what relines learnt)
+
+
+def _relines_memo(like: Report | None, not_headings: list[Any]) -> tuple[object, dict[Any, Any]]:
+    """What ``relines`` learnt building ``like``, where it cut with the same patterns."""
+    key = tuple((p.pattern, p.flags) for p in not_headings)
+    kept = like.cache.get(_RELINED) if like is not None else None
+    if kept is not None and kept[0] == key:
+        return kept  # type: ignore[no-any-return]
+    return key, {}
+
+
+def with_outline(report: Report) -> Report:
+    """``report`` as ``build_report`` gives it with its outline, from one built
+    without: the outline depends only on the kept blocks and their folded texts,
+    and the facts found without it differ only in their locations' sections."""
+    return replace(report, cache={}, **_outlined(report))
+
+
+def _outlined(report: Report) -> dict[str, Any]:
+    """The fields ``with_outline`` gives a report built without its outline."""
+    tree = build_outline(report.blocks, report.packset.outline.get("not_headings", []), report.norm)
+    section_of = tree.section_of
+
+    def at(loc: Location) -> Location:  # what ``report.location`` gives with the outline
+        if loc.paragraph is None:
+            return loc
+        section = section_of.get(loc.paragraph, ())
+        return loc if section == loc.section else replace(loc, section=section)
+
+    def dated(fact: DateFact | None) -> DateFact | None:
+        if fact is None or (loc := at(fact.location)) is fact.location:
+            return fact
+        return replace(fact, location=loc)
+
+    def sourced(source: YearSource) -> YearSource:
+        loc = at(source.location)
+        return source if loc is source.location else replace(source, location=loc)
+
+    period = report.period
+    return {
+        "outline": tree,
+        "outlined": True,
+        "year_sources": [sourced(s) for s in report.year_sources],
+        "period": None if period is None else (dated(period[0]), dated(period[1])),
+        "signature": dated(report.signature),
+    }
 
 
 def _published(document: Document, norm: dict[int, str], patterns: list[Any]) -> DateFact | None:
