@@ -22,6 +22,7 @@ matching, VERBOSE…) is searched block by block, as it always was.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
@@ -310,6 +311,27 @@ class Joined:
             if done >= last:
                 break
             pos = starts[done + 1] - 1  # the separator before the next block
+
+    def containing(self, pattern: re.Pattern[str]) -> list[int]:
+        """Positions of the texts a stdlib ``re`` pattern finds something in, from one scan
+        of the joined text, unconfirmed: for a filter that may let more through. The
+        pattern must not match the separator nor look behind a match's start, so that
+        every match lies inside one text, and must not cost more than linear time
+        (``re`` takes no timeout)."""
+        if not self.texts:
+            return []
+        text, starts = self._text()
+        search = pattern.search
+        last = len(starts) - 1
+        found = []
+        pos = 0
+        while (m := search(text, pos)) is not None:
+            k = bisect_right(starts, m.start()) - 1
+            found.append(k)
+            if k >= last:
+                break
+            pos = starts[k + 1]  # one match is enough: on to the next text
+        return found
 
     def _holding(self, pattern: Any) -> Iterator[int] | None:
         """The positions of the texts holding one of the words every match of ``pattern``

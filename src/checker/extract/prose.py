@@ -32,6 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 import regex
 
@@ -57,13 +58,14 @@ __all__ = [
 
 MAX_SENTENCE = 1000  # characters between sentence ends (。!? or a line break)
 MAX_FIGURES = 60  # digits runs in one sentence
+LONG = 2 * MAX_FIGURES  # characters a text needs to hold more than MAX_FIGURES runs
 _SENTENCE = compiled.cached(r"[^。!?\n]+")
 _DIGITS = compiled.cached(r"\d+")
 
 
 def readable(text: str) -> str:
     """``text`` with every sentence the grammars cannot read in linear time blanked."""
-    if len(text) <= 2 * MAX_FIGURES:  # too short for that many runs of digits
+    if len(text) <= LONG:  # too short for that many runs of digits
         return text
     if len(text) <= MAX_SENTENCE and len(_DIGITS.findall(text)) <= MAX_FIGURES:
         return text
@@ -154,15 +156,20 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
     if isinstance(cached, Prose):
         return cached
     scanner, lists, growth, labels, shares = grammars(vocab, report.year)
-    blocks = []
+    found = []
+    view, joined = report.text_view()
+    texts = joined.texts  # each block's folded text, in the same order
     # one joined search finds the blocks that may hold a figure; a block made readable
-    # (blanked in part) is scanned whatever that search said of its whole text
-    hints = {id(b) for b in report.matching(scanner.hint)}
-    for block in report.text_blocks():
-        norm = report.norm[block.index]
-        hinted = id(block) in hints
-        if not hinted and len(norm) <= 2 * MAX_FIGURES:  # nothing to blank: read as it is
-            continue
+    # (blanked in part) is scanned whatever that search said of its whole text, and only
+    # a block longer than LONG can be
+    if scanner.wide_hint is not None:
+        hints = set(joined.containing(scanner.wide_hint))
+    else:
+        hints = set(joined.matching(scanner.hint))
+    longer = compress(range(len(texts)), map(LONG.__lt__, map(len, texts)))
+    for i in sorted(hints.union(longer)):
+        block, norm = view[i], texts[i]
+        hinted = i in hints
         text = readable(norm)
         if text is norm and not hinted:
             continue
@@ -176,7 +183,7 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
                 clause_labels[q.start] = label
         breakdowns = tuple(lists.find(text, figures))
         growths = tuple(growth.find(text, figures, clause_labels))
-        blocks.append(
+        found.append(
             BlockProse(
                 block=block,
                 text=text,
@@ -186,7 +193,7 @@ def recognise(report: Report, vocab: Vocabulary) -> Prose:
                 shares=_earlier_shares(shares, text, figures, breakdowns, growths),
             )
         )
-    prose = Prose(report, tuple(blocks))
+    prose = Prose(report, tuple(found))
     report.cache[key] = prose
     return prose
 

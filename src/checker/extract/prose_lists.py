@@ -350,17 +350,22 @@ def _name_spans(names: str, offset: int, count: int) -> list[tuple[int, int]] | 
 def _region_end(text: str, start: int) -> int:
     """Where a list that starts at ``start`` must end: its sentence or its bracket."""
     depth = 0
-    for i in range(start, len(text)):
-        ch = text[i]
+    # only brackets and sentence ends matter: visited in C, not character by character
+    for m in _REGION_MARKS.finditer(text, start):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             if depth == 0:
-                return i
+                return int(m.start())
             depth -= 1
-        elif ch in SENTENCE_END and depth == 0:
-            return i
+        elif depth == 0:
+            return int(m.start())
     return len(text)
+
+
+_REGION_MARKS = cached(rf"[(){regex.escape(SENTENCE_END)}]")
+_ATOM_MARKS = cached(rf"[(){regex.escape(''.join(_LEVEL))}]")
 
 
 def _atoms(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]:
@@ -368,13 +373,14 @@ def _atoms(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]
     atoms: list[tuple[int, int, str | None]] = []
     depth = 0
     a_start = start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _ATOM_MARKS.finditer(text, start, end):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch in _LEVEL and depth == 0:
+        elif depth == 0:
+            i = m.start()
             atoms.append((a_start, i, ch))
             a_start = i + 1
     if a_start < end:
@@ -387,6 +393,8 @@ def _atoms(text: str, start: int, end: int) -> list[tuple[int, int, str | None]]
 
 def _outside_brackets(offset: int, body: str) -> list[tuple[int, int]]:
     """Spans of ``body`` (as absolute offsets) outside round brackets."""
+    if "(" not in body:
+        return [(offset, offset + len(body))] if body else []
     spans = []
     depth = 0
     s = 0
@@ -405,6 +413,8 @@ def _outside_brackets(offset: int, body: str) -> list[tuple[int, int]]:
 
 
 def _without_brackets(text: str) -> str:
+    if "(" not in text:
+        return text
     out = []
     depth = 0
     for ch in text:

@@ -98,6 +98,10 @@ class Report:
         blocks, joined = self._text_view()
         return (blocks[i] for i in joined.finding(pattern))
 
+    def text_view(self) -> tuple[list[Block], Joined]:
+        """The text blocks and their texts joined, in the same order (shared: read only)."""
+        return self._text_view()
+
     def _text_view(self) -> tuple[list[Block], Joined]:
         def build(all_blocks: list[Block]) -> tuple[list[Block], Joined]:
             blocks = [b for b in all_blocks if b.kind != BlockKind.TABLE]
