@@ -198,7 +198,7 @@ class Engine:
                 result.not_evaluated.append((rule.id, ctx.skipped))
         if across:
             try:
-                result.summary = summarise(report, across)
+                result.summary = summarise(report, plan.cells)
             except TimeoutError:  # the pattern budget was spent
                 result.not_evaluated.extend((rule_id, "pattern timed out") for rule_id in across)
             except Exception as exc:  # a defect of ours costs the cross-report checks only

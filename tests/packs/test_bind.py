@@ -120,3 +120,24 @@ def test_a_user_table_rule_on_defined_rows_is_bound() -> None:
     (bound,) = [spec for rule, _, spec in packset.plan.here if rule.id == "Z301"]
     assert isinstance(bound, BoundSum)
     assert len(bound.instances) == len(packset.table_defs["t3"].columns)
+
+
+def test_the_plan_names_the_cells_the_cross_report_rules_compare() -> None:
+    from checker.checks.across import CarryOverSpec, InForceSpec
+
+    packset = load_packset("edition2021")
+    plan = packset.plan
+    assert plan is not None
+    assert list(plan.cells) == sorted(set(plan.cells))  # in order, each once
+    specs = [rule.spec for rule in plan.across.values()]
+    carried = [s for s in specs if isinstance(s, CarryOverSpec)]
+    in_force = [s for s in specs if isinstance(s, InForceSpec)]
+    assert carried and in_force  # the 2021 edition compares both kinds across years
+    for s in carried:
+        for column in s.columns:
+            assert (s.table, s.earlier, column) in plan.cells
+            assert (s.table, s.later, column) in plan.cells
+    for s in in_force:
+        for row in s.rows:
+            assert {(s.table, row, c) for c in (s.valid, s.made, s.repealed)} <= set(plan.cells)
+

@@ -21,8 +21,10 @@ from checker.numbers import to_halfwidth
 from checker.rulepacks import compiled
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from checker.extract.report import Report
-    from checker.rulepacks.pack import PackSet, Rule
+    from checker.rulepacks.pack import PackSet
 
 CellKey = tuple[str, str, str]  # table, row, column as the pack names them
 
@@ -123,26 +125,6 @@ def _patterns(values: list[str] | None) -> list[Any]:
     return [_compiled(p) for p in values or []]
 
 
-def needed_cells(rules: dict[str, Rule]) -> set[CellKey]:
-    """The table cells the pack's cross-report rules read, from either year."""
-    from checker.checks.across import CarryOverSpec, HierarchySpec, InForceSpec
-
-    out: set[CellKey] = set()
-    for rule in rules.values():
-        spec = rule.spec
-        if isinstance(spec, CarryOverSpec):
-            for column in spec.columns:
-                out.add((spec.table, spec.earlier, column))
-                out.add((spec.table, spec.later, column))
-        elif isinstance(spec, InForceSpec):
-            for row in spec.rows:
-                for column in (spec.valid, spec.made, spec.repealed):
-                    out.add((spec.table, row, column))
-        elif isinstance(spec, HierarchySpec):
-            out.update((c.table, c.row, c.column) for c in spec.cells)
-    return out
-
-
 def normalise_body(name: str, config: dict[str, Any]) -> str | None:
     """A body's name as a pairing key: folded, tidied, accepted only with a body's ending.
 
@@ -195,8 +177,9 @@ def _first(patterns: list[Any], text: str) -> str | None:
     return None
 
 
-def summarise(report: Report, rules: dict[str, Rule]) -> ReportSummary:
-    """The summary of one checked report."""
+def summarise(report: Report, cells: Sequence[CellKey]) -> ReportSummary:
+    """The summary of one checked report; ``cells``: the table cells the pack set's
+    cross-report rules compare (its plan's ``cells``)."""
     packset: PackSet = report.packset
     config = packset.across
     body, body_text = _body(report, config.get("body") or {})
@@ -216,26 +199,12 @@ def summarise(report: Report, rules: dict[str, Rule]) -> ReportSummary:
     summary.coverage = "both" if region and own else "region" if region else "own" if own else None
     summary.coverage_text = region or own
     summary.reform = _first(_patterns(config.get("reform")), text)
-    _cells(report, rules, summary)
+    _cells(report, cells, summary)
     _sketch(report, config, prose, summary)
     return summary
 
 
-_WANTED: dict[int, tuple[dict[str, Rule], list[CellKey]]] = {}
-
-
-def _wanted(rules: dict[str, Rule]) -> list[CellKey]:
-    """``needed_cells`` in order, once per rule table (the engine passes the same one)."""
-    kept = _WANTED.get(id(rules))
-    if kept is None or kept[0] is not rules:
-        if len(_WANTED) > 64:
-            _WANTED.clear()
-        kept = _WANTED[id(rules)] = (rules, sorted(needed_cells(rules)))
-    return kept[1]
-
-
-def _cells(report: Report, rules: dict[str, Rule], summary: ReportSummary) -> None:
-    wanted = _wanted(rules)
+def _cells(report: Report, wanted: Sequence[CellKey], summary: ReportSummary) -> None:
     if not wanted:
         return
     from checker.extract.tables import table_index

@@ -7,11 +7,15 @@ file of a run has been checked.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from checker.checks.base import Kind, NoSpec, no_check, no_params
 from checker.rulepacks.params import Params
+
+if TYPE_CHECKING:
+    from checker.rulepacks.pack import Rule
 
 
 @dataclass(frozen=True)
@@ -102,3 +106,22 @@ ACROSS_KINDS = frozenset(
     )
 )
 __all__ = ["ACROSS_KINDS", "NoSpec"]
+
+
+def cells_read(rules: Iterable[Rule]) -> tuple[tuple[str, str, str], ...]:
+    """The table cells (table, row, column) these rules compare across reports, from
+    either year, in order: each report's summary notes these and no others."""
+    out: set[tuple[str, str, str]] = set()
+    for rule in rules:
+        spec = rule.spec
+        if isinstance(spec, CarryOverSpec):
+            for column in spec.columns:
+                out.add((spec.table, spec.earlier, column))
+                out.add((spec.table, spec.later, column))
+        elif isinstance(spec, InForceSpec):
+            for row in spec.rows:
+                for column in (spec.valid, spec.made, spec.repealed):
+                    out.add((spec.table, row, column))
+        elif isinstance(spec, HierarchySpec):
+            out.update((c.table, c.row, c.column) for c in spec.cells)
+    return tuple(sorted(out))

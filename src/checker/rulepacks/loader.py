@@ -229,7 +229,12 @@ def bind(packset: PackSet) -> PackSet:
         except BindError as exc:
             raise RulePackError(rule.source, f"rule {rule.id}: {exc}", rule.line, rule.id) from None
         here.append((rule, kind.check, bound))
-    packset.plan = Plan(tuple(here), across)
+    cells: tuple[tuple[str, str, str], ...] = ()
+    if across:
+        from checker.checks.across import cells_read
+
+        cells = cells_read(across.values())
+    packset.plan = Plan(tuple(here), across, cells)
     return packset
 
 

@@ -130,6 +130,8 @@ class Plan:
     # per report, in ID order: the rule, its kind's check, its spec bound to this set
     here: tuple[tuple[Rule, CheckFn, Any], ...]
     across: dict[str, Rule]  # judged once every report is read (checker.across)
+    # the table cells (table, row, column) those rules compare, noted in each summary
+    cells: tuple[tuple[str, str, str], ...] = ()
 
 
 @dataclass
