@@ -327,7 +327,7 @@ def _prepared(result: FileResult, policy: Policy) -> FileResult:
 
     packed = pack(result, "", policy)
     packed.rules = result.rules
-    return Reorder._out(packed)
+    return cast("FileResult", packed)  # a spool takes it as it is (``_takes_packed``)
 
 
 def _run_pool(

@@ -8,11 +8,12 @@ imports typer, which is most of the start-up of a one-file check.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import sys
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, ParamSpec
 
 from checker.i18n import default_lang
 from checker.messages import word
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from checker.results import FileResult, Outcome
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+P = ParamSpec("P")
 PROGRESS_MIN_FILES = 6
 
 
@@ -171,7 +173,6 @@ def _open_in_browser(path: str, lang: str) -> None:
     import webbrowser
     from pathlib import Path
 
-    from checker.messages import word
 
     uri = Path(path).resolve().as_uri()
     _say(uri)
@@ -189,7 +190,6 @@ def _stopped(code: str) -> str:
 
 def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     from checker import stopping
-    from checker.messages import word
     from checker.render.words import summary_line
 
     done = len(outcome.results)
@@ -198,6 +198,20 @@ def _interrupted(outcome: Outcome, planned: int, lang: str) -> None:
     raise _Stop(stopping.exit_code())
 
 
+def _ending_stops(run: Callable[P, int]) -> Callable[P, int]:
+    """``run``, ended by a ``_Stop`` with its exit code."""
+
+    @functools.wraps(run)
+    def ended(*args: P.args, **kwargs: P.kwargs) -> int:
+        try:
+            return run(*args, **kwargs)
+        except _Stop as stop:
+            return stop.code
+
+    return ended
+
+
+@_ending_stops
 def run_check(
     paths: Sequence[str],
     output_format: str | None = None,
@@ -227,45 +241,11 @@ def run_check(
 ) -> int:
     """Check ``paths`` as ``checker check`` does and return its exit code. Formats and
     fail-on levels are their values ("json", "error"); None means not given."""
-    try:
-        return _check(**locals())
-    except _Stop as stop:
-        return stop.code
-
-
-def _check(
-    paths: Sequence[str],
-    output_format: str | None,
-    output_file: str | None,
-    lang: str | None,
-    edition: str | None,
-    rules: list[str] | None,
-    level: str | None,
-    fail_on: str | None,
-    exit_zero: bool,
-    select: list[str] | None,
-    extend_select: list[str] | None,
-    ignore: list[str] | None,
-    exclude: list[str] | None,
-    baseline: str | None,
-    update_baseline: bool,
-    jobs: int | None,
-    stdin_filename: str | None,
-    config: str | None,
-    isolated: bool,
-    allow_empty: bool,
-    statistics: bool,
-    quiet: bool,
-    open_report: bool,
-    convert_with: str | None,
-    previous: str | None,
-) -> int:
     from checker.atomic import WriteError
     from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
     from checker.errors import RulePackError
-    from checker.messages import word
     from checker.pipeline import Request, UsageError, finish, plan, selectors
     from checker.spool import Spool
 
@@ -354,8 +334,6 @@ def _check(
     except (UsageError, WorkerError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:  # before the batch began, or after it ended
-        from checker import stopping
-
         if planned_jobs:
             from checker.render.json_out import summary
             from checker.render.words import summary_line
@@ -373,6 +351,18 @@ def _check(
     if exit_zero:
         return EXIT_OK
     return EXIT_FINDINGS if outcome.failed else EXIT_OK
+
+
+def last_words(exc: Exception) -> str:
+    """The one line a command ends with (exit 2) when ``exc`` escapes it: a broken rule
+    pack, else a defect of ours, never a traceback."""
+    from checker.errors import RulePackError
+
+    lang = default_lang()
+    if isinstance(exc, RulePackError):
+        label = word("cli.label.rule-pack", lang)
+        return word("cli.error", lang, label=label, detail=exc)
+    return word("cli.internal-error-bare", lang, error=f"{type(exc).__name__}: {exc}")
 
 
 def crashes(results: Sequence[FileResult], lang: str) -> list[str]:

@@ -465,8 +465,6 @@ def only_the_command_run(args: list[str]) -> "Iterator[None]":
 def main() -> None:
     """The whole command line (``checker.entry.main`` comes here for all but plain
     ``check`` arguments)."""
-    from checker.errors import RulePackError
-
     _narrow_console_safe()
     args = with_default_command(sys.argv[1:])
     if args[:1] == ["check"]:  # no collection while modules load
@@ -476,12 +474,8 @@ def main() -> None:
     try:
         with only_the_command_run(args):
             app(args=args, standalone_mode=True)
-    except RulePackError as exc:
-        lang = default_lang()
-        label = word("cli.label.rule-pack", lang)
-        print(word("cli.error", lang, label=label, detail=exc), file=sys.stderr)
-        sys.exit(EXIT_USAGE)
-    except Exception as exc:  # a defect of ours: one line, exit 2, never a traceback
-        error = f"{type(exc).__name__}: {exc}"
-        print(word("cli.internal-error-bare", default_lang(), error=error), file=sys.stderr)
+    except Exception as exc:  # a broken rule pack, or a defect of ours
+        from checker.checkrun import last_words
+
+        print(last_words(exc), file=sys.stderr)
         sys.exit(EXIT_USAGE)

@@ -103,9 +103,7 @@ def main() -> None:
 def _guarded(run: Any, call: dict[str, Any]) -> int:
     """``run(**call)`` with what click's standalone mode and ``cli.main`` do around a
     command: the same exit codes and the same words for what escapes it."""
-    from checker.errors import RulePackError
-    from checker.i18n import default_lang
-    from checker.messages import word
+    from checker.checkrun import last_words
 
     try:
         try:
@@ -126,12 +124,6 @@ def _guarded(run: Any, call: dict[str, Any]) -> int:
             sys.stdout = PacifyFlushWrapper(sys.stdout)
             sys.stderr = PacifyFlushWrapper(sys.stderr)
             return 1
-    except RulePackError as exc:
-        lang = default_lang()
-        label = word("cli.label.rule-pack", lang)
-        print(word("cli.error", lang, label=label, detail=exc), file=sys.stderr)
-        return 2
-    except Exception as exc:  # a defect of ours: one line, exit 2, never a traceback
-        error = f"{type(exc).__name__}: {exc}"
-        print(word("cli.internal-error-bare", default_lang(), error=error), file=sys.stderr)
+    except Exception as exc:  # a broken rule pack, or a defect of ours
+        print(last_words(exc), file=sys.stderr)
         return 2

@@ -296,7 +296,30 @@ class Processed(ReadBack):
         return FileRun(self.policies[index], self.prints, self.report_unused)
 
     def _at(self, index: int) -> FileResult:
-        return apply(self.results[index], self.run(index))
+        return self.completed(index, self.run(index))
+
+    def completed(self, index: int, run: FileRun) -> FileResult:
+        """File ``index`` through every stage, for ``run``."""
+        return apply(self.results[index], run)
+
+    def counted(self, index: int, run: FileRun) -> dict[str, int] | None:
+        """File ``index``'s counts when known without completing it; else ``None``."""
+        return None
+
+
+def walk(
+    results: Sequence[FileResult],
+    policies: Sequence[Policy],
+    prints: frozenset[str] = frozenset(),
+    report_unused: bool = True,
+) -> Processed:
+    """The results as each walk reads them: a spool's completed from what its workers
+    prepared (``Finished``), any other put through every stage (``Processed``)."""
+    from checker.spool import Spool
+
+    if isinstance(results, Spool):
+        return Finished(results, policies, prints, report_unused)
+    return Processed(results, policies, prints, report_unused)
 
 
 def _merged(
@@ -331,9 +354,6 @@ class Finished(Processed):
         super().__init__(results, policies, prints, report_unused)
         self.spool = results
         self._tables: dict[tuple[int, Policy], dict[str, Rule]] = {}
-
-    def _at(self, index: int) -> FileResult:
-        return self.completed(index, self.run(index))
 
     def completed(self, index: int, run: FileRun) -> FileResult:
         spool = self.spool
@@ -398,23 +418,16 @@ def process(
     hidden = 0
     prints = frozenset(known.fingerprints()) if known else frozenset()
     spooled = isinstance(results, Spool)
-    lazy = (
-        Finished(results, policies, prints, report_unused)
-        if isinstance(results, Spool)
-        else Processed(results, policies, prints, report_unused)
-    )
+    lazy = walk(results, policies, prints, report_unused)
     paths: set[str] = set()
     totals = count(())
     for index in range(len(results)):
         run = lazy.run(index)
-        if isinstance(lazy, Finished):
-            quick = lazy.counted(index, run)
-            if quick is not None:
-                totals = _sum(totals, quick)
-                continue
-            done = lazy.completed(index, run)
-        else:
-            done = apply(results[index], run)
+        quick = lazy.counted(index, run)
+        if quick is not None:
+            totals = _sum(totals, quick)
+            continue
+        done = lazy.completed(index, run)
         matched |= run.matched
         hidden += run.hidden
         if known is not None:
@@ -446,13 +459,6 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
     Unused suppressions are left out: they arise after the baseline stage, so a
     baseline could never match them.
     """
-    from checker.spool import Spool
-
-    walk = (
-        Finished(results, policies, report_unused=False)
-        if isinstance(results, Spool)
-        else Processed(results, policies, report_unused=False)
-    )
     return [
         Entry(
             fingerprint=fp,
@@ -461,7 +467,7 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
             section=f.location.section,
             message=message(r, f, "zh"),
         )
-        for r in walk
+        for r in walk(results, policies, report_unused=False)
         for f, fp in zip(r.findings, r.fingerprints, strict=True)
     ]
 

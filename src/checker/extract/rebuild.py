@@ -100,18 +100,11 @@ def _is_value(text: str, tdef: TableDef) -> bool:
 
 
 def _figures(texts: set[str], digits: list[str], tdef: TableDef) -> frozenset[str]:
-    """``{t for t in texts if _is_value(t, tdef)}``, testing as figures only the
-    ``digits`` (the texts whose folded form has a digit): the rest can only be marks."""
+    """``{t for t in texts if _is_value(t, tdef)}``, testing in full only the ``digits``
+    (the texts whose folded form has a digit): any other can only be a mark."""
     marks = {*tdef.zero_marks, *tdef.nothing_marks} - {""}
     out = {t for t in texts if _fold(t) in marks}
-    unit = tdef.count_unit
-    for t in digits:
-        if t not in out:
-            text = _fold(t)
-            if unit is not None:
-                text = unit.sub("", text)
-            if is_numeric(text) or _AMOUNT.match(text):
-                out.add(t)
+    out.update(t for t in digits if _is_value(t, tdef))
     return frozenset(out)
 
 
