@@ -313,3 +313,23 @@ def test_a_line_without_spaces_is_one_token_as_the_field_split_gives(
     monkeypatch.setattr(cellstream, "_no_space", lambda text: False)
     assert quick == [cellstream.stream(d.blocks) for d in documents]
     assert any(t.how == "spaces" for tokens in quick for t in tokens)  # the split ran too
+
+
+def test_figures_remembered_are_read_by_each_definition_alike() -> None:
+    """``_figures`` remembers each text's reading by the definition's reading: warm
+    with every sample's texts under every definition, it must still give what
+    ``_is_value`` gives, and definitions reading alike share one entry per text."""
+    rebuild._VALUES.clear()
+    for _, document in _documents():
+        from checker.extract.cellstream import stream
+
+        texts = {t.text for t in stream(document.blocks) if t.text}
+        packset = _packset(document)
+        digits = [t for t in texts if rebuild._DIGIT.search(rebuild._fold(t))]
+        for key, spec in packset.tables.items():  # type: ignore[attr-defined]
+            tdef = packset.table_defs.get(key) or rebuild.TableDef.of(key, spec)  # type: ignore[attr-defined]
+            for _ in range(2):  # cold, then from the memo
+                got = rebuild._figures(texts, digits, tdef)
+                assert got == frozenset(t for t in texts if rebuild._is_value(t, tdef))
+    readings = {reading for reading, _ in rebuild._VALUES}
+    assert rebuild._VALUES and len(readings) >= 2  # not vacuous: remembered, several readings

@@ -99,12 +99,28 @@ def _is_value(text: str, tdef: TableDef) -> bool:
     return is_numeric(text) or bool(_AMOUNT.match(text))
 
 
+# ``_is_value`` of a text with a digit, by the definition's reading (``_value_reading``):
+# reports share most of their figures (0, 1, 12…), so each is read once per process
+_VALUES: dict[tuple[tuple[object, ...], str], bool] = {}
+_MAX_VALUES = 1 << 16  # emptied when full: a memo, never a store
+
+
 def _figures(texts: set[str], digits: list[str], tdef: TableDef) -> frozenset[str]:
     """``{t for t in texts if _is_value(t, tdef)}``, testing in full only the ``digits``
     (the texts whose folded form has a digit): any other can only be a mark."""
     marks = {*tdef.zero_marks, *tdef.nothing_marks} - {""}
     out = {t for t in texts if _fold(t) in marks}
-    out.update(t for t in digits if _is_value(t, tdef))
+    reading = _value_reading(tdef)
+    memo = _VALUES
+    if len(memo) > _MAX_VALUES:
+        memo.clear()
+    for t in digits:
+        key = (reading, t)
+        value = memo.get(key)
+        if value is None:
+            value = memo[key] = _is_value(t, tdef)
+        if value:
+            out.add(t)
     return frozenset(out)
 
 
