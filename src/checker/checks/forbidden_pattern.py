@@ -49,8 +49,11 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
     if spec.head_blocks is not None:
         blocks = report.text_blocks()[: spec.head_blocks]
     elif spec.any is not None:
-        hits = {id(b) for b in report.matching(spec.any)}
+        texts, joined = report.text_view()
+        at_text = joined.matching(spec.any)  # what ``report.matching`` gives, by position
+        hits = {id(texts[k]) for k in at_text}
         cells = _cell_hits(report, spec.any)
+        blocks = _visited(report, at_text)
     for block in blocks:
         if block.table is None:
             text = report.norm[block.index]
@@ -80,6 +83,26 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
             )
             for m in _matches(spec, text):
                 yield from _found(ctx, spec, at, m, text)
+
+
+def _visited(report: Report, found: list[int]) -> list[Block]:
+    """The blocks the walk below can find something in, in order: the text blocks the
+    screen found (``found``: their positions among the text blocks) and every table
+    block (its cells, or a table's text kept as a paragraph, searched alone). The
+    rest the walk would pass over: a huge report's walk visits a handful of blocks,
+    not every paragraph."""
+    text_at, tables = report.of_blocks("forbidden_positions", _positions)
+    wanted = sorted({text_at[k] for k in found}.union(tables))
+    blocks = report.blocks
+    return [blocks[i] for i in wanted]
+
+
+def _positions(blocks: list[Block]) -> tuple[list[int], list[int]]:
+    """Where each text block stands among all blocks (``report.text_view``'s order),
+    and where every table block stands."""
+    text_at = [i for i, b in enumerate(blocks) if b.kind != BlockKind.TABLE]
+    tables = [i for i, b in enumerate(blocks) if b.table is not None or b.kind == BlockKind.TABLE]
+    return text_at, tables
 
 
 class _Anchors:
