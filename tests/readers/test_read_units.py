@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.readers.blocks import grid_cells_bound, split_long
 from checker.readers.encoding import declared_charset, normalise_charset, plausibility
@@ -101,3 +103,30 @@ def test_split_long_prefers_sentence_ends() -> None:
     assert "".join(pieces) == text
     assert all(len(p) <= 10 and p.endswith("。") for p in pieces)
     assert split_long("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def _plain_bound(grid: list[list[tuple[str, int, int]]]) -> int:
+    """``grid_cells_bound`` as first written: one difference per cell and row span."""
+    n = len(grid)
+    delta = [0] * (n + 1)
+    for r, row in enumerate(grid):
+        for _text, rowspan, colspan in row:
+            width = max(1, colspan)
+            delta[r] += width
+            delta[min(n, r + max(1, rowspan))] -= width
+    widest = running = 0
+    for r in range(n):
+        running += delta[r]
+        widest = max(widest, running)
+    return n * widest
+
+
+_SPANS = st.lists(
+    st.lists(st.tuples(st.just(""), st.integers(-2, 6), st.integers(-2, 6)), max_size=6),
+    max_size=8,
+)
+
+
+@given(_SPANS)
+def test_grid_cells_bound_matches_plain_sum(grid: list[list[tuple[str, int, int]]]) -> None:
+    assert grid_cells_bound(grid) == _plain_bound(grid)

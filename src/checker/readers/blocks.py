@@ -38,10 +38,17 @@ def grid_cells_bound(grid: Sequence[Sequence[SourceCell]]) -> int:
     n = len(grid)
     delta = [0] * (n + 1)
     for r, row in enumerate(grid):
+        # a cell of one row (most) ends at the next: its width is taken off there at once
+        opened = ended = 0
         for _text, rowspan, colspan in row:
-            width = max(1, colspan)
-            delta[r] += width
-            delta[min(n, r + max(1, rowspan))] -= width
+            width = colspan if colspan > 1 else 1
+            opened += width
+            if rowspan > 1:
+                delta[min(n, r + rowspan)] -= width
+            else:
+                ended += width
+        delta[r] += opened
+        delta[r + 1] -= ended
     widest = running = 0
     for r in range(n):
         running += delta[r]
