@@ -44,23 +44,20 @@ def check(ctx: Context, spec: ForbiddenSpec) -> Iterator[Finding]:
         ctx.skip("no report year")
         return
     blocks = report.blocks
-    hits = None  # the text blocks the screen finds something in, from one joined search
+    screened = False  # the text blocks walked are those one joined search found something in
     cells = None  # the table cells it finds something in, by their block, likewise
     if spec.head_blocks is not None:
         blocks = report.text_blocks()[: spec.head_blocks]
     elif spec.any is not None:
-        texts, joined = report.text_view()
-        at_text = joined.matching(spec.any)  # what ``report.matching`` gives, by position
-        hits = {id(texts[k]) for k in at_text}
+        # by position among the text blocks: those ``report.matching`` would give
+        screened, hit_texts = True, report.text_view()[1].matching(spec.any)
         cells = _cell_hits(report, spec.any)
-        blocks = _visited(report, at_text)
+        blocks = _visited(report, hit_texts)
     for block in blocks:
         if block.table is None:
             text = report.norm[block.index]
-            if hits is not None and block.kind != BlockKind.TABLE:
-                if id(block) not in hits:
-                    continue
-            elif spec.any is not None and not search(spec.any, text):
+            by_screen = screened and block.kind != BlockKind.TABLE
+            if not by_screen and spec.any is not None and not search(spec.any, text):
                 continue
             base = report.location(block)
             for m in _matches(spec, text):
