@@ -242,7 +242,6 @@ def run_check(
     """Check ``paths`` as ``checker check`` does and return its exit code. Formats and
     fail-on levels are their values ("json", "error"); None means not given."""
     from checker.atomic import WriteError
-    from checker.baseline import BaselineError
     from checker.batch import WorkerError, run
     from checker.config import ConfigError, Overrides
     from checker.errors import RulePackError
@@ -323,6 +322,8 @@ def run_check(
         if open_report and output_file is not None:
             _open_in_browser(output_file, lg)
     except RulePackError as exc:  # configuration and baseline errors are RulePackErrors too
+        from checker.baseline import BaselineError
+
         label = "cli.label.rule-pack"
         if isinstance(exc, ConfigError):
             label = "cli.label.configuration"

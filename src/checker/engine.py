@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from checker import budget
-from checker.across.summary import summarise
 from checker.checks import Context
 from checker.errors import ReadError
 from checker.extract.facts import FactStore
@@ -48,6 +47,9 @@ class Options:
     deadlines: tuple[tuple[str, str], ...] = ()  # ("government"|"department"|"all", "MM-DD")
     pattern_timeout: float | None = None  # CPU seconds for one document's patterns (budget.py)
     convert_with: str | None = None  # "soffice": read .doc/.wps through LibreOffice
+    # False where nothing will be compared with the report (one file, no --previous):
+    # the cross-report summary is then not made
+    summaries: bool = True
 
 
 class Engine:
@@ -196,7 +198,9 @@ class Engine:
                 continue
             if ctx.skipped:
                 result.not_evaluated.append((rule.id, ctx.skipped))
-        if across:
+        if across and self.options.summaries:
+            from checker.across.summary import summarise
+
             try:
                 result.summary = summarise(report, plan.cells)
             except TimeoutError:  # the pattern budget was spent

@@ -11,10 +11,10 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from checker.baseline import Baseline
 from checker.batch import Batch, Job
 from checker.config import (
     ConfigError,
@@ -33,6 +33,9 @@ from checker.messages import word
 from checker.postprocess import Policy
 from checker.readers.limits import DEFAULT_LIMITS
 from checker.results import Outcome
+
+if TYPE_CHECKING:
+    from checker.baseline import Baseline
 
 SELECTOR = re.compile(r"^[A-Z]{1,3}[0-9]{0,3}$")
 
@@ -137,7 +140,14 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
             raise UsageError("\n".join([*notes, why]))
         notes.append(word("note.no-reports", run.lang))
     _validate(request, run, resolver, used, [j.target.path for j in jobs])
+    if not compares(request, jobs):  # a report alone: no summary for the cross-report stage
+        jobs = [replace(j, options=replace(j.options, summaries=False)) for j in jobs]
     return Plan(jobs, policies, notes, run)
+
+
+def compares(request: Request, jobs: Sequence[Job]) -> bool:
+    """Whether the cross-report stage has two reports to judge: two files, or --previous."""
+    return len(jobs) > 1 or request.previous is not None
 
 
 def _named_paths(targets: list[Target], lang: str) -> tuple[list[Target], list[str]]:
@@ -192,9 +202,6 @@ def _refuse_overwriting_inputs(output: str, inputs: Sequence[str], lang: str) ->
 
 def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[str]]:
     """Post-process the results; write the baseline when asked. Returns diagnostics too."""
-    from checker import atomic
-    from checker import baseline as baselines
-    from checker.fingerprint import stable_path
     from checker.postprocess import all_entries, process
 
     results = batch.results
@@ -204,11 +211,16 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
     known: Baseline | None = None
     if batch.interrupted:  # only a partial summary: no baseline is read or written
         return process(results, policies, plan.run.fail_on), notes
-    from checker.across.run import cross_check
+    if compares(request, plan.jobs):
+        from checker.across.run import cross_check
 
-    options = plan.jobs[0].options if plan.jobs else None
-    notes.extend(cross_check(results, request.previous, options, plan.run.lang))
+        options = plan.jobs[0].options if plan.jobs else None
+        notes.extend(cross_check(results, request.previous, options, plan.run.lang))
     if request.update_baseline:
+        from checker import atomic
+        from checker import baseline as baselines
+        from checker.fingerprint import stable_path
+
         assert request.baseline is not None
         existing = baselines.load(request.baseline, missing_ok=True)
         checked = {stable_path(r.path) for r in results}
@@ -223,6 +235,8 @@ def finish(request: Request, plan: Plan, batch: Batch) -> tuple[Outcome, list[st
             )
         )
     elif request.baseline is not None:
+        from checker import baseline as baselines
+
         known = baselines.load(request.baseline)
     outcome = process(results, policies, plan.run.fail_on, known)
     outcome.baseline = request.baseline

@@ -13,7 +13,6 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from checker.baseline import Baseline, Entry
 from checker.findings import Finding, Severity
 from checker.findings import dedupe as dedupe_findings
 from checker.fingerprint import fingerprints, stable_path
@@ -21,6 +20,7 @@ from checker.results import THRESHOLDS, FileResult, Outcome, ReadBack, count, me
 from checker.rootcause import ROOT_CAUSE_RULE, consolidate
 
 if TYPE_CHECKING:
+    from checker.baseline import Baseline, Entry
     from checker.rulepacks.pack import Rule
     from checker.spool import Spool
 
@@ -459,6 +459,8 @@ def all_entries(results: Sequence[FileResult], policies: Sequence[Policy]) -> li
     Unused suppressions are left out: they arise after the baseline stage, so a
     baseline could never match them.
     """
+    from checker.baseline import Entry
+
     return [
         Entry(
             fingerprint=fp,
