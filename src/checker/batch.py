@@ -183,6 +183,7 @@ def _preload(engine: Engine) -> None:
     from checker.rulepacks.editions import editions
 
     engine.common()
+    engine.reading()
     for edition in editions():
         engine.packset(edition.pack)
     for kind in sorted(KINDS):

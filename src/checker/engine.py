@@ -30,7 +30,7 @@ from checker.rulepacks.editions import (
     editions,
     latest,
 )
-from checker.rulepacks.loader import PackSet, load_packset
+from checker.rulepacks.loader import PackSet, load_packset, load_reading
 
 if TYPE_CHECKING:
     from checker.readers.limits import ReadLimits
@@ -58,22 +58,35 @@ class Engine:
     def __init__(self, options: Options | None = None) -> None:
         self.options = options or Options()
         self._packs: dict[str, PackSet] = {}
+        self._reading: PackSet | None = None
         if self.options.edition is not None and edition_by_id(self.options.edition) is None:
             raise ValueError(f"unknown edition {self.options.edition!r}")
 
     def packset(self, pack: str) -> PackSet:
         if pack not in self._packs:
-            loaded = load_packset(pack, list(self.options.extra_packs))
-            if self.options.deadlines:
-                overrides = dict(self.options.deadlines)
-                if "all" in overrides:  # one date for every level replaces the pack's table
-                    loaded.deadline.clear()
-                loaded.deadline.update(overrides)
-            self._packs[pack] = loaded
+            self._packs[pack] = self._dated(load_packset(pack, list(self.options.extra_packs)))
         return self._packs[pack]
+
+    def _dated(self, loaded: PackSet) -> PackSet:
+        if self.options.deadlines:
+            overrides = dict(self.options.deadlines)
+            if "all" in overrides:  # one date for every level replaces the pack's table
+                loaded.deadline.clear()
+            loaded.deadline.update(overrides)
+        return loaded
 
     def common(self) -> PackSet:
         return self.packset("common")
+
+    def reading(self) -> PackSet:
+        """The common set without its rules: enough to build a report and find its year."""
+        if self._reading is None:
+            if "common" in self._packs:
+                self._reading = self._packs["common"]
+            else:
+                extra = list(self.options.extra_packs)
+                self._reading = self._dated(load_reading("common", extra))
+        return self._reading
 
     def check_path(self, path: str) -> FileResult:
         from checker.readers import read_path
@@ -159,7 +172,7 @@ class Engine:
 
     def _check_document(self, document: Document) -> FileResult:
         # the year alone decides the edition: the outline waits until the report is reused
-        first = build_report(document, self.common(), outline=False)
+        first = build_report(document, self.reading(), outline=False)
         edition, reason = self.choose_edition(first)
         packset = self.packset(edition.pack)
         report = build_report(document, packset, like=first)

@@ -71,6 +71,33 @@ def test_an_edited_pack_is_picked_up_on_the_next_load(cache: Path, tmp_path: Pat
         load_packset("edition2021", ["mine.yaml"])
 
 
+def test_an_edit_of_the_same_size_is_picked_up(cache: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(RULE, encoding="utf-8")
+    assert load_packset("edition2021", ["mine.yaml"]).rules["Z101"].severity.value == "warning"
+    st = mine.stat()
+    mine.write_text(RULE.replace("某某", "某甲"), encoding="utf-8")
+    assert mine.stat().st_size == st.st_size
+    os.utime(mine, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    patterns = load_packset("edition2021", ["mine.yaml"]).rules["Z101"].spec.patterns
+    assert [p.pattern for p in patterns] == ["某甲"]
+
+
+def test_a_file_as_it_was_is_not_read_again_and_one_only_touched_is_the_same(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(RULE, encoding="utf-8")
+    load_packset("edition2021", ["mine.yaml"])
+    _no_building(monkeypatch)
+    with monkeypatch.context() as m:  # same size and time: taken as read, not read again
+        m.setattr(loader, "read_text", lambda *a, **k: pytest.fail("read again"))
+        assert "Z101" in load_packset("edition2021", ["mine.yaml"]).rules
+    st = mine.stat()
+    os.utime(mine, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))
+    assert "Z101" in load_packset("edition2021", ["mine.yaml"]).rules  # read: the same text
+
+
 def test_a_pack_that_now_resolves_elsewhere_is_not_the_kept_one(
     cache: Path, tmp_path: Path
 ) -> None:
@@ -105,11 +132,11 @@ def test_an_entry_holding_anything_but_pack_types_is_refused(
 ) -> None:
     load_packset("common")
     (entry,) = _entries(cache)
-    fmt, visits, digests, _ = readyset._Plain(io.BytesIO(entry.read_bytes())).load()
+    fmt, visits, digests, stamps, _ = readyset._Plain(io.BytesIO(entry.read_bytes())).load()
     foreign = pickle.dumps(os.system)  # a function to call is never looked up
-    entry.write_bytes(pickle.dumps((fmt, visits, digests, foreign)))
+    entry.write_bytes(pickle.dumps((fmt, visits, digests, stamps, foreign)))
     assert readyset._read(entry, loader._still_current) is None
-    entry.write_bytes(pickle.dumps((fmt, visits, digests, pickle.dumps(Path("/")))))
+    entry.write_bytes(pickle.dumps((fmt, visits, digests, stamps, pickle.dumps(Path("/")))))
     assert readyset._read(entry, loader._still_current) is None
     assert "E001" in load_packset("common").rules
 
@@ -140,3 +167,43 @@ def test_patterns_of_the_pattern_store_are_shared_not_copied(
     marker = common.document["year_marker"][0]
     assert compiled.key_of(marker) is not None  # the store's own object, not a second copy
     assert edition.document["year_marker"][0] is marker
+
+
+def test_the_reading_view_is_the_set_without_its_rules(
+    cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole = load_packset("common")
+    view = loader.load_reading("common")
+    assert view.rules == {} and view.plan is None and whole.rules
+    for part in ("document", "outline", "screens", "facts", "tables", "deadline"):
+        assert getattr(view, part).keys() == getattr(whole, part).keys(), part
+    assert view.signatures == whole.signatures and view.title == whole.title
+    assert [p.pattern for p in view.document["year_marker"]] == [
+        p.pattern for p in whole.document["year_marker"]
+    ]
+    assert len(_entries(cache)) == 2  # an entry of its own, a tenth of the whole one's size
+    small, big = sorted(_entries(cache), key=lambda p: p.stat().st_size)
+    assert small.stat().st_size * 4 < big.stat().st_size
+    _no_building(monkeypatch)
+    assert loader.load_reading("common").rules == {}
+
+
+def test_a_report_is_checked_alike_from_the_view_and_from_the_whole_common_set() -> None:
+    from checker.engine import Engine
+    from checker.readers import read_path
+
+    root = Path(__file__).resolve().parents[2] / "samples"
+    for name in ("edition2021-2023-defective.docx", "legacy-2018-clean.cells.txt"):
+        viewed, whole = Engine(), Engine()
+        whole.common()  # as a batch preloads it: the whole set serves as the view
+        a = viewed.check_document(read_path(str(root / name)))
+        b = whole.check_document(read_path(str(root / name)))
+        assert "common" not in viewed._packs and viewed._reading is not None
+        assert whole._reading is whole._packs["common"]
+        assert (a.findings, a.edition, a.edition_reason, a.year) == (
+            b.findings,
+            b.edition,
+            b.edition_reason,
+            b.year,
+        )
+        assert a.findings or name.startswith("legacy")

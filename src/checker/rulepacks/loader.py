@@ -96,6 +96,8 @@ def load_chain(
                 via or str(path), f"rule pack {ref!r} not found ({path})", key="extends"
             )
         seen.append(path)
+        if trail is not None:
+            trail.look(path)
         data, lines, text = _read(path)
         if trail is not None:
             trail.read(path, text)
@@ -248,23 +250,53 @@ def load_packset(edition_pack: str, extra: list[str] | None = None) -> PackSet:
     refs = list(extra or [])
 
     def build(trail: Trail) -> PackSet:
-        packset = merge(edition_pack, load_chain(edition_pack, trail=trail))
-        for ref in refs:
-            merge(edition_pack, load_chain(ref, Path.cwd(), trail), into=packset)
-        compiled.save()
-        return packset
+        return _merged(edition_pack, refs, trail)
 
     return bind(readyset.load(edition_pack, refs, build, _still_current))
 
 
+def load_reading(edition_pack: str, extra: list[str] | None = None) -> PackSet:
+    """The set as a report is built from it, without its rules: what the first build
+    of a document reads to find the report's year, and so which edition's set applies.
+
+    The rules are most of a set's entry (about 85 % of the common pack's), so a
+    one-file check loads this view and then the edition's whole set, instead of two
+    whole sets. It has no plan: it checks nothing."""
+    from dataclasses import replace
+
+    from checker.rulepacks import readyset
+
+    refs = list(extra or [])
+
+    def build(trail: Trail) -> PackSet:
+        return replace(_merged(edition_pack, refs, trail), rules={}, plan=None)
+
+    return readyset.load(edition_pack, refs, build, _still_current, part="reading")
+
+
+def _merged(edition_pack: str, refs: list[str], trail: Trail) -> PackSet:
+    packset = merge(edition_pack, load_chain(edition_pack, trail=trail))
+    for ref in refs:
+        merge(edition_pack, load_chain(ref, Path.cwd(), trail), into=packset)
+    compiled.save()
+    return packset
+
+
 def _still_current(trail: Trail) -> bool:
-    """Every reference of a recorded chain resolves as it did, to files with the same text."""
-    from checker.rulepacks.readyset import digest
+    """Every reference of a recorded chain resolves as it did, to files with the same text.
+
+    A file of the same size and modification time as before it was read is taken to
+    hold the same text, as Python takes a module's source for its bytecode; any other
+    is read and its text compared."""
+    from checker.rulepacks.readyset import digest, stamp
 
     for ref, base, path in trail.visits:
         if str(_resolve(ref, None if base is None else Path(base)).resolve()) != path:
             return False
     for path, known in trail.digests.items():
+        seen = trail.stamps.get(path)
+        if seen is not None and stamp(path) == seen:
+            continue
         try:
             text = read_text(Path(path), MAX_PACK_BYTES)
         except (OSError, UnicodeDecodeError):
@@ -284,5 +316,6 @@ __all__ = [
     "compile_pattern",
     "load_chain",
     "load_packset",
+    "load_reading",
     "merge",
 ]

@@ -41,7 +41,7 @@ from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
 from checker.safeopen import read_regular
 
-FORMAT = 2  # bump when the entry's layout changes
+FORMAT = 3  # bump when the entry's layout changes
 MAX_ENTRY_BYTES = 64 * 1024 * 1024
 
 # (reference as written, folder it is relative to or None, the file it resolved to)
@@ -49,17 +49,36 @@ Visit = tuple[str, str | None, str]
 
 
 class Trail:
-    """What a build read: every reference it resolved and each file's text digest."""
+    """What a build read: every reference it resolved, each file's text digest, and
+    each file's size and modification time as they were before it was read."""
 
     def __init__(self) -> None:
         self.visits: list[Visit] = []
         self.digests: dict[str, str] = {}
+        self.stamps: dict[str, Stamp] = {}
 
     def visit(self, ref: str, base: Path | None, path: Path) -> None:
         self.visits.append((ref, None if base is None else str(base), str(path)))
 
+    def look(self, path: Path) -> None:
+        """Before the file is read: a change after this shows in the next stamp."""
+        found = stamp(str(path))
+        if found is not None:
+            self.stamps[str(path)] = found
+
     def read(self, path: Path, text: str) -> None:
         self.digests[str(path)] = digest(text)
+
+
+Stamp = tuple[int, int]  # size, modification time in nanoseconds
+
+
+def stamp(path: str) -> Stamp | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns
 
 
 def digest(text: str) -> str:
@@ -71,12 +90,14 @@ def load(
     extra: list[str],
     build: Callable[[Trail], PackSet],
     current: Callable[[Trail], bool],
+    part: str = "",
 ) -> PackSet:
     """The pack set from its entry when ``current`` says the entry's trail still holds,
-    else ``build(trail)`` and a new entry."""
+    else ``build(trail)`` and a new entry. ``part`` names a view of the set that is
+    kept in an entry of its own."""
     if os.environ.get("CHECKER_NO_CACHE"):
         return build(Trail())
-    target = _path(name, extra)
+    target = _path(name, extra, part)
     found = _read(target, current)
     if found is not None:
         return found
@@ -86,9 +107,10 @@ def load(
     return packset
 
 
-def _path(name: str, extra: list[str]) -> Path:
+def _path(name: str, extra: list[str], part: str = "") -> Path:
     parts = [
         f"format {FORMAT}",
+        *([f"part {part}"] if part else []),
         f"checker {__version__}",
         f"code {_code_stamp()}",
         f"python {sys.version}",
@@ -109,19 +131,28 @@ def _regex_version() -> str:
 def _code_stamp() -> str:
     """Name, size and modification time of every module and schema of this install:
     a set pickled by other code (an upgrade, an edited checkout) is never loaded."""
-    h = sha256()
+    lines: list[str] = []
     for root in (Path(__file__).resolve().parent.parent, schemas_dir()):
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for file in sorted(files):
-                if file.endswith((".py", ".json")):
-                    path = os.path.join(folder, file)
-                    try:
-                        st = os.stat(path)
-                    except OSError:
-                        continue
-                    h.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode(errors="replace"))
-    return h.hexdigest()[:16]
+        _stamp_lines(str(root), lines)
+    return sha256("".join(lines).encode(errors="replace")).hexdigest()[:16]
+
+
+def _stamp_lines(folder: str, lines: list[str]) -> None:
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    _stamp_lines(entry.path, lines)
+            elif entry.name.endswith((".py", ".json")):
+                st = entry.stat()
+                lines.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\n")
+        except OSError:
+            continue
 
 
 class _Plain(pickle.Unpickler):
@@ -176,12 +207,13 @@ def _read(target: Path, current: Callable[[Trail], bool]) -> PackSet | None:
         return None
     try:
         header = _Plain(io.BytesIO(raw)).load()
-        fmt, visits, digests, body = header
+        fmt, visits, digests, stamps, body = header
         if fmt != FORMAT or not isinstance(body, bytes):
             return None
         trail = Trail()
         trail.visits = [tuple(v) for v in visits]
         trail.digests = dict(digests)
+        trail.stamps = {str(k): (int(v[0]), int(v[1])) for k, v in dict(stamps).items()}
         if not current(trail):
             return None
         packset = _PackTypes(io.BytesIO(body)).load()
@@ -196,7 +228,8 @@ def _write(target: Path, trail: Trail, packset: PackSet) -> None:
         _Writer(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(packset)
         body = buffer.getvalue()
         raw = pickle.dumps(
-            (FORMAT, trail.visits, trail.digests, body), protocol=pickle.HIGHEST_PROTOCOL
+            (FORMAT, trail.visits, trail.digests, trail.stamps, body),
+            protocol=pickle.HIGHEST_PROTOCOL,
         )
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
