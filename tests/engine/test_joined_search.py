@@ -194,3 +194,15 @@ def test_the_document_budget_stops_a_hostile_pattern_in_the_joined_search() -> N
     joined = Joined(["a" * 60 + "!"] * 3)
     with pytest.raises(TimeoutError), budget.document(0.3):
         joined.matching(hostile)
+
+
+def test_the_widening_kept_across_runs_is_the_widening_of_the_source() -> None:
+    from checker.rulepacks import compiled
+
+    def never(source: str, flags: int) -> str | None:
+        raise AssertionError(f"not kept: {source}")
+
+    for pattern in _shipped():
+        wide(pattern)
+        kept = compiled.remembered("widened", pattern.pattern, pattern.flags, never)
+        assert kept == widen(pattern.pattern, multiline=bool(pattern.flags & regex.MULTILINE))

@@ -54,13 +54,17 @@ def _wide(source: str, flags: int) -> Any:
     """The pattern that finds, in the joined text, every block's own matches (or None)."""
     if flags & ~_PLAIN_FLAGS:
         return None
-    wider = widen(source, multiline=bool(flags & regex.MULTILINE))
+    wider = compiled.remembered("widened", source, flags, _widened)  # kept across runs
     if wider is None:
         return None
     try:
         return compiled.cached(wider, flags)
     except regex.error:
         return None
+
+
+def _widened(source: str, flags: int) -> str | None:
+    return widen(source, multiline=bool(flags & regex.MULTILINE))
 
 
 def wide(pattern: Any) -> Any:

@@ -9,7 +9,9 @@ own and unpickled only when a run asks for it: the file holds every pattern
 any pack ever compiled, most runs use a few hundred. The file is read with
 an unpickler that accepts nothing but bytes, and each pattern with one that
 accepts nothing but ``regex`` patterns; a missing, stale or unreadable file
-or entry only costs the compiling.
+or entry only costs the compiling. Beside the patterns it keeps a few texts
+the checker derives from their sources (``remembered``), each under the stamp
+of the code that made it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import io
 import os
 import pickle
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -29,6 +32,9 @@ _MAX_ENTRIES = 20_000  # a store grown past this (many user packs) starts afresh
 _store: dict[tuple[str, int], Any] = {}
 _kept: dict[tuple[str, int], bytes] = {}  # the file's patterns, each still pickled
 _keys: dict[int, tuple[str, int]] = {}  # id of a pattern in the store -> its key
+# texts this code derives from a pattern's source (``remembered``), as read from the file:
+# (what, code stamp, source, flags) -> the text, or None
+_notes: dict[tuple[str, str, str, int], str | None] = {}
 _loaded = False
 _dirty = False
 
@@ -61,6 +67,26 @@ def _unpickled(key: tuple[str, int]) -> Any:
     return found if isinstance(found, regex.Pattern) else None
 
 
+def remembered(
+    what: str, source: str, flags: int, make: Callable[[str, int], str | None]
+) -> str | None:
+    """``make(source, flags)``, kept in the store beside the patterns: a text derived
+    from a pattern's source that costs more to make than to read (the joined search's
+    widening of it). Each is stamped with the code that made it, so other code (an
+    upgrade, an edited checkout) makes its own, and only this code's are written back."""
+    global _dirty
+    if not _loaded:
+        _load()
+    from checker.codestamp import code_stamp
+
+    key = (what, code_stamp(), source, int(flags))
+    if key in _notes:
+        return _notes[key]
+    made = _notes[key] = make(source, key[3])
+    _dirty = True
+    return made
+
+
 def key_of(pattern: Any) -> tuple[str, int] | None:
     """The key under which the store handed out ``pattern``; None for any other pattern.
 
@@ -76,10 +102,15 @@ def save() -> None:
     if not _dirty or os.environ.get("CHECKER_NO_CACHE"):
         return
     _dirty = False
-    entries = dict(_kept)
+    entries: dict[Any, Any] = dict(_kept)
     for key, pattern in _store.items():
         if key not in entries:
             entries[key] = pickle.dumps(pattern, protocol=pickle.HIGHEST_PROTOCOL)
+    if _notes:
+        from checker.codestamp import code_stamp
+
+        stamp = code_stamp()
+        entries.update((key, text) for key, text in _notes.items() if key[1] == stamp)
     if len(entries) > _MAX_ENTRIES:
         entries = {}
     target = _path()
@@ -123,3 +154,15 @@ def _load() -> None:
             is_entry = isinstance(key, tuple) and len(key) == 2 and isinstance(raw, bytes)
             if is_entry and isinstance(key[0], str) and isinstance(key[1], int):
                 _kept.setdefault(key, raw)
+            elif _is_note(key, raw):
+                _notes.setdefault(key, raw)
+
+
+def _is_note(key: Any, text: Any) -> bool:
+    return (
+        isinstance(key, tuple)
+        and len(key) == 4
+        and all(isinstance(part, str) for part in key[:3])
+        and isinstance(key[3], int)
+        and (text is None or isinstance(text, str))
+    )

@@ -27,7 +27,6 @@ import os
 import pickle
 import sys
 from collections.abc import Callable
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -35,8 +34,8 @@ import regex
 
 from checker import __version__
 from checker.cachedir import cache_dir
+from checker.codestamp import code_stamp
 from checker.digest import sha256
-from checker.resources import schemas_dir
 from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
 from checker.safeopen import read_regular
@@ -127,32 +126,9 @@ def _regex_version() -> str:
     return str(regex.__version__)
 
 
-@cache
 def _code_stamp() -> str:
-    """Name, size and modification time of every module and schema of this install:
-    a set pickled by other code (an upgrade, an edited checkout) is never loaded."""
-    lines: list[str] = []
-    for root in (Path(__file__).resolve().parent.parent, schemas_dir()):
-        _stamp_lines(str(root), lines)
-    return sha256("".join(lines).encode(errors="replace")).hexdigest()[:16]
-
-
-def _stamp_lines(folder: str, lines: list[str]) -> None:
-    try:
-        with os.scandir(folder) as found:
-            entries = sorted(found, key=lambda e: e.name)
-    except OSError:
-        return
-    for entry in entries:
-        try:
-            if entry.is_dir():
-                if entry.name != "__pycache__":
-                    _stamp_lines(entry.path, lines)
-            elif entry.name.endswith((".py", ".json")):
-                st = entry.stat()
-                lines.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\n")
-        except OSError:
-            continue
+    """A set pickled by other code (an upgrade, an edited checkout) is never loaded."""
+    return code_stamp()
 
 
 class _Plain(pickle.Unpickler):

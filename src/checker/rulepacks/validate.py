@@ -2,9 +2,9 @@
 
 jsonschema costs about 100 ms to import, more than the rest of a run, so a
 pack whose exact bytes were validated before is kept, parsed, in a cache file
-keyed by its content and the schemas' digest, and neither parsed nor validated
-again. A changed pack, a new pack or a new schema is always validated; a
-cache that cannot be written only costs time.
+keyed by its content and the schemas' stamp (their names, sizes and times), and
+neither parsed nor validated again. A changed pack, a new pack or a new schema is
+always validated; a cache that cannot be written only costs time.
 """
 
 from __future__ import annotations
@@ -26,17 +26,19 @@ from checker.safeopen import read_regular
 
 @cache
 def _schema_digest() -> str:
+    """The schemas' names, sizes and modification times, as the pack-set cache stamps
+    code: a schema that changes (an upgrade, an edited checkout) makes every pack
+    validated again, and nothing is read to find that out."""
     h = sha256()
     for path in _schema_files(str(schemas_dir())):
-        h.update(os.path.basename(path).encode())
-        with open(path, "rb") as f:
-            h.update(f.read())
+        st = os.stat(path)
+        h.update(f"{os.path.basename(path)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return h.hexdigest()[:16]
 
 
 def _schema_files(folder: str) -> list[str]:
     """Every schema below ``folder``, sorted by path (``os.scandir``: ``rglob`` cost
-    more than the hashing)."""
+    more than the rest)."""
     found: list[str] = []
     with os.scandir(folder) as entries:
         for entry in entries:

@@ -1,0 +1,41 @@
+"""A stamp of the checker's own code: what a cache of things this code made is keyed by.
+
+Made of the name, size and modification time of every module and schema of the
+install, so an upgrade or an edited checkout gets a stamp of its own, and
+nothing is read to find out: stat calls only, once per process.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from pathlib import Path
+
+from checker.digest import sha256
+from checker.resources import schemas_dir
+
+
+@cache
+def code_stamp() -> str:
+    lines: list[str] = []
+    for root in (Path(__file__).resolve().parent, schemas_dir()):
+        _stamp_lines(str(root), lines)
+    return sha256("".join(lines).encode(errors="replace")).hexdigest()[:16]
+
+
+def _stamp_lines(folder: str, lines: list[str]) -> None:
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda e: e.name)
+    except OSError:
+        return
+    for entry in entries:
+        try:
+            if entry.is_dir():
+                if entry.name != "__pycache__":
+                    _stamp_lines(entry.path, lines)
+            elif entry.name.endswith((".py", ".json")):
+                st = entry.stat()
+                lines.append(f"{entry.path}\0{st.st_size}\0{st.st_mtime_ns}\n")
+        except OSError:
+            continue
