@@ -53,6 +53,20 @@ TOKENS = [
     "--version",
     "--jobs",
     "2",
+    "-j",
+    "0",
+    "02",
+    "12",
+    "+3",
+    "--jobs=4",
+    "--jobs=0",
+    "-j=2",
+    "--output-file",
+    "--output-file=out.sarif",
+    "--output-file=",
+    "-o=out.json",
+    "我的 结果.json",
+    "-x.json",
 ]
 
 
@@ -80,7 +94,7 @@ def _defaults() -> dict[str, Any]:
     }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(TOKENS), max_size=7))
 def test_what_the_entry_point_reads_the_command_line_reads_alike(tokens: list[str]) -> None:
     args = ["check", *tokens]
@@ -97,6 +111,8 @@ def test_what_the_entry_point_reads_the_command_line_reads_alike(tokens: list[st
         ["a.docx", "-f", "json", "b.docx"],
         ["--format=sarif", "a.docx", "--lang", "en"],
         ["-f", "table", "--lang=zh", "报告.docx"],
+        ["reports", "--jobs", "2", "-f", "sarif", "-o", "checker.sarif"],
+        ["reports", "-j", "4", "--output-file=out/checker.json", "--format=json"],
     ],
 )
 def test_the_usual_calls_skip_the_command_line(tokens: list[str]) -> None:
@@ -119,6 +135,12 @@ def test_the_usual_calls_skip_the_command_line(tokens: list[str]) -> None:
         ["a.docx", "-q"],
         ["a.docx", "--help"],
         ["a.docx", "--lang", "de"],
+        ["a.docx", "--jobs", "0"],
+        ["a.docx", "--jobs", "02"],
+        ["a.docx", "-j", "2", "--jobs", "3"],
+        ["a.docx", "-o", "-"],
+        ["a.docx", "-o", "two words.json"],
+        ["a.docx", "-o=out.json"],
     ],
 )
 def test_anything_else_is_left_to_the_command_line(tokens: list[str]) -> None:
@@ -145,6 +167,8 @@ def test_the_choices_are_the_command_lines() -> None:
         n for n, (k, _) in entry._OPTIONS.items() if k == "output_format"
     }
     assert names["lang"] == {"--lang"}
+    for key in ("jobs", "output_file"):
+        assert names[key] == {n for n, (k, _) in entry._OPTIONS.items() if k == key}
 
 
 class _Pipe(OSError):

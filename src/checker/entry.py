@@ -2,7 +2,8 @@
 
 Importing typer (and click within it) is about a third of a one-file ``checker
 check``. The usual call names files and at most a format and a language:
-``checker check report.docx -f json``. Such a call is read here, by rules that
+``checker check report.docx -f json``, and in a repository's CI workers and an
+output file (``-j 2 -o checker.sarif``). Such a call is read here, by rules that
 give exactly what click would give for it, and run at once through
 ``checkrun.run_check``, the function the typer command calls too. Anything
 else — another command, help, any other option, an option spelt another way
@@ -21,7 +22,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
+from collections.abc import Callable
 from typing import Any
 
 COMMANDS = frozenset({"check", "annotate", "rule", "rules", "config"})
@@ -32,11 +35,18 @@ FORMATS = frozenset(
     {"table", "concise", "json", "jsonl", "sarif", "junit", "github", "gitlab", "markdown", "html"}
 )
 LANGS = frozenset({"zh", "en"})
-_OPTIONS = {
-    "--format": ("output_format", FORMATS),
-    "--output-format": ("output_format", FORMATS),
-    "-f": ("output_format", FORMATS),
-    "--lang": ("lang", LANGS),
+_JOBS = re.compile(r"[1-9][0-9]{0,3}")  # what click reads as the same int, at least 1
+_PLAIN_FILE = re.compile(r"[^-\s][^\s]*")  # no option-like or blank name: left to click
+_OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
+    "--format": ("output_format", lambda v: v if v in FORMATS else None),
+    "--output-format": ("output_format", lambda v: v if v in FORMATS else None),
+    "-f": ("output_format", lambda v: v if v in FORMATS else None),
+    "--lang": ("lang", lambda v: v if v in LANGS else None),
+    # what a repository's CI adds: workers and an output file, in their plainest spelling
+    "--jobs": ("jobs", lambda v: int(v) if _JOBS.fullmatch(v) else None),
+    "-j": ("jobs", lambda v: int(v) if _JOBS.fullmatch(v) else None),
+    "--output-file": ("output_file", lambda v: v if _PLAIN_FILE.fullmatch(v) else None),
+    "-o": ("output_file", lambda v: v if _PLAIN_FILE.fullmatch(v) else None),
 }
 
 
@@ -67,10 +77,11 @@ def plain_check(args: list[str]) -> dict[str, Any] | None:
             return None
         if not equals:
             value = next(rest, "")
-        key, choices = _OPTIONS[name]
-        if key in given or value not in choices:
+        key, read = _OPTIONS[name]
+        read_value = read(value)
+        if key in given or read_value is None:
             return None
-        given[key] = value
+        given[key] = read_value
     if not paths:
         return None
     return {"paths": paths, **given}
