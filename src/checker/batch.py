@@ -182,8 +182,7 @@ def _preload(engine: Engine) -> None:
     from checker.checks import KINDS, kind_for
     from checker.rulepacks.editions import editions
 
-    engine.common()
-    engine.reading()
+    engine.common()  # also what the first build of each report reads (Engine.reading)
     for edition in editions():
         engine.packset(edition.pack)
     for kind in sorted(KINDS):

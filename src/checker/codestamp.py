@@ -17,9 +17,16 @@ from checker.resources import schemas_dir
 
 @cache
 def code_stamp() -> str:
+    """The modules' and the schemas' stamp: what the pack-set and pattern caches key by."""
+    return folder_stamp(str(Path(__file__).resolve().parent), str(schemas_dir()))
+
+
+@cache
+def folder_stamp(*folders: str) -> str:
+    """The ``.py`` and ``.json`` files below ``folders``, by path, size and time."""
     lines: list[str] = []
-    for root in (Path(__file__).resolve().parent, schemas_dir()):
-        _stamp_lines(str(root), lines)
+    for folder in folders:
+        _stamp_lines(folder, lines)
     return sha256("".join(lines).encode(errors="replace")).hexdigest()[:16]
 
 

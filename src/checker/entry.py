@@ -37,16 +37,31 @@ FORMATS = frozenset(
 LANGS = frozenset({"zh", "en"})
 _JOBS = re.compile(r"[1-9][0-9]{0,3}")  # what click reads as the same int, at least 1
 _PLAIN_FILE = re.compile(r"[^-\s][^\s]*")  # no option-like or blank name: left to click
+
+
+def _one_of(choices: frozenset[str]) -> Callable[[str], str | None]:
+    return lambda value: value if value in choices else None
+
+
+def _jobs(value: str) -> int | None:
+    return int(value) if _JOBS.fullmatch(value) else None
+
+
+def _file(value: str) -> str | None:
+    return value if _PLAIN_FILE.fullmatch(value) else None
+
+
+# option -> (run_check's parameter, the value as click gives it, or None: left to click)
 _OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
-    "--format": ("output_format", lambda v: v if v in FORMATS else None),
-    "--output-format": ("output_format", lambda v: v if v in FORMATS else None),
-    "-f": ("output_format", lambda v: v if v in FORMATS else None),
-    "--lang": ("lang", lambda v: v if v in LANGS else None),
+    "--format": ("output_format", _one_of(FORMATS)),
+    "--output-format": ("output_format", _one_of(FORMATS)),
+    "-f": ("output_format", _one_of(FORMATS)),
+    "--lang": ("lang", _one_of(LANGS)),
     # what a repository's CI adds: workers and an output file, in their plainest spelling
-    "--jobs": ("jobs", lambda v: int(v) if _JOBS.fullmatch(v) else None),
-    "-j": ("jobs", lambda v: int(v) if _JOBS.fullmatch(v) else None),
-    "--output-file": ("output_file", lambda v: v if _PLAIN_FILE.fullmatch(v) else None),
-    "-o": ("output_file", lambda v: v if _PLAIN_FILE.fullmatch(v) else None),
+    "--jobs": ("jobs", _jobs),
+    "-j": ("jobs", _jobs),
+    "--output-file": ("output_file", _file),
+    "-o": ("output_file", _file),
 }
 
 

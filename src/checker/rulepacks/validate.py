@@ -13,7 +13,6 @@ import json
 import marshal
 import os
 import re
-from functools import cache
 from typing import Any
 
 from checker.cachedir import cache_dir
@@ -24,29 +23,12 @@ from checker.rulepacks.yamlines import Path_, line_for
 from checker.safeopen import read_regular
 
 
-@cache
 def _schema_digest() -> str:
-    """The schemas' names, sizes and modification times, as the pack-set cache stamps
-    code: a schema that changes (an upgrade, an edited checkout) makes every pack
-    validated again, and nothing is read to find that out."""
-    h = sha256()
-    for path in _schema_files(str(schemas_dir())):
-        st = os.stat(path)
-        h.update(f"{os.path.basename(path)}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
-    return h.hexdigest()[:16]
+    """The schemas' stamp (``codestamp``): a schema that changes (an upgrade, an edited
+    checkout) makes every pack validated again, and nothing is read to find that out."""
+    from checker.codestamp import folder_stamp
 
-
-def _schema_files(folder: str) -> list[str]:
-    """Every schema below ``folder``, sorted by path (``os.scandir``: ``rglob`` cost
-    more than the rest)."""
-    found: list[str] = []
-    with os.scandir(folder) as entries:
-        for entry in entries:
-            if entry.is_dir():
-                found += _schema_files(entry.path)
-            elif entry.name.endswith(".json"):
-                found.append(entry.path)
-    return sorted(found)
+    return folder_stamp(str(schemas_dir()))
 
 
 def _key(text: str) -> str:
