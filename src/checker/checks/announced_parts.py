@@ -21,7 +21,7 @@ from checker.extract.report import search
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.labels import normalise_label
-from checker.numbers import parse_chinese_numeral, to_halfwidth
+from checker.numbers import parse_chinese_numeral
 from checker.rulepacks.params import Params
 
 
@@ -95,11 +95,7 @@ def _judge(
         rule = report.packset.rules.get(rule_id)
         if rule is None or not isinstance(rule.spec, SectionSpec):
             continue
-        in_body = any(
-            search(p, to_halfwidth(h.text))
-            for h in report.outline.headings
-            for p in rule.spec.headings
-        )
+        in_body = bool(report.headings_matching(rule.spec.headings))
         if in_body and not any(search(p, part) for part in parts for p in rule.spec.headings):
             unlisted.append(rule.spec.item)
     if unlisted:

@@ -108,23 +108,34 @@ class _Anchors:
     def __init__(self, blocks: list[Block]) -> None:
         owners: list[int] = []
         found: list[Cell] = []
-        texts: list[str] = []
         for block in blocks:
-            if block.table is None:
+            table = block.table
+            if table is None:
                 continue
-            for row in block.table.rows:
-                for cell in row:
-                    if cell.text and cell.is_anchor:
-                        owners.append(id(block))
-                        found.append(cell)
-                        texts.append(cell.text)
+            # ``Cell.is_anchor`` written out: a report has hundreds of cells to test
+            cells = [
+                c
+                for row in table.rows
+                for c in row
+                if c.text and c.origin[0] == c.row and c.origin[1] == c.column
+            ]
+            owners.extend([id(block)] * len(cells))
+            found.extend(cells)
         self.owners = owners
-        self.texts = to_halfwidth_all(texts)
+        self.texts = to_halfwidth_all([c.text for c in found])
         self.cells = found
         self.joined = Joined(self.texts)
-        self.by_block: dict[int, list[tuple[Cell, str]]] = {}
-        for owner, cell, text in zip(owners, found, self.texts, strict=True):
-            self.by_block.setdefault(owner, []).append((cell, text))
+        self._by_block: dict[int, list[tuple[Cell, str]]] | None = None
+
+    @property
+    def by_block(self) -> dict[int, list[tuple[Cell, str]]]:
+        """Every such cell and its folded text, by its block's id (for a rule whose
+        pattern gives no joined search: most rules ask ``joined`` alone)."""
+        if self._by_block is None:
+            self._by_block = {}
+            for owner, cell, text in zip(self.owners, self.cells, self.texts, strict=True):
+                self._by_block.setdefault(owner, []).append((cell, text))
+        return self._by_block
 
 
 def _anchors(report: Report) -> _Anchors:

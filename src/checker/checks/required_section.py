@@ -14,7 +14,6 @@ from checker.extract.report import search
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.model import Location
-from checker.numbers import to_halfwidth
 from checker.rulepacks.params import Params
 
 
@@ -40,12 +39,11 @@ def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
     texts = spec.text
     report = ctx.report
     top_only = spec.top_level
-    for heading in report.outline.headings:
-        if top_only and not _top_level(heading):
-            continue
-        words = to_halfwidth(heading.text)
-        if any(search(p, words) for p in headings):
-            return
+    hits = report.headings_matching(headings)
+    if hits and any(
+        not top_only or _top_level(h) for i, h in enumerate(report.outline.headings) if i in hits
+    ):
+        return
     for block in report.text_blocks():
         if any(search(p, report.norm[block.index]) for p in texts):
             return
@@ -85,11 +83,8 @@ def check_topics(ctx: Context, spec: TopicsSpec) -> Iterator[Finding]:
     blocks = report.text_blocks()
     anchor = None
     if section_patterns:
-        heads = [
-            h
-            for h in report.outline.headings
-            if any(search(p, to_halfwidth(h.text)) for p in section_patterns)
-        ]
+        hits = report.headings_matching(section_patterns)
+        heads = [h for i, h in enumerate(report.outline.headings) if i in hits]
         if not heads:
             ctx.skip("section not found")
             return

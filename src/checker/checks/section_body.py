@@ -19,7 +19,6 @@ from checker.extract.outline import Heading, stack_level
 from checker.extract.report import Report, search
 from checker.findings import Finding
 from checker.model import Block, BlockKind
-from checker.numbers import to_halfwidth
 from checker.rulepacks import compiled
 from checker.rulepacks.params import Params
 
@@ -78,14 +77,15 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
 
 def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading | None:
     # a top-level heading first: a sub-heading of the overview may share its words
-    ordered: list[Heading] | None = report.cache.get("headings:top-first")
+    hits = report.headings_matching(patterns)
+    if not hits:
+        return None
+    ordered: list[tuple[int, Heading]] | None = report.cache.get("headings:top-first")
     if ordered is None:  # sorted once per report, not once per section looked for
-        ordered = sorted(report.outline.headings, key=lambda h: stack_level(h) != 1)
+        ordered = sorted(enumerate(report.outline.headings), key=lambda ih: stack_level(ih[1]) != 1)
         report.cache["headings:top-first"] = ordered
-    for heading in ordered:
-        if top_only and heading.level not in (None, 1):
-            continue
-        if any(search(p, to_halfwidth(heading.text)) for p in patterns):
+    for i, heading in ordered:
+        if i in hits and not (top_only and heading.level not in (None, 1)):
             return heading
     return None
 

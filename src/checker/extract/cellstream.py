@@ -101,7 +101,7 @@ def block_tokens(block: Block, position: int) -> list[Token]:
             Token(" ".join(cell.text.split()), position, -1, -1, "cells")
             for row in block.table.rows
             for cell in row
-            if cell.origin == (cell.row, cell.column)  # an anchor cell
+            if cell.origin[0] == cell.row and cell.origin[1] == cell.column  # an anchor cell
         ]
     out: list[Token] = []
     text = block.text

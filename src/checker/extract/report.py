@@ -109,6 +109,23 @@ class Report:
 
         return self.of_blocks("text_blocks", build)
 
+    def headings_matching(self, patterns: tuple[Any, ...]) -> frozenset[int]:
+        """Positions in ``outline.headings`` of the headings whose text, full-width
+        folded, one of ``patterns`` finds something in. Half a dozen rules ask this
+        of the same section patterns, each heading by each pattern: it is answered
+        once per report, from one search of the headings' joined text per pattern."""
+        outline = self.outline
+        kept = self.cache.get("headings:matching")
+        if kept is None or kept[0] is not outline:
+            texts = to_halfwidth_all([h.text for h in outline.headings])
+            kept = self.cache["headings:matching"] = (outline, Joined(texts), {})
+        found: dict[tuple[Any, ...], frozenset[int]] = kept[2]
+        hits = found.get(patterns)
+        if hits is None:
+            joined: Joined = kept[1]
+            hits = found[patterns] = frozenset(i for p in patterns for i in joined.finding(p))
+        return hits
+
     def of_blocks(self, name: str, build: Callable[[list[Block]], T]) -> T:
         """``build(self.blocks)``, kept in the cache until the blocks change (the table
         rebuild replaces or extends them)."""
