@@ -224,6 +224,11 @@ class Engine:
         result.places = collect(
             document.blocks, report.outline.section_of, result.findings, report.title, report.year
         )
+        # the extractors' memos refer back to the report (a table index, the prose
+        # read): emptied, the report's objects go now, by reference counting, and
+        # not at the next collection of cycles, which would walk them all first
+        report.cache.clear()
+        first.cache.clear()
         return result  # raw, in the order the rules ran: see postprocess.STAGES
 
 

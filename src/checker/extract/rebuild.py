@@ -523,7 +523,8 @@ def rebuild_tables(document: Document, packset: Any) -> Document:
         figures = figures_by_reading.get(reading)
         if figures is None:
             if digits is None:
-                digits = [t for t in texts if _DIGIT.search(_fold(t))]
+                # folding keeps a digit a digit (０ is one already) and makes none
+                digits = [t for t in texts if _DIGIT.search(t)]
             figures = _figures(texts, digits, tdef)
             figures_by_reading[reading] = figures
         rows = rows_by_figures.get(figures)
