@@ -1,6 +1,7 @@
-"""The headings a pattern list finds, answered once per report, are those a search of
-each heading finds: on every section pattern list the shipped packs hold, over every
-sample, and on headings whose folding and edges matter."""
+"""The headings a pattern list finds, kept per report, are those a search of each
+heading finds, in order: on every section pattern list the shipped packs hold, over
+every sample, on headings whose folding and edges matter, and however the askers
+take turns (one stopping at the first, another reading on)."""
 
 from __future__ import annotations
 
@@ -23,12 +24,12 @@ ROOT = Path(__file__).resolve().parents[2]
 _ENGINE = Engine()
 
 
-def _one_by_one(report: Report, patterns: tuple[Any, ...]) -> frozenset[int]:
-    return frozenset(
+def _one_by_one(report: Report, patterns: tuple[Any, ...]) -> list[int]:
+    return [
         i
         for i, h in enumerate(report.outline.headings)
         if any(search(p, to_halfwidth(h.text)) for p in patterns)
-    )
+    ]
 
 
 def _pattern_lists() -> list[tuple[str, tuple[Any, ...]]]:
@@ -56,9 +57,11 @@ def test_every_shipped_list_on_every_sample(path: Path) -> None:
     for edition in editions():
         report = build_report(document, _ENGINE.packset(edition.pack))
         for name, patterns in lists:
-            assert report.headings_matching(patterns) == _one_by_one(report, patterns), name
-        # asked again: the same answer, from the memo
-        assert report.headings_matching(lists[0][1]) is report.headings_matching(lists[0][1])
+            expected = _one_by_one(report, patterns)
+            first = next(report.headings_found(patterns), None)  # an asker that stops early
+            assert first == (expected[0] if expected else None), name
+            assert list(report.headings_found(patterns)) == expected, name
+            assert list(report.headings_found(patterns)) == expected, name  # from the memo
 
 
 def _report(titles: list[str]) -> Report:
@@ -73,9 +76,12 @@ def _report(titles: list[str]) -> Report:
 def test_folded_edges_and_a_new_outline() -> None:
     report = _report(["一、总体情况", "（二）主动公开政府信息情况", "ＡＢ年度", "三、其他"])
     patterns = (regex.compile(r"^[一二三]、"), regex.compile(r"AB"), regex.compile(r"情况$"))
-    assert report.headings_matching(patterns) == _one_by_one(report, patterns) == {0, 1, 2, 3}
-    assert report.headings_matching((regex.compile(r"^情况"),)) == frozenset()
-    assert report.headings_matching(()) == frozenset()
+    assert list(report.headings_found(patterns)) == _one_by_one(report, patterns) == [0, 1, 2, 3]
+    assert list(report.headings_found((regex.compile(r"^情况"),))) == []
+    assert list(report.headings_found(())) == []
+    # two askers taking turns over one memo, each seeing every heading once, in order
+    one, two = report.headings_found(patterns), report.headings_found(patterns)
+    assert [next(one), next(two), next(two), next(one), *one, *two] == [0, 0, 1, 1, 2, 3, 2, 3]
     # the outline replaced (a rebuilt table): asked of the new headings, not the memo
     report.outline = Outline(headings=report.outline.headings[2:], section_of={})
-    assert report.headings_matching(patterns) == {0, 1}
+    assert list(report.headings_found(patterns)) == [0, 1]

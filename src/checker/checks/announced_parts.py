@@ -95,7 +95,7 @@ def _judge(
         rule = report.packset.rules.get(rule_id)
         if rule is None or not isinstance(rule.spec, SectionSpec):
             continue
-        in_body = bool(report.headings_matching(rule.spec.headings))
+        in_body = next(report.headings_found(rule.spec.headings), None) is not None
         if in_body and not any(search(p, part) for part in parts for p in rule.spec.headings):
             unlisted.append(rule.spec.item)
     if unlisted:

@@ -39,10 +39,8 @@ def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
     texts = spec.text
     report = ctx.report
     top_only = spec.top_level
-    hits = report.headings_matching(headings)
-    if hits and any(
-        not top_only or _top_level(h) for i, h in enumerate(report.outline.headings) if i in hits
-    ):
+    outline = report.outline.headings
+    if any(not top_only or _top_level(outline[i]) for i in report.headings_found(headings)):
         return
     for block in report.text_blocks():
         if any(search(p, report.norm[block.index]) for p in texts):
@@ -83,12 +81,11 @@ def check_topics(ctx: Context, spec: TopicsSpec) -> Iterator[Finding]:
     blocks = report.text_blocks()
     anchor = None
     if section_patterns:
-        hits = report.headings_matching(section_patterns)
-        heads = [h for i, h in enumerate(report.outline.headings) if i in hits]
-        if not heads:
+        first = next(report.headings_found(section_patterns), None)
+        if first is None:
             ctx.skip("section not found")
             return
-        anchor = heads[0]
+        anchor = report.outline.headings[first]
         title = anchor.block.index
         # blocks whose section path starts under this heading
         prefix = report.outline.section_of.get(title, ())

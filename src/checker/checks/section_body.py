@@ -77,17 +77,17 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
 
 def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading | None:
     # a top-level heading first: a sub-heading of the overview may share its words
-    hits = report.headings_matching(patterns)
-    if not hits:
-        return None
-    ordered: list[tuple[int, Heading]] | None = report.cache.get("headings:top-first")
-    if ordered is None:  # sorted once per report, not once per section looked for
-        ordered = sorted(enumerate(report.outline.headings), key=lambda ih: stack_level(ih[1]) != 1)
-        report.cache["headings:top-first"] = ordered
-    for i, heading in ordered:
-        if i in hits and not (top_only and heading.level not in (None, 1)):
+    headings = report.outline.headings
+    other = None  # the first heading found below the top level
+    for i in report.headings_found(patterns):
+        heading = headings[i]
+        if top_only and heading.level not in (None, 1):
+            continue
+        if stack_level(heading) == 1:
             return heading
-    return None
+        if other is None:
+            other = heading
+    return other
 
 
 def _body(report: Report, heading: Heading) -> tuple[str, int, Block]:

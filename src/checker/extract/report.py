@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from heapq import merge
 from typing import Any, TypeVar
 
 from checker import budget
@@ -109,22 +110,22 @@ class Report:
 
         return self.of_blocks("text_blocks", build)
 
-    def headings_matching(self, patterns: tuple[Any, ...]) -> frozenset[int]:
-        """Positions in ``outline.headings`` of the headings whose text, full-width
-        folded, one of ``patterns`` finds something in. Half a dozen rules ask this
-        of the same section patterns, each heading by each pattern: it is answered
-        once per report, from one search of the headings' joined text per pattern."""
+    def headings_found(self, patterns: tuple[Any, ...]) -> Iterator[int]:
+        """Positions in ``outline.headings``, in order, of the headings whose text,
+        full-width folded, one of ``patterns`` finds something in. Half a dozen
+        rules ask this of the same section patterns, most only for the first
+        heading found: each heading is searched once per report, by a search of
+        the headings' joined text that goes no further than the rules have asked."""
         outline = self.outline
-        kept = self.cache.get("headings:matching")
+        kept = self.cache.get("headings:found")
         if kept is None or kept[0] is not outline:
             texts = to_halfwidth_all([h.text for h in outline.headings])
-            kept = self.cache["headings:matching"] = (outline, Joined(texts), {})
-        found: dict[tuple[Any, ...], frozenset[int]] = kept[2]
-        hits = found.get(patterns)
-        if hits is None:
-            joined: Joined = kept[1]
-            hits = found[patterns] = frozenset(i for p in patterns for i in joined.finding(p))
-        return hits
+            kept = self.cache["headings:found"] = (outline, Joined(texts), {})
+        lists: dict[tuple[Any, ...], _Found] = kept[2]
+        found = lists.get(patterns)
+        if found is None:
+            found = lists[patterns] = _Found(kept[1], patterns)
+        return iter(found)
 
     def of_blocks(self, name: str, build: Callable[[list[Block]], T]) -> T:
         """``build(self.blocks)``, kept in the cache until the blocks change (the table
@@ -134,6 +135,39 @@ class Report:
             kept = self.cache[name] = (self.blocks, len(self.blocks), build(self.blocks))
         value: T = kept[2]
         return value
+
+
+class _Found:
+    """The positions a pattern list finds in a joined text, in order, found only as
+    far as they have been asked for, and kept for the next asker."""
+
+    def __init__(self, joined: Joined, patterns: tuple[Any, ...]) -> None:
+        self.kept: list[int] = []
+        self._more: Iterator[int] | None = _distinct(merge(*(joined.finding(p) for p in patterns)))
+
+    def __iter__(self) -> Iterator[int]:
+        at = 0
+        while True:
+            if at < len(self.kept):
+                yield self.kept[at]
+                at += 1
+                continue
+            if self._more is None:
+                return
+            position = next(self._more, None)
+            if position is None:
+                self._more = None
+                return
+            self.kept.append(position)
+
+
+def _distinct(positions: Iterator[int]) -> Iterator[int]:
+    """Increasing positions, each once (two patterns may find the same heading)."""
+    last = -1
+    for position in positions:
+        if position != last:
+            yield position
+            last = position
 
 
 def search(pattern: Any, text: str) -> Any:
