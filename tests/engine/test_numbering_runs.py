@@ -74,3 +74,13 @@ def test_thousands_of_open_restarts() -> None:
     gaps = list(_walk(_ctx(), headings, "gap"))
     assert gaps == _reference(numbers, "gap") == [9001, 9004]
     assert list(_walk(_ctx(), headings, "duplicate")) == _reference(numbers, "duplicate")
+
+
+def test_many_restarts_then_numbers_continuing_none() -> None:
+    # the shape that cost the square: every 一 opens a run, and every 三 after them
+    # continues none of them (each was looked through, for each 三)
+    numbers: list[int | None] = [1] * 1500 + [3] * 1500
+    headings = _headings(numbers)
+    for which in ("gap", "duplicate"):
+        assert list(_walk(_ctx(), headings, which)) == _reference(numbers, which), which
+    assert len(list(_walk(_ctx(), headings, "duplicate"))) == 1499  # every 三 after the first

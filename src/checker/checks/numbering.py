@@ -7,7 +7,6 @@ a number that continues any open run closes the runs nested inside it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -68,15 +67,10 @@ def check(ctx: Context, spec: NumberingSpec) -> Iterator[Finding]:
 
 def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding]:
     runs: list[int] = [0]  # last number of each open run, innermost last
-    # how many open runs stand at each number: whether a number continues an outer
-    # run is then one look, however many runs restarting at 一 are open
-    standing: Counter[int] = Counter(runs)
-
-    def last(n: int) -> None:  # the innermost run now stands at n
-        standing[runs[-1]] -= 1
-        standing[n] += 1
-        runs[-1] = n
-
+    # how many runs outside the innermost stand at each number (a run stands still
+    # while it is outside): whether a number continues one is then one look, however
+    # many restarts at 一 are open
+    outer: dict[int, int] = {}
     previous: Heading | None = None
     unnumbered = 0
     location = ctx.report.location  # built only for a finding: a huge report has many headings
@@ -90,14 +84,15 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
             continue
         n = h.number
         if n == runs[-1] + 1:
-            last(n)
+            runs[-1] = n
         elif n == 1 and runs[-1] >= 1:
+            outer[runs[-1]] = outer.get(runs[-1], 0) + 1
             runs.append(1)
-            standing[1] += 1
-        elif standing[n - 1]:  # an outer run continues (not the innermost: it is not n - 1)
+        elif outer.get(n - 1):  # it continues an outer run: the runs inside it close
             while runs[-1] + 1 != n:
-                standing[runs.pop()] -= 1
-            last(n)
+                runs.pop()
+                outer[runs[-1]] -= 1  # the run now innermost is outside no more
+            runs[-1] = n
         elif n > runs[-1] + 1:
             if which == "gap":
                 missing = [label_for(h.style, k).rstrip("、") for k in range(runs[-1] + 1, n)]
@@ -111,7 +106,7 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
                         f" ({unnumbered} headings in between have no number)" if unnumbered else "",
                     ),
                 )
-            last(n)
+            runs[-1] = n
         elif n <= runs[-1] and which == "duplicate":
             yield ctx.finding(
                 location(h.block), previous=previous.text if previous else "", current=h.text
