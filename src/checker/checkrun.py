@@ -173,7 +173,6 @@ def _open_in_browser(path: str, lang: str) -> None:
     import webbrowser
     from pathlib import Path
 
-
     uri = Path(path).resolve().as_uri()
     _say(uri)
     if not webbrowser.open(uri):

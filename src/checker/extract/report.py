@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from heapq import merge
 from typing import Any, TypeVar
 
 from checker import budget
@@ -114,13 +113,15 @@ class Report:
         """Positions in ``outline.headings``, in order, of the headings whose text,
         full-width folded, one of ``patterns`` finds something in. Half a dozen
         rules ask this of the same section patterns, most only for the first
-        heading found: each heading is searched once per report, by a search of
-        the headings' joined text that goes no further than the rules have asked."""
+        heading found: each heading is folded once per report and searched by a
+        pattern list once, in order, no further than the rules have asked (a
+        search of the headings' joined text would look through all of them
+        first, which costs a document of many headings more than it saves)."""
         outline = self.outline
         kept = self.cache.get("headings:found")
         if kept is None or kept[0] is not outline:
             texts = to_halfwidth_all([h.text for h in outline.headings])
-            kept = self.cache["headings:found"] = (outline, Joined(texts), {})
+            kept = self.cache["headings:found"] = (outline, texts, {})
         lists: dict[tuple[Any, ...], _Found] = kept[2]
         found = lists.get(patterns)
         if found is None:
@@ -138,12 +139,14 @@ class Report:
 
 
 class _Found:
-    """The positions a pattern list finds in a joined text, in order, found only as
-    far as they have been asked for, and kept for the next asker."""
+    """The positions of the texts a pattern list finds something in, in order, found
+    only as far as they have been asked for, and kept for the next asker."""
 
-    def __init__(self, joined: Joined, patterns: tuple[Any, ...]) -> None:
+    def __init__(self, texts: list[str], patterns: tuple[Any, ...]) -> None:
         self.kept: list[int] = []
-        self._more: Iterator[int] | None = _distinct(merge(*(joined.finding(p) for p in patterns)))
+        self._more: Iterator[int] | None = (
+            i for i, text in enumerate(texts) if any(search(p, text) for p in patterns)
+        )
 
     def __iter__(self) -> Iterator[int]:
         at = 0
@@ -159,15 +162,6 @@ class _Found:
                 self._more = None
                 return
             self.kept.append(position)
-
-
-def _distinct(positions: Iterator[int]) -> Iterator[int]:
-    """Increasing positions, each once (two patterns may find the same heading)."""
-    last = -1
-    for position in positions:
-        if position != last:
-            yield position
-            last = position
 
 
 def search(pattern: Any, text: str) -> Any:
