@@ -229,3 +229,19 @@ def test_a_packed_result_reads_back_as_the_result_itself() -> None:
     assert packed.summaries[0] == direct.summaries[0] == plain.summary
     unpacked = _receive(check_remote(job), job)  # for a sink that is a plain list
     assert isinstance(unpacked, FileResult) and unpacked == plain
+
+
+def test_the_preload_puts_what_the_workers_share_out_of_the_collectors_sight() -> None:
+    import gc
+
+    from checker.batch import _preload
+    from checker.engine import Engine
+
+    gc.unfreeze()
+    try:
+        engine = Engine()
+        _preload(engine)
+        assert gc.get_freeze_count() > 1000  # the packs, patterns and modules loaded
+        assert gc.get_objects(generation=2).count(engine) == 0  # frozen: in no generation
+    finally:
+        gc.unfreeze()
