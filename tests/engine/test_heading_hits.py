@@ -85,3 +85,24 @@ def test_folded_edges_and_a_new_outline() -> None:
     # the outline replaced (a rebuilt table): asked of the new headings, not the memo
     report.outline = Outline(headings=report.outline.headings[2:], section_of={})
     assert list(report.headings_found(patterns)) == [0, 1]
+
+
+def test_a_search_that_fails_fails_again_for_the_next_asker() -> None:
+    report = _report(["一、总体情况", "二、主动公开", "三、其他"])
+
+    class Failing:
+        calls = 0
+
+        def search(self, text: str, timeout: float | None = None) -> Any:
+            Failing.calls += 1
+            if "主动" in text:
+                raise TimeoutError("the pattern budget for this document is spent")
+            return None
+
+    patterns = (Failing(),)
+    with pytest.raises(TimeoutError):
+        list(report.headings_found(patterns))
+    # not taken for "no heading found": the next asker is told the same
+    with pytest.raises(TimeoutError):
+        next(report.headings_found(patterns))
+    assert Failing.calls == 2  # and the headings already searched are not searched again

@@ -147,6 +147,7 @@ class _Found:
         self._more: Iterator[int] | None = (
             i for i, text in enumerate(texts) if any(search(p, text) for p in patterns)
         )
+        self._error: BaseException | None = None
 
     def __iter__(self) -> Iterator[int]:
         at = 0
@@ -155,9 +156,15 @@ class _Found:
                 yield self.kept[at]
                 at += 1
                 continue
+            if self._error is not None:  # a search that failed (the budget spent) fails
+                raise self._error  # again for every asker: the rest is not "none found"
             if self._more is None:
                 return
-            position = next(self._more, None)
+            try:
+                position = next(self._more, None)
+            except BaseException as exc:
+                self._error = exc
+                raise
             if position is None:
                 self._more = None
                 return
