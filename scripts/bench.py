@@ -82,14 +82,18 @@ def paired(cmd: list[str], floor: list[str], runs: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(cpus)
 
 
-def compile_package(cmd: list[str]) -> None:
-    """Bytecode for the checker's modules, wherever the command imports them from."""
+def compile_package(python: str | None = None) -> None:
+    """Bytecode for the checker's modules, wherever ``python`` (the checker's
+    interpreter by default) imports them from, as an installed copy has it: where
+    writing bytecode is turned off (``PYTHONDONTWRITEBYTECODE``), a module edited
+    since its last bytecode would be compiled again by every process measured."""
+    python = python or python_command()
     probe = "import checker, pathlib; print(pathlib.Path(checker.__file__).parent)"
     where = subprocess.run(
-        [python_command(), "-c", probe], capture_output=True, text=True, check=False
+        [python, "-c", probe], capture_output=True, text=True, check=False
     ).stdout.strip()
     if where:
-        subprocess.run([python_command(), "-m", "compileall", "-q", where], check=False)
+        subprocess.run([python, "-m", "compileall", "-q", where], check=False)
 
 
 def in_process(runs: int) -> dict[str, float]:
@@ -255,7 +259,7 @@ def main() -> int:
         return 0
     cmd = checker_command()
     docx = str(SAMPLES / "edition2021-2023-clean.docx")
-    compile_package(cmd)
+    compile_package()
     import tempfile
 
     os.environ["CHECKER_CACHE_DIR"] = tempfile.mkdtemp(prefix="checker-bench-")

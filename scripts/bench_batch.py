@@ -231,23 +231,13 @@ def main() -> int:
         with tempfile.TemporaryDirectory(prefix="checker-bench-") as tmp:
             args.count = args.count[0]
             return _across(Path(tmp), args)
-    _compile_package()
+    from bench import compile_package
+
+    compile_package(sys.executable)  # the interpreter every run below starts
     identical = True
     for count in args.count:
         identical = bench(count, args.runs, args.jobs, args.format) and identical
     return 0 if identical else 1
-
-
-def _compile_package() -> None:
-    """Bytecode for the checker's modules, as an installed copy has: where writing it
-    is turned off (``PYTHONDONTWRITEBYTECODE``), a module edited since its last
-    bytecode would otherwise be compiled again by every process of every run."""
-    probe = "import checker, pathlib; print(pathlib.Path(checker.__file__).parent)"
-    where = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    if where:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=False)
 
 
 def bench(count: int, runs: int, jobs_list: list[int], fmt: str = "json") -> bool:

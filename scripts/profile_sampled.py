@@ -64,14 +64,9 @@ def main() -> int:
     opts = parser.parse_args()
     if not opts.args:
         parser.error("give the checker's arguments, e.g. check report.docx -f json")
-    # bytecode first, as an installed copy has: with writing it turned off
-    # (PYTHONDONTWRITEBYTECODE) every run would profile compiling edited modules
-    probe = "import checker, pathlib; print(pathlib.Path(checker.__file__).parent)"
-    where = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    if where:
-        subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=False)
+    from bench import compile_package
+
+    compile_package(sys.executable)  # the interpreter every profiled run starts
     stacks: list[tuple[str, ...]] = []
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "samples.pickle")

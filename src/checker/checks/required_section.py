@@ -39,8 +39,8 @@ def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
     texts = spec.text
     report = ctx.report
     top_only = spec.top_level
-    outline = report.outline.headings
-    if any(not top_only or _top_level(outline[i]) for i in report.headings_found(headings)):
+    every = report.outline.headings
+    if any(not top_only or _top_level(every[i]) for i in report.headings_found(headings)):
         return
     for block in report.text_blocks():
         if any(search(p, report.norm[block.index]) for p in texts):
