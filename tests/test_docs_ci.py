@@ -123,6 +123,7 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     assert data["limits"]["max-file-bytes"] == 33554432
     assert data["extend"] == ["org/checker.toml"] and data["ignore"] == ["A102"]
     assert (data["fail-on"], data["format"], data["jobs"], data["lang"]) == ("error", "concise", 2, "zh")
+    assert data["cache"] is True
     assert data["per-file-ignores"] == {"drafts/**": ["C101"], "*-draft.docx": ["D"]}
 
 

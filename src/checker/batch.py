@@ -50,6 +50,7 @@ class Job:
     # the file's post-processing policy: with one, a result for a spool comes prepared
     # for it (``postprocess.prepare``) from where it was checked
     policy: Policy | None = None
+    cache: bool = False  # take the result kept for the same bytes, keep a new one (resultcache)
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,10 @@ def check_job(job: Job) -> FileResult | PackFailure:
             return engine.unreadable(target.path, ReadError(target.path, code, detail))
         if target.path == STDIN:
             return _check_stdin(engine, job)
+        if job.cache:
+            from checker.resultcache import check_cached
+
+            return check_cached(engine, target.path)
         return engine.check_path(target.path)
     except RulePackError as exc:
         return PackFailure(exc.path, exc.message, exc.line, exc.key)
@@ -342,7 +347,12 @@ def _run_pool(
     from concurrent.futures.process import BrokenProcessPool
 
     if multiprocessing.get_start_method() == "fork":
+        cached = any(job.cache for job in jobs)
         for options in dict.fromkeys(job.options for job in jobs):
+            if cached:  # the workers inherit the run key instead of each making it
+                from checker.resultcache import run_key
+
+                run_key(engine_for(options))
             _preload(engine_for(options))
     order = Reorder(sink, REORDER_PER_WORKER * workers)
     keep_packed = _takes_packed(sink)

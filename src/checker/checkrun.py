@@ -228,6 +228,7 @@ def run_check(
     baseline: str | None = None,
     update_baseline: bool = False,
     jobs: int | None = None,
+    cache: bool | None = None,
     stdin_filename: str | None = None,
     config: str | None = None,
     isolated: bool = False,
@@ -292,6 +293,7 @@ def run_check(
             format=output_format,
             lang=lang,
             jobs=jobs,
+            cache=cache,
             previous=previous,
         )
         planned = plan(request, _read_stdin)

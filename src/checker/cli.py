@@ -207,6 +207,10 @@ def check(
         int | None,
         typer.Option("--jobs", "-j", help=_h("help.check.jobs"), min=1),
     ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option("--cache/--no-cache", help=_h("help.check.cache"), show_default=False),
+    ] = None,
     stdin_filename: Annotated[
         str | None,
         typer.Option("--stdin-filename", help=_h("help.check.stdin-filename")),
@@ -274,6 +278,7 @@ def check(
             baseline=baseline,
             update_baseline=update_baseline,
             jobs=jobs,
+            cache=cache,
             stdin_filename=stdin_filename,
             config=config,
             isolated=isolated,

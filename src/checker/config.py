@@ -57,6 +57,7 @@ class Config:
     output_file: str | None = None
     jobs: int | None = None
     lang: str | None = None
+    cache: bool | None = None
     extends: tuple[str, ...] = ()  # the files this one inherits from, nearest first
 
     def read_limits(self) -> ReadLimits:
@@ -288,6 +289,7 @@ def _build(
         output_file=data.get("output-file"),
         jobs=data.get("jobs"),
         lang=data.get("lang"),
+        cache=data.get("cache"),
         extends=extends,
     )
 
@@ -445,6 +447,7 @@ def describe(config: Config) -> dict[str, Any]:
         "output-file": config.output_file,
         "jobs": config.jobs,
         "lang": config.lang or "zh",
+        "cache": bool(config.cache),
         "extend": list(config.extends),
         "limits": {
             **{f.name.replace("_", "-"): getattr(limits, f.name) for f in fields(limits)},

@@ -392,6 +392,11 @@ HELP: dict[str, Text] = {
     "help.check.jobs": Text(
         "并行检查的文件数（默认为 CPU 数）。", "Files checked in parallel (default: CPU count)."
     ),
+    "help.check.cache": Text(
+        "保留每个文件的检查结果；文件、检查器和规则都未改变时直接沿用（配置项 cache）。",
+        "Keep each file's result and take it again while the file, the checker and its"
+        " rules are unchanged (configuration key: cache).",
+    ),
     "help.check.stdin-filename": Text(
         "从 '-' 读入的文件的名称（按其扩展名识别格式）。",
         "The name of the file read from '-' (its extension counts).",

@@ -59,6 +59,7 @@ class Request:
     format: str | None = None  # None for these three: from the configuration, else the default
     lang: str | None = None
     jobs: int | None = None
+    cache: bool | None = None  # --cache / --no-cache; None: from the configuration
     previous: str | None = None  # last year's report to compare the reports with (--previous)
 
 
@@ -71,6 +72,7 @@ class RunOptions:
     output_file: str | None = None
     jobs: int | None = None  # None: one per CPU
     lang: str = "zh"
+    cache: bool = False  # results kept across runs (resultcache)
 
 
 @dataclass
@@ -91,6 +93,7 @@ def run_options(request: Request, resolver: Resolver) -> RunOptions:
         output_file=request.output_file or config.output_file,
         jobs=request.jobs or config.jobs,
         lang=request.lang or config.lang or default_lang(),
+        cache=bool(config.cache) if request.cache is None else request.cache,
     )
 
 
@@ -131,7 +134,8 @@ def plan(request: Request, read_stdin: Callable[[int], bytes]) -> Plan:
         data = None
         if target.path == STDIN:
             data = read_stdin((settings.options.limits or DEFAULT_LIMITS).max_file_bytes)
-        jobs.append(Job(target, settings.options, data, request.stdin_filename, settings.policy))
+        options, policy = settings.options, settings.policy
+        jobs.append(Job(target, options, data, request.stdin_filename, policy, run.cache))
         policies.append(settings.policy)
         used.append(settings)
     if not jobs:

@@ -1,6 +1,7 @@
 """Readers: turn a .docx, HTML page, text or Markdown file into a ``Document``.
 
-``read_path`` and ``read_bytes`` are the only entry points.  The extension
+``read_path`` and ``read_bytes`` are the entry points (``read_file`` is the first
+half of ``read_path``: the bytes, refused as it refuses them).  The extension
 decides whether a file is accepted at all; its content decides which reader
 runs.  Every failure is a ``ReadError`` with a stable ``code``.  Readers for
 markup import lxml lazily so that importing this package stays cheap.
@@ -18,7 +19,7 @@ from checker.safeopen import Refused, read_regular
 from .limits import DEFAULT_LIMITS, ReadLimits
 from .sniff import KNOWN_EXTENSIONS, Kind, check_extension, choose
 
-__all__ = ["KNOWN_EXTENSIONS", "ReadError", "ReadLimits", "read_bytes", "read_path"]
+__all__ = ["KNOWN_EXTENSIONS", "ReadError", "ReadLimits", "read_bytes", "read_file", "read_path"]
 
 
 def _open_problem(path: str, exc: OSError) -> ReadError:
@@ -60,6 +61,12 @@ def read_path(
     """
     limits = limits or DEFAULT_LIMITS
     name = os.fspath(path)
+    return read_bytes(read_file(name, limits), name, limits, convert_with)
+
+
+def read_file(name: str, limits: ReadLimits) -> bytes:
+    """The bytes of the regular file ``name``, refused with the ``ReadError`` that
+    ``read_path`` gives for it (a directory, a link to nowhere, a pipe, too large)."""
     try:
         if os.path.isdir(name):  # a look by name only picks the message; the open decides
             raise ReadError(name, "is-directory", "a directory, not a file")
@@ -71,7 +78,7 @@ def read_path(
         if isinstance(exc, Refused) and exc.code == "too-large":
             raise ReadError(name, "too-large", f"{exc.detail} bytes") from None
         raise _open_problem(name, exc) from None
-    return read_bytes(data, name, limits, convert_with)
+    return data
 
 
 def read_bytes(
