@@ -67,6 +67,10 @@ TOKENS = [
     "-o=out.json",
     "我的 结果.json",
     "-x.json",
+    "--cache",
+    "--no-cache",
+    "--cache=1",
+    "--no-cache=",
 ]
 
 
@@ -113,6 +117,8 @@ def test_what_the_entry_point_reads_the_command_line_reads_alike(tokens: list[st
         ["-f", "table", "--lang=zh", "报告.docx"],
         ["reports", "--jobs", "2", "-f", "sarif", "-o", "checker.sarif"],
         ["reports", "-j", "4", "--output-file=out/checker.json", "--format=json"],
+        ["reports", "--cache", "-j", "2", "-f", "sarif", "-o", "checker.sarif"],
+        ["a.docx", "--no-cache"],
     ],
 )
 def test_the_usual_calls_skip_the_command_line(tokens: list[str]) -> None:
@@ -141,6 +147,8 @@ def test_the_usual_calls_skip_the_command_line(tokens: list[str]) -> None:
         ["a.docx", "-o", "-"],
         ["a.docx", "-o", "two words.json"],
         ["a.docx", "-o=out.json"],
+        ["a.docx", "--cache=yes"],
+        ["a.docx", "--cache", "--no-cache"],
     ],
 )
 def test_anything_else_is_left_to_the_command_line(tokens: list[str]) -> None:

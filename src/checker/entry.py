@@ -2,10 +2,11 @@
 
 Importing typer (and click within it) is about a third of a one-file ``checker
 check``. The usual call names files and at most a format and a language:
-``checker check report.docx -f json``, and in a repository's CI workers and an
-output file (``-j 2 -o checker.sarif``). Such a call is read here, by rules that
-give exactly what click would give for it, and run at once through
-``checkrun.run_check``, the function the typer command calls too. Anything
+``checker check report.docx -f json``, and in a repository's CI workers, an
+output file and the result cache (``-j 2 -o checker.sarif --cache``). Such a
+call is read here, by rules that give exactly what click would give for it,
+and run at once through ``checkrun.run_check``, the function the typer command
+calls too. Anything
 else — another command, help, any other option, an option spelt another way
 (``-fjson``, ``--lang=zh`` is fine, a repeated option is not), an unknown value,
 no file, ``-`` or ``--``, shell completion, Windows (where click expands
@@ -63,6 +64,8 @@ _OPTIONS: dict[str, tuple[str, Callable[[str], Any]]] = {
     "--output-file": ("output_file", _file),
     "-o": ("output_file", _file),
 }
+# flags (no value) -> (run_check's parameter, its value): the result cache, set by CI
+_FLAGS: dict[str, tuple[str, bool]] = {"--cache": ("cache", True), "--no-cache": ("cache", False)}
 
 
 def with_default_command(args: list[str]) -> list[str]:
@@ -86,6 +89,12 @@ def plain_check(args: list[str]) -> dict[str, Any] | None:
     for arg in rest:
         if not arg.startswith("-"):
             paths.append(arg)
+            continue
+        if arg in _FLAGS:
+            key, flag = _FLAGS[arg]
+            if key in given:
+                return None
+            given[key] = flag
             continue
         name, equals, value = arg.partition("=")
         if name not in _OPTIONS or (equals and not name.startswith("--")):
