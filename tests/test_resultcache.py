@@ -226,9 +226,9 @@ def test_the_command_line_output_is_the_same_with_and_without_the_cache(tmp_path
     env = {"CHECKER_CACHE_DIR": str(tmp_path / "cache")}
     before = {p: p.read_bytes() for p in (tmp_path / "reports").iterdir()}
     plain = invoke("check", "reports", "-f", "json", cwd=tmp_path, extra_env=env)
-    runs = [
-        invoke("check", "reports", "-f", "json", "--cache", "-j", "1", cwd=tmp_path, extra_env=env)
-        for _ in range(2)
+    runs = [  # filled by the first, taken by the others, in this process and in workers
+        invoke("check", "reports", "-f", "json", "--cache", "-j", jobs, cwd=tmp_path, extra_env=env)
+        for jobs in ("1", "1", "2")
     ]
     assert _entries(tmp_path / "cache")
     assert all(r.stdout == plain.stdout and r.returncode == plain.returncode for r in runs)
