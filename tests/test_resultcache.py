@@ -7,6 +7,7 @@ import json
 import os
 import pickle
 import shutil
+import time
 import zlib
 from pathlib import Path
 
@@ -204,18 +205,19 @@ def test_a_cache_that_cannot_be_written_still_checks(
     _same(resultcache.check_cached(engine, str(report)), engine.check_path(str(report)))
 
 
-def test_only_the_most_recently_used_keys_are_kept(cache: Path) -> None:
+def test_keys_unused_for_a_day_go_but_the_most_recent(cache: Path) -> None:
     root = cache / "results"
     for n in range(6):
         old = root / f"old{n}"
         old.mkdir(parents=True)
         (old / "entry").write_bytes(b"x")
         os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    (root / "today").mkdir()  # another key of a run going on now: more than the kept few
+    os.utime(root / "today", (time.time() - 60, time.time() - 60))
     folder = resultcache._run_folder(_engine())
-    left = sorted(p.name for p in root.iterdir())
-    assert folder.name in left
-    assert len(left) == resultcache.KEPT_KEYS
-    assert {"old5", "old4", "old3"} <= set(left)
+    left = {p.name for p in root.iterdir()}
+    assert left == {folder.name, "today", "old5", "old4"}
+    assert resultcache.KEPT_KEYS == 4
 
 
 def test_the_command_line_output_is_the_same_with_and_without_the_cache(tmp_path: Path) -> None:

@@ -9,9 +9,9 @@ checked the same way, takes the kept result instead of checking again.
 modules and schemas, the Python and library versions, the engine's options
 (edition, level, limits, deadlines, the user's packs) and the digest of every
 pack file's text. Anything else changed makes another key, and a key's entries
-live in a folder of their own; only the few most recently used keys' folders
-are kept. Within a key there is one entry per path, so the folder does not
-grow as files change: an entry holds the digest of the bytes it was made from
+live in a folder of their own; a key's folder unused for a day goes, but for
+the few most recently used. Within a key there is one entry per path, so the
+folder does not grow as files change: an entry holds the digest of the bytes it was made from
 and is used only while the file still has them.
 
 Only what the same input always gives is kept: not an unreadable file (its
@@ -52,7 +52,8 @@ if TYPE_CHECKING:
     from checker.results import FileResult
 
 FORMAT = 1  # bump when an entry's layout or FileResult's fields change
-KEPT_KEYS = 4  # run keys whose folders are kept; the least recently used go first
+KEPT_KEYS = 4  # run keys whose folders are kept however long unused (the most recent)
+KEPT_SECONDS = 24 * 3600  # and any other key's folder used within this time
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # compressed, and again once decompressed
 # the libraries a result depends on (parsing, patterns, PDF text), by import name
 _LIBRARIES = ("lxml", "regex", "pypdfium2", "pypdfium2_raw", "olefile", "yaml")
@@ -187,15 +188,21 @@ def _run_folder(engine: Engine) -> Path:
 
 
 def _prune(root: Path, keep: Path) -> None:
-    """Only the ``KEPT_KEYS`` most recently used key folders stay (``keep`` among them)."""
+    """Key folders unused for a day go, but for the ``KEPT_KEYS`` most recently used
+    (``keep`` among them). A run whose folders' settings differ uses several keys at
+    once: none of them is in use and a day old."""
+    import time
+
     others = []
     for entry in os.scandir(root):
         if entry.is_dir(follow_symlinks=False) and entry.path != str(keep):
             with contextlib.suppress(OSError):
-                others.append((entry.stat(follow_symlinks=False).st_mtime_ns, entry.path))
+                others.append((entry.stat(follow_symlinks=False).st_mtime, entry.path))
     others.sort(reverse=True)
-    for _mtime, stale in others[KEPT_KEYS - 1 :]:
-        shutil.rmtree(stale, ignore_errors=True)
+    old = time.time() - KEPT_SECONDS
+    for mtime, stale in others[KEPT_KEYS - 1 :]:
+        if mtime < old:
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 # reasons a rule is not evaluated that are not the input's own: such a result is not kept
