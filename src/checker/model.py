@@ -127,6 +127,26 @@ class Block:
     def location(self) -> Location:
         return Location(paragraph=self.index, line=self.line, page=self.page)
 
+    def moved(
+        self,
+        index: int,
+        text: str | None = None,
+        kind: BlockKind | None = None,
+        table: Table | None = None,
+    ) -> Block:
+        """The block at ordinal ``index`` (with other text, kind or table when given):
+        ``dataclasses.replace`` without its walk over the fields, which a document
+        rebuilt or cut anew pays for every block it renumbers."""
+        return Block(
+            self.kind if kind is None else kind,
+            self.text if text is None else text,
+            index,
+            self.line,
+            self.level,
+            self.table if table is None else table,
+            self.page,
+        )
+
 
 @dataclass(frozen=True)
 class Comment:

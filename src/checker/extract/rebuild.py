@@ -638,14 +638,14 @@ def _replace(
         cursor = 0
         for start, end, opened in sorted(spans, key=lambda s: s[0]):
             if start > cursor and block.table is None:
-                new.append(replace(block, text=block.text[cursor:start]))
+                new.append(block.moved(block.index, block.text[cursor:start]))
             if opened is not None:
                 region, tdef = opened
                 table = replace(build_table(_grid(tdef, region.rows), 0), rebuilt=region.how)
                 new.append(Block(BlockKind.TABLE, "", 0, line=block.line, table=table))
             cursor = max(cursor, end)
         if block.table is None and cursor < len(block.text):
-            new.append(replace(block, text=block.text[cursor:]))
+            new.append(block.moved(block.index, block.text[cursor:]))
     return _renumber(document, new)
 
 
@@ -659,9 +659,9 @@ def _renumber(document: Document, blocks: list[Block]) -> Document:
         if block.table is not None:
             n_tables += 1
             table = replace(block.table, index=n_tables)
-            out.append(replace(block, index=len(out) + 1, table=table, text=table_text(table)))
+            out.append(block.moved(len(out) + 1, table_text(table), table=table))
         elif text:
-            out.append(replace(block, index=len(out) + 1, text=text))
+            out.append(block.moved(len(out) + 1, text))
     return replace(document, blocks=tuple(out))
 
 

@@ -105,7 +105,7 @@ def _split(
     for i, piece in enumerate(p.strip() for p in pieces):
         if piece:
             kind = block.kind if i == 0 else BlockKind.PARAGRAPH
-            out.append(replace(block, text=piece, kind=kind))
+            out.append(block.moved(block.index, piece, kind))
     return out
 
 
@@ -172,7 +172,7 @@ def relines(document: Document, not_headings: list[Any], memo: Memo | None = Non
             memo[key] = (cuts, numbers.top, numbers.sub)
         else:
             cuts, numbers.top, numbers.sub = kept
-            pieces = [block] if cuts is None else [replace(block, text=t, kind=k) for t, k in cuts]
+            pieces = [block] if cuts is None else [block.moved(block.index, t, k) for t, k in cuts]
         if len(pieces) > 1:
             changed = True
             out.extend(pieces)
@@ -180,5 +180,5 @@ def relines(document: Document, not_headings: list[Any], memo: Memo | None = Non
         out.append(block)
     if not changed or len(out) > _MAX_BLOCKS:
         return document
-    blocks = tuple(replace(b, index=i) for i, b in enumerate(out, start=1))
+    blocks = tuple([b.moved(i) for i, b in enumerate(out, start=1)])
     return replace(document, blocks=blocks)
