@@ -115,6 +115,19 @@ def test_other_options_or_an_edited_pack_make_another_key(cache: Path, tmp_path:
     assert len(keys) == 4
 
 
+def test_an_edited_shipped_pack_makes_another_key(
+    cache: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shipped = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", shipped)
+    monkeypatch.setattr("checker.resources.rules_dir", lambda: shipped)
+    before = resultcache.run_key(_engine())
+    assert resultcache.run_key(_engine()) == before
+    common = shipped / "common.yaml"
+    common.write_text(common.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert resultcache.run_key(_engine()) != before
+
+
 def test_the_key_holds_for_one_engine_and_is_the_same_for_a_new_one(cache: Path) -> None:
     engine = _engine()
     assert (

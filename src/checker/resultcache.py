@@ -117,7 +117,6 @@ def run_key(engine: Engine) -> str:
 def _key_parts(engine: Engine) -> list[str]:
     from checker import __version__
     from checker.codestamp import code_stamp
-    from checker.rulepacks.editions import editions
 
     parts = [
         f"format {FORMAT}",
@@ -127,16 +126,28 @@ def _key_parts(engine: Engine) -> list[str]:
         f"options {engine.options!r}",
     ]
     parts.extend(f"library {name} {_library_stamp(name)}" for name in _LIBRARIES)
-    files: set[str] = set()
-    for pack in ["common", *(edition.pack for edition in editions())]:
-        files.update(engine.packset(pack).files)
-    for file in sorted(files):
+    for file in _pack_files(engine):
         try:
             text = read_regular(file, MAX_ENTRY_BYTES)
         except OSError:
             text = b"unreadable"
         parts.append(f"pack {file} {_digest(text)}")
     return parts
+
+
+def _pack_files(engine: Engine) -> list[str]:
+    """Every pack file a result may have read: the shipped folder's, and the chains of
+    the user's packs (which only loading them finds: a one-file run without them need
+    not load every edition's set to make its key)."""
+    from checker.resources import rules_dir
+
+    files = {str(p) for p in rules_dir().rglob("*") if p.suffix in (".yaml", ".yml")}
+    if engine.options.extra_packs:
+        from checker.rulepacks.editions import editions
+
+        for pack in ["common", *(edition.pack for edition in editions())]:
+            files.update(engine.packset(pack).files)
+    return sorted(files)
 
 
 def _library_stamp(name: str) -> str:
