@@ -6,13 +6,12 @@ check``. The usual call names files and at most a format and a language:
 output file and the result cache (``-j 2 -o checker.sarif --cache``). Such a
 call is read here, by rules that give exactly what click would give for it,
 and run at once through ``checkrun.run_check``, the function the typer command
-calls too. Anything
-else — another command, help, any other option, an option spelt another way
-(``-fjson``, ``--lang=zh`` is fine, a repeated option is not), an unknown value,
-no file, ``-`` or ``--``, shell completion, Windows (where click expands
-wildcards) — goes to the typer command line (``checker.cli``), unchanged, so
-its usage lines, errors and help are the same. A test compares the two readings
-over generated argument lists.
+calls too. Anything else — another command, help, any other option, an option
+spelt another way (``-fjson``, ``--lang=zh`` is fine, a repeated option is
+not), an unknown value, no file, ``-`` or ``--``, shell completion, Windows
+(where click expands wildcards) — goes to the typer command line
+(``checker.cli``), unchanged, so its usage lines, errors and help are the
+same. A test compares the two readings over generated argument lists.
 
 What click's standalone mode does around a command is done here too: an
 interrupt before the run's own handling exits 130, end of input prints

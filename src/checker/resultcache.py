@@ -11,8 +11,8 @@ modules and schemas, the Python and library versions, the engine's options
 pack file's text. Anything else changed makes another key, and a key's entries
 live in a folder of their own; a key's folder unused for a day goes, but for
 the few most recently used. Within a key there is one entry per path, so the
-folder does not grow as files change: an entry holds the digest of the bytes it was made from
-and is used only while the file still has them.
+folder does not grow as files change: an entry holds the digest of the bytes
+it was made from and is used only while the file still has them.
 
 Only what the same input always gives is kept: not an unreadable file (its
 reason may pass: a permission, a conversion's time limit), not a result with
@@ -181,7 +181,7 @@ def _library_stamp(name: str) -> str:
 
 def _run_folder(engine: Engine) -> Path:
     """This run key's folder, marked as used (once per engine); when it is new, the
-    folders of older keys beyond the kept few go."""
+    folders of other keys unused for a day go (``_prune``)."""
     root = cache_dir() / "results"
     found = _FOLDERS.get(engine)
     if found is not None and found[0] == root:
