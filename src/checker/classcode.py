@@ -151,6 +151,12 @@ def _load() -> None:
                 _codes.setdefault(source, code)
 
 
+def discard() -> None:
+    """Write nothing at exit: the store was just removed on purpose (``checker cache clean``)."""
+    global _dirty
+    _dirty = False
+
+
 def save() -> None:
     """Write the store if this process compiled anything new; never fails a run."""
     global _dirty

@@ -47,8 +47,10 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help=_h("help.rules-app"), rich_markup_mode=None)
 config_app = typer.Typer(help=_h("help.config-app"), rich_markup_mode=None)
+cache_app = typer.Typer(help=_h("help.cache-app"), rich_markup_mode=None)
 app.add_typer(rules_app, name="rules")
 app.add_typer(config_app, name="config")
+app.add_typer(cache_app, name="cache")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130  # 143: SIGTERM
 
@@ -443,6 +445,25 @@ def config_show(
     from checker.tomlout import dumps
 
     sys.stdout.write(dumps(data))
+
+
+@cache_app.command("dir", help=_h("help.cache-dir"))
+def cache_show() -> None:
+    from checker.cachedir import cache_dir
+
+    sys.stdout.write(f"{cache_dir()}\n")
+
+
+@cache_app.command("clean", help=_h("help.cache-clean"))
+def cache_clean(
+    lang: Annotated[Lang | None, typer.Option("--lang", help=LANG_HELP, show_default=False)] = None,
+) -> None:
+    from checker import classcode
+    from checker.cachedir import cache_dir, clean
+
+    removed = clean()
+    classcode.discard()  # what this process compiled is not written back at its exit
+    sys.stdout.write(word("cache.cleaned", _lang(lang), n=removed, path=cache_dir()) + "\n")
 
 
 @contextlib.contextmanager

@@ -27,7 +27,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-COMMANDS = frozenset({"check", "annotate", "rule", "rules", "config"})
+COMMANDS = frozenset({"check", "annotate", "rule", "rules", "config", "cache"})
 ROOT_OPTIONS = frozenset({"--version", "-h", "--help", "--install-completion", "--show-completion"})
 
 # the choices of cli.OutputFormat and cli.Lang (a test holds them equal)

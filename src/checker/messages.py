@@ -188,6 +188,9 @@ WORDS: dict[str, Text] = {
     "cli.unknown-edition": Text("未知的格式版本 {value}", "unknown edition {value}"),
     "cli.unknown-rule": Text("未知的规则 {value}", "unknown rule {value}"),
     "cli.error": Text("{label}错误：{detail}", "{label} error: {detail}"),
+    "cache.cleaned": Text(
+        "已从 {path} 删除 {n} 个缓存文件", "removed {n} cached file(s) from {path}"
+    ),
     "cli.label.rule-pack": Text("规则包", "rule pack"),
     "cli.label.configuration": Text("配置", "configuration"),
     "cli.label.baseline": Text("基线", "baseline"),
@@ -329,6 +332,15 @@ HELP: dict[str, Text] = {
     ),
     "help.rules-app": Text("列出规则。", "List the rules."),
     "help.config-app": Text("查看配置。", "Inspect the configuration."),
+    "help.cache-app": Text(
+        "查看或清除检查器的缓存（规则包、检查结果）。",
+        "Show or clear the checker's cache (rule packs, kept results).",
+    ),
+    "help.cache-dir": Text("显示缓存文件夹的位置。", "Print where the cache folder is."),
+    "help.cache-clean": Text(
+        "删除检查器缓存的全部内容（需要时会重新生成）。",
+        "Delete everything the checker has cached (it is made again when needed).",
+    ),
     "help.check": Text(
         "检查报告文件并列出发现的问题。有问题达到 --fail-on 级别时退出码为 1。",
         "Check report files and print the findings. Exit 1 when a finding reaches --fail-on.",
