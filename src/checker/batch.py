@@ -215,10 +215,9 @@ class Shipped:
 
 
 def _pack_of(engine: Engine, result: FileResult) -> str | None:
-    from checker.rulepacks.editions import edition_by_id
+    from checker.rulepacks.editions import pack_of
 
-    edition = edition_by_id(result.edition) if result.edition else None
-    pack = edition.pack if edition else "common"
+    pack = pack_of(result.edition)
     return pack if engine.packset(pack).rules is result.rules else None
 
 
@@ -259,13 +258,11 @@ def _receive(
         if keep_packed:
             return shipped
         result = unpack(shipped)
-        result.applied = [rules[r].id if r in rules else r for r in result.applied]
+        result.take_rules(rules)
         return result
     result = shipped.result
     if shipped.pack is not None:
-        rules = result.rules = engine_for(job.options).packset(shipped.pack).rules
-        # unpickled rule IDs are new strings per file: point at the rule table's instead
-        result.applied = [rules[r].id if r in rules else r for r in result.applied]
+        result.take_rules(engine_for(job.options).packset(shipped.pack).rules)
     return result
 
 

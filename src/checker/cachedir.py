@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
 from pathlib import Path
 
 # the folders the checker writes below the cache folder: pack sets, compiled patterns and
@@ -22,8 +22,28 @@ def cache_dir() -> Path:
     return root / "checker"
 
 
+def keep(target: Path, data: bytes, mode: int = 0o666) -> None:
+    """Write a cache file whole or not at all, through a temporary file beside it: a
+    reader finds the old file or the new one, never a part. A failure (a full disk, a
+    folder that cannot be written; on Windows, a file another run has open) only
+    means nothing is kept, and leaves no temporary file behind. ``mode``: the new
+    file's permissions before the umask (class code is this user's alone)."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
 def clean() -> int:
     """Remove what the checker keeps (its own folders only); the number of files removed."""
+    import shutil
+
     removed = 0
     for name in OWN:
         folder = cache_dir() / name

@@ -164,13 +164,10 @@ def save() -> None:
         return
     _dirty = False
     keep = _codes if len(_codes) <= _MAX_ENTRIES else {k: _codes[k] for k in _used}
-    target = _path()
+    from checker.cachedir import keep as write
+
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(marshal.dumps(dict(keep)))
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        pass
+        data = marshal.dumps(dict(keep))
+    except ValueError:
+        return
+    write(_path(), data, 0o600)

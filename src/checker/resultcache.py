@@ -37,7 +37,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from checker.cachedir import cache_dir
+from checker.cachedir import cache_dir, keep
 from checker.errors import ReadError
 from checker.safeopen import read_regular
 
@@ -48,7 +48,6 @@ except ImportError:  # pragma: no cover - other implementations
 
 if TYPE_CHECKING:
     from checker.engine import Engine, Options
-    from checker.readers.limits import ReadLimits
     from checker.results import FileResult
 
 FORMAT = 1  # bump when an entry's layout or FileResult's fields change
@@ -68,9 +67,8 @@ def check_cached(engine: Engine, path: str) -> FileResult:
     from checker.readers import read_bytes, read_file
 
     options = engine.options
-    limits = _limits(options)
     try:
-        data = read_file(path, limits)
+        data = read_file(path, options.limits)
     except ReadError as exc:
         return engine.unreadable(path, exc)
     folder = _run_folder(engine)
@@ -80,19 +78,13 @@ def check_cached(engine: Engine, path: str) -> FileResult:
     if found is not None:
         return _bound(engine, found)
     try:
-        document = read_bytes(data, path, limits, options.convert_with)
+        document = read_bytes(data, path, options.limits, options.convert_with)
     except ReadError as exc:
         return engine.unreadable(path, exc)
     result = engine.check_document(document)
     if _keepable(result, data, path, options):
         _store(entry, path, content, result)
     return result
-
-
-def _limits(options: Options) -> ReadLimits:
-    from checker.readers.limits import DEFAULT_LIMITS
-
-    return options.limits or DEFAULT_LIMITS
 
 
 def _digest(data: bytes) -> str:
@@ -238,19 +230,11 @@ def _store(entry: Path, path: str, content: str, result: FileResult) -> None:
         body = pickle.dumps(
             (FORMAT, path, content, replace(result, rules={})), protocol=pickle.HIGHEST_PROTOCOL
         )
-        raw = zlib.compress(body, 1)
-        if len(raw) > MAX_ENTRY_BYTES:
-            return
-        entry.parent.mkdir(parents=True, exist_ok=True)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
         return  # nothing kept: the file is checked again next time
-    tmp = entry.with_name(f"{entry.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(raw)
-        os.replace(tmp, entry)  # readers see the old entry or the new one, never a part
-    except OSError:  # a full disk; on Windows, an entry another run has open
-        with contextlib.suppress(OSError):
-            tmp.unlink()
+    raw = zlib.compress(body, 1)
+    if len(raw) <= MAX_ENTRY_BYTES:
+        keep(entry, raw)
 
 
 def _load(entry: Path, path: str, content: str) -> FileResult | None:
@@ -275,12 +259,9 @@ def _load(entry: Path, path: str, content: str) -> FileResult | None:
 
 def _bound(engine: Engine, result: FileResult) -> FileResult:
     """A kept result with its edition's rule table, as the check gave it."""
-    from checker.rulepacks.editions import edition_by_id
+    from checker.rulepacks.editions import pack_of
 
-    edition = edition_by_id(result.edition or "")
-    rules = engine.packset(edition.pack if edition else "common").rules
-    result.rules = rules
-    result.applied = [rules[r].id if r in rules else r for r in result.applied]
+    result.take_rules(engine.packset(pack_of(result.edition)).rules)
     return result
 
 

@@ -46,6 +46,12 @@ class FileResult:
     places: Places | None = None  # quotes and table titles for the human formats
     summary: ReportSummary | None = None  # what the cross-report stage needs of this file
 
+    def take_rules(self, rules: dict[str, Rule]) -> None:
+        """Give a result read back from a pickle its pack's rule table again; the rule
+        IDs it ran, new strings per file once unpickled, become the table's own."""
+        self.rules = rules
+        self.applied = [rules[r].id if r in rules else r for r in self.applied]
+
 
 class ReadBack(Sequence[FileResult]):
     """Results made again each time one is read (from a spool, through post-processing):

@@ -64,9 +64,10 @@ def read_path(
     return read_bytes(read_file(name, limits), name, limits, convert_with)
 
 
-def read_file(name: str, limits: ReadLimits) -> bytes:
+def read_file(name: str, limits: ReadLimits | None = None) -> bytes:
     """The bytes of the regular file ``name``, refused with the ``ReadError`` that
     ``read_path`` gives for it (a directory, a link to nowhere, a pipe, too large)."""
+    limits = limits or DEFAULT_LIMITS
     try:
         if os.path.isdir(name):  # a look by name only picks the message; the open decides
             raise ReadError(name, "is-directory", "a directory, not a file")

@@ -25,7 +25,7 @@ from typing import Any
 
 import regex
 
-from checker.cachedir import cache_dir
+from checker.cachedir import cache_dir, keep
 
 FORMAT = 2  # each pattern pickled on its own
 _MAX_ENTRIES = 20_000  # a store grown past this (many user packs) starts afresh
@@ -113,14 +113,11 @@ def save() -> None:
         entries.update((key, text) for key, text in _notes.items() if key[1] == stamp)
     if len(entries) > _MAX_ENTRIES:
         entries = {}
-    target = _path()
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
-        os.replace(tmp, target)
-    except (OSError, pickle.PicklingError, TypeError):
-        pass
+        data = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    except (pickle.PicklingError, TypeError):
+        return
+    keep(_path(), data)
 
 
 def _path() -> Any:

@@ -47,6 +47,12 @@ def edition_by_id(edition_id: str) -> Edition | None:
     return next((e for e in editions() if e.id == edition_id), None)
 
 
+def pack_of(edition_id: str | None) -> str:
+    """The pack a result of this edition was checked with (an unreadable file's: common)."""
+    edition = edition_by_id(edition_id) if edition_id else None
+    return edition.pack if edition else "common"
+
+
 def edition_for_year(year: int) -> Edition | None:
     for edition in editions():
         if year >= edition.first_year and (edition.last_year is None or year <= edition.last_year):

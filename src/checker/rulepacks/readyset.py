@@ -33,7 +33,7 @@ from typing import Any
 import regex
 
 from checker import __version__
-from checker.cachedir import cache_dir
+from checker.cachedir import cache_dir, keep
 from checker.codestamp import code_stamp
 from checker.digest import sha256
 from checker.rulepacks import compiled
@@ -207,9 +207,6 @@ def _write(target: Path, trail: Trail, packset: PackSet) -> None:
             (FORMAT, trail.visits, trail.digests, trail.stamps, body),
             protocol=pickle.HIGHEST_PROTOCOL,
         )
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(raw)
-        os.replace(tmp, target)
-    except (OSError, pickle.PicklingError, TypeError, AttributeError, RecursionError):
-        pass  # no entry: the next run builds the set again
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        return  # no entry: the next run builds the set again
+    keep(target, raw)

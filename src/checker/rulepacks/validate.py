@@ -15,7 +15,7 @@ import os
 import re
 from typing import Any
 
-from checker.cachedir import cache_dir
+from checker.cachedir import cache_dir, keep
 from checker.digest import sha256
 from checker.errors import RulePackError
 from checker.resources import schemas_dir
@@ -67,15 +67,11 @@ def _well_shaped(data: Any, lines: Any) -> bool:
 
 
 def remember(text: str, data: Any, lines: dict[Path_, int]) -> None:
-    folder = cache_dir() / "packs"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{_key(text)}.bin"
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(marshal.dumps((data, lines)))
-        os.replace(tmp, target)
-    except (OSError, ValueError):
-        pass  # no cache: the next run validates again
+        raw = marshal.dumps((data, lines))
+    except ValueError:
+        return  # no cache: the next run validates again
+    keep(cache_dir() / "packs" / f"{_key(text)}.bin", raw)
 
 
 def validate_pack(data: Any, text: str, source: str, lines: dict[Path_, int]) -> None:
