@@ -140,23 +140,58 @@ class _Writer:
 
     def dump(self, value: Any, level: int) -> None:
         """The inner levels (a finding's fields): plain recursion, no pauses."""
-        if isinstance(value, dict):
-            if opened := self._open(value, level, "{"):
-                for i, (key, item) in enumerate(value.items()):
-                    self._member(key, not i, opened[1])
-                    if not self._put(item):
-                        self.dump(item, level + 1)
-                self._close(opened[0], level, "}")
-        elif isinstance(value, (list, tuple)):
-            if opened := self._open(value, level, "["):
-                for i, item in enumerate(value):
-                    if i:
-                        self.parts.append("," + opened[1])
-                    if not self._put(item):
-                        self.dump(item, level + 1)
-                self._close(opened[0], level, "]")
-        else:
-            raise _refused(value)
+        _dump(value, level, self.parts.append, self.indent, self.markers)
+
+
+def _dump(value: Any, level: int, append: Any, pad: str, markers: set[int]) -> None:
+    """``_Writer.dump``: a member's name and a scalar value appended as one piece, and
+    strings (most values) escaped without asking what else the value might be."""
+    encode = encode_basestring
+    if isinstance(value, dict):
+        if not value:
+            append("{}")
+            return
+        marker = id(value)
+        if marker in markers:
+            raise ValueError("Circular reference detected")
+        markers.add(marker)
+        inner = "\n" + pad * (level + 1)
+        lead, sep = "{" + inner, "," + inner
+        for key, item in value.items():
+            name = encode(key if isinstance(key, str) else _key(key))
+            if isinstance(item, str):
+                append(f"{lead}{name}: {encode(item)}")
+            elif (text := _scalar(item)) is not None:
+                append(f"{lead}{name}: {text}")
+            else:
+                append(f"{lead}{name}: ")
+                _dump(item, level + 1, append, pad, markers)
+            lead = sep
+        append("\n" + pad * level + "}")
+        markers.discard(marker)
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            append("[]")
+            return
+        marker = id(value)
+        if marker in markers:
+            raise ValueError("Circular reference detected")
+        markers.add(marker)
+        inner = "\n" + pad * (level + 1)
+        lead, sep = "[" + inner, "," + inner
+        for item in value:
+            if isinstance(item, str):
+                append(lead + encode(item))
+            elif (text := _scalar(item)) is not None:
+                append(lead + text)
+            else:
+                append(lead)
+                _dump(item, level + 1, append, pad, markers)
+            lead = sep
+        append("\n" + pad * level + "]")
+        markers.discard(marker)
+    else:
+        raise _refused(value)
 
 
 def indented(value: Any, indent: int, outer: int = OUTER) -> Iterator[str]:
