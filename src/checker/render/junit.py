@@ -8,7 +8,6 @@ a skipped case with its reason: never a silent pass.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -19,21 +18,40 @@ from checker.results import FileResult, display_path, message
 if TYPE_CHECKING:
     from checker.results import Outcome
 
+# Suites' text held in memory before it goes to a temporary file: the totals open
+# the report, so every suite is written once before the report's first byte.
+IN_MEMORY = 8 << 20
+_PIECE = 1 << 16
 
-def _suite(result: FileResult, lang: str) -> ET.Element:
+
+def _text(text: str) -> str:
+    """Character data escaped as ``xml.etree`` escapes it."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _attr(text: str) -> str:
+    """An attribute value escaped as ``xml.etree`` escapes it."""
+    text = _text(text).replace('"', "&quot;")
+    if "\r" in text or "\n" in text or "\t" in text:
+        text = text.replace("\r", "&#13;").replace("\n", "&#10;").replace("\t", "&#09;")
+    return text
+
+
+def _suite(result: FileResult, lang: str) -> tuple[str, int, int, int]:
+    """A file's suite as ``xml.etree`` writes it indented at level 1 (the tree is not
+    built: a suite is a flat list of cases), and its tests, failures and skips."""
     path = display_path(result.path)
     by_rule: dict[str, list[int]] = {}
     for i, f in enumerate(result.findings):
         by_rule.setdefault(f.rule, []).append(i)
     skipped = dict(result.not_evaluated)
     rule_ids = sorted(set(result.applied) | set(by_rule))
-    suite = ET.Element("testsuite", name=for_xml(path))
+    name = _attr(for_xml(path))
     failures = skips = 0
     words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
+    cases: list[str] = []
     for rule_id in rule_ids:
-        case = ET.SubElement(
-            suite, "testcase", classname=for_xml(path), name=for_xml(f"{path}::{rule_id}")
-        )
+        head = f'<testcase classname="{name}" name="{_attr(for_xml(f"{path}::{rule_id}"))}"'
         hits = [result.findings[i] for i in by_rule.get(rule_id, [])]
         if hits:
             failures += 1
@@ -43,29 +61,25 @@ def _suite(result: FileResult, lang: str) -> ET.Element:
                 + one_line(message(result, f, lang))
                 for f in hits
             )
-            failure = ET.SubElement(
-                case,
-                "failure",
-                type=worst.severity.value,
-                message=for_xml(message(result, hits[0], lang)),
+            first = _attr(for_xml(message(result, hits[0], lang)))
+            cases.append(
+                f'{head}>\n      <failure type="{_attr(worst.severity.value)}" '
+                f'message="{first}">{_text(for_xml(body))}</failure>\n    </testcase>'
             )
-            failure.text = for_xml(body)
         elif rule_id in skipped:
             skips += 1
-            ET.SubElement(case, "skipped", message=for_xml(skipped[rule_id]))
-    suite.set("tests", str(len(rule_ids)))
-    suite.set("failures", str(failures))
-    suite.set("errors", "0")
-    suite.set("skipped", str(skips))
-    return suite
-
-
-def _tally(result: FileResult) -> tuple[int, int, int]:
-    """(tests, failures, skipped) of a file's suite, without building it."""
-    failed = {f.rule for f in result.findings}
-    rule_ids = set(result.applied) | failed
-    skipped = {rule_id for rule_id, _ in result.not_evaluated} & rule_ids
-    return len(rule_ids), len(failed), len(skipped - failed)
+            why = _attr(for_xml(skipped[rule_id]))
+            cases.append(f'{head}>\n      <skipped message="{why}" />\n    </testcase>')
+        else:
+            cases.append(head + " />")
+    tests = len(rule_ids)
+    opening = (
+        f'<testsuite name="{name}" tests="{tests}" failures="{failures}" '
+        f'errors="0" skipped="{skips}"'
+    )
+    if not cases:
+        return opening + " />", tests, failures, skips
+    return opening + ">\n    " + "\n    ".join(cases) + "\n  </testsuite>", tests, failures, skips
 
 
 def render(outcome: Outcome, lang: str) -> str:
@@ -73,28 +87,24 @@ def render(outcome: Outcome, lang: str) -> str:
 
 
 def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
-    """The report in pieces: the totals take one walk over the files, then one piece
-    per suite, serialised and indented as it would be inside the whole tree."""
+    """The report in pieces. The totals open it, so each suite is written in one walk
+    over the files and held (on disk past a few megabytes) until the totals are known:
+    a walk for the totals first would read every spooled file back twice."""
+    import tempfile
+
     tests = failures = skipped = 0
-    for result in outcome.results:
-        t, f, s = _tally(result)
-        tests, failures, skipped = tests + t, failures + f, skipped + s
-    root = ET.Element("testsuites", name="checker")
-    for key, value in (
-        ("tests", tests),
-        ("failures", failures),
-        ("errors", 0),
-        ("skipped", skipped),
-    ):
-        root.set(key, str(value))
-    yield '<?xml version="1.0" encoding="UTF-8"?>\n'
-    if not outcome.results:
-        yield ET.tostring(root, encoding="unicode") + "\n"
-        return
-    empty = ET.tostring(root, encoding="unicode")  # <testsuites … />
-    yield empty[: -len(" />")] + ">"
-    for result in outcome.results:
-        suite = _suite(result, lang)
-        ET.indent(suite, space="  ", level=1)
-        yield "\n  " + ET.tostring(suite, encoding="unicode")
+    with tempfile.SpooledTemporaryFile(IN_MEMORY, mode="w+", encoding="utf-8", newline="") as held:
+        for result in outcome.results:
+            suite, t, f, s = _suite(result, lang)
+            tests, failures, skipped = tests + t, failures + f, skipped + s
+            held.write("\n  " + suite)
+        yield '<?xml version="1.0" encoding="UTF-8"?>\n'
+        totals = f'tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}"'
+        if not outcome.results:
+            yield f'<testsuites name="checker" {totals} />\n'
+            return
+        yield f'<testsuites name="checker" {totals}>'
+        held.seek(0)
+        while piece := held.read(_PIECE):
+            yield piece
     yield "\n</testsuites>\n"

@@ -1,0 +1,117 @@
+"""The JUnit writer gives the text ``xml.etree`` gives for the same tree, byte for byte,
+whatever the paths, messages and reasons hold, and past its memory cap as below it."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from dataclasses import replace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.engine import Engine
+from checker.findings import Finding, Severity
+from checker.i18n import Text
+from checker.model import Location
+from checker.postprocess import Policy, process
+from checker.render import junit
+from checker.render.safe import for_xml, one_line
+from checker.render.words import SEVERITY_WORDS, place
+from checker.results import FileResult, display_path, message
+from cli_support import ROOT
+
+
+def _etree_suite(result: FileResult, lang: str) -> str:
+    """The suite as the writer once built it: an element tree, indented and serialised."""
+    path = display_path(result.path)
+    by_rule: dict[str, list[int]] = {}
+    for i, f in enumerate(result.findings):
+        by_rule.setdefault(f.rule, []).append(i)
+    skipped = dict(result.not_evaluated)
+    rule_ids = sorted(set(result.applied) | set(by_rule))
+    suite = ET.Element("testsuite", name=for_xml(path))
+    failures = skips = 0
+    words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
+    for rule_id in rule_ids:
+        case = ET.SubElement(
+            suite, "testcase", classname=for_xml(path), name=for_xml(f"{path}::{rule_id}")
+        )
+        hits = [result.findings[i] for i in by_rule.get(rule_id, [])]
+        if hits:
+            failures += 1
+            worst = max(hits, key=lambda f: f.severity.rank)
+            body = "\n".join(
+                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
+                + one_line(message(result, f, lang))
+                for f in hits
+            )
+            failure = ET.SubElement(
+                case,
+                "failure",
+                type=worst.severity.value,
+                message=for_xml(message(result, hits[0], lang)),
+            )
+            failure.text = for_xml(body)
+        elif rule_id in skipped:
+            skips += 1
+            ET.SubElement(case, "skipped", message=for_xml(skipped[rule_id]))
+    for key, value in (("tests", len(rule_ids)), ("failures", failures), ("errors", 0)):
+        suite.set(key, str(value))
+    suite.set("skipped", str(skips))
+    ET.indent(suite, space="  ", level=1)
+    return ET.tostring(suite, encoding="unicode")
+
+
+TEXT = st.text(
+    alphabet=st.sampled_from(list("ab报告<>&\"'\t\n\r\x00\x1b\u202e\u2028 ##[;:|/\\")), max_size=12
+)
+
+
+def _result(path: str, detail: str, reason: str, rules: dict[str, object]) -> FileResult:
+    finding = Finding(
+        rule="E001",
+        severity=Severity.ERROR,
+        category="input",
+        location=Location(paragraph=1, section=(detail,)),
+        args={"reason": Text(detail, detail), "code": "x", "detail": detail},
+    )
+    return FileResult(
+        path=path,
+        findings=[finding, replace(finding, location=Location(paragraph=2))],
+        rules=rules,  # type: ignore[arg-type]
+        applied=["E001", "C101", "D101"],
+        not_evaluated=[("C101", reason)],
+    )
+
+
+@pytest.fixture(scope="module")
+def rules() -> dict[str, object]:
+    return dict(Engine().common().rules)
+
+
+@settings(max_examples=150, deadline=None)
+@given(path=TEXT, detail=TEXT, reason=TEXT)
+def test_a_suite_is_what_etree_writes(
+    rules: dict[str, object], path: str, detail: str, reason: str
+) -> None:
+    result = _result(path or "x", detail, reason, rules)
+    for lang in ("zh", "en"):
+        assert junit._suite(result, lang)[0] == _etree_suite(result, lang)
+
+
+def test_real_reports_and_a_run_held_on_disk_give_the_same_report(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    engine = Engine()
+    results = [engine.check_path(str(p)) for p in sorted((ROOT / "samples").glob("*.txt"))]
+    outcome = process(results, [Policy()] * len(results))
+    for result in outcome.results:
+        assert junit._suite(result, "zh")[0] == _etree_suite(result, "zh")
+    in_memory = junit.render(outcome, "zh")
+    monkeypatch.setattr(junit, "IN_MEMORY", 1000)  # the suites go to a temporary file
+    monkeypatch.setattr(junit, "_PIECE", 777)
+    pieces = list(junit.chunks(outcome, "zh"))
+    assert "".join(pieces) == in_memory and len(pieces) > 10
+    root = ET.fromstring(in_memory.encode("utf-8"))
+    assert int(root.get("tests", "0")) == sum(len(s) for s in root)
