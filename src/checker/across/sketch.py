@@ -23,7 +23,6 @@ from typing import Any
 from checker.rulepacks import compiled
 
 _GOLDEN = 0x9E3779B97F4A7C15
-_MASK64 = (1 << 64) - 1
 _EMPTY = 0xFFFFFFFF
 _DROP = compiled.cached(r"[\s\p{P}\p{S}]+")
 
@@ -55,25 +54,30 @@ def shingle_hashes(text: str, shingle: int) -> set[int]:
 def minima(hashes: Iterable[int], bins: int) -> list[int]:
     """The smallest mixed value per bin; ``_EMPTY`` where no shingle fell."""
     shift = 64 - (bins - 1).bit_length()
-    mins = [_EMPTY] * bins
-    golden, mask64 = _GOLDEN, _MASK64
+    # the mixed hash cut to its bin (the top bits) and its value (bits 17 to 47, made
+    # even below: odd values are borrowed ones, see finish); in one bin these compare
+    # as the values do, so each shingle is masked once, and values are made of winners
+    keep = ((bins - 1) << shift) | (0x7FFFFFFF << 17)
+    none = 1 << 64  # above any cut hash
+    best = [none] * bins
+    golden = _GOLDEN
     for c in hashes:
-        h = (c * golden + 1) & mask64
+        h = (c * golden + 1) & keep
         b = h >> shift
-        v = (h >> 16) & 0xFFFFFFFE  # even: odd values are borrowed ones
-        if v < mins[b]:
-            mins[b] = v
-    return mins
+        if h < best[b]:
+            best[b] = h
+    return [_EMPTY if h == none else (h >> 16) & 0xFFFFFFFE for h in best]
 
 
 def combine(parts: Iterable[list[int]], bins: int) -> list[int]:
     """The minima of the parts together: one text's signature from its sections'."""
-    out = [_EMPTY] * bins
-    for mins in parts:
-        if len(mins) != bins:
-            raise ValueError("minima of another size")
-        out = list(map(min, out, mins))
-    return out
+    columns = list(parts)
+    if any(len(mins) != bins for mins in columns):
+        raise ValueError("minima of another size")
+    if not columns:
+        return [_EMPTY] * bins
+    # one min per bin over all parts (no value is above _EMPTY), not one per bin and part
+    return list(map(min, zip(*columns, strict=True)))
 
 
 def finish(mins: list[int]) -> bytes:
