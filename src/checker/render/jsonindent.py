@@ -194,6 +194,17 @@ def _dump(value: Any, level: int, append: Any, pad: str, markers: set[int]) -> N
         raise _refused(value)
 
 
+def nested(value: Any, indent: int, level: int) -> str:
+    """The text of ``value`` as ``indented`` writes it ``level`` levels deep (its first
+    line not indented): an array's item written on its own, to be put in place later."""
+    text = _scalar(value)
+    if text is not None:
+        return text
+    parts: list[str] = []
+    _dump(value, level, parts.append, " " * indent, set())
+    return "".join(parts)
+
+
 def indented(value: Any, indent: int, outer: int = OUTER) -> Iterator[str]:
     """The text of ``json.JSONEncoder(ensure_ascii=False, indent=indent)`` for ``value``,
     in pieces of a few hundred of that encoder's; ``outer``: the levels that may pause."""

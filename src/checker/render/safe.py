@@ -26,6 +26,14 @@ def json_text(value: object, **kwargs: object) -> str:
     return text.replace("##[", "#\\u0023[")  # the same string to a parser; no log command
 
 
+def json_safe(text: str, commands: bool = False) -> str:
+    """JSON text as ``json_text`` leaves it: controls and bidi characters as \\u
+    escapes, and with ``commands`` no ``##[``. Per character (``##[`` lies inside one
+    string), so any piece of a JSON text made safe on its own is made safe alike."""
+    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    return text.replace("##[", "#\\u0023[") if commands else text
+
+
 def json_chunks(value: object, commands: bool = False, **kwargs: object) -> Iterator[str]:
     """``json_text`` in pieces of about 64 KiB (the escaping is per character, so
     escaping piece by piece gives the same text). ``commands``: break up ``##[`` as
@@ -33,8 +41,7 @@ def json_chunks(value: object, commands: bool = False, **kwargs: object) -> Iter
     inside strings, so piece by piece is the same as on the whole text."""
 
     def safe(text: str) -> str:
-        text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-        return text.replace("##[", "#\\u0023[") if commands else text
+        return json_safe(text, commands)
 
     indent = kwargs.get("indent")
     if set(kwargs) == {"indent"} and isinstance(indent, int):

@@ -10,13 +10,15 @@ let code scanning follow an alert while the draft is edited.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker import __version__
 from checker.findings import Finding
-from checker.render.safe import LazyList, json_chunks, visible
+from checker.render.jsonindent import nested
+from checker.render.safe import json_chunks, json_safe, json_text, visible
 from checker.render.words import pairs, position, where
 from checker.results import FileResult, display_path, message
 from checker.ruledoc import help_uri
@@ -76,19 +78,8 @@ def rule_descriptor(rule: Rule, lang: str) -> dict[str, Any]:
     }
 
 
-def _rules(outcome: Outcome) -> dict[str, Rule]:
-    """Every rule with a result, sorted by ID (what code scanning needs to show them)."""
-    found: dict[str, Rule] = {}
-    for result in outcome.results:
-        for rule_id in sorted({f.rule for f in result.findings}):
-            rule = result.rules.get(rule_id)
-            if rule is not None and rule_id not in found:
-                found[rule_id] = rule
-    return dict(sorted(found.items()))
-
-
 def _result(
-    result: FileResult, finding: Finding, fingerprint: str | None, index: int, lang: str
+    result: FileResult, finding: Finding, fingerprint: str | None, index: str, lang: str
 ) -> dict[str, Any]:
     loc = finding.location
     line, column = position(loc)
@@ -124,8 +115,7 @@ def _result(
     }
     if finding.related:
         out["relatedLocations"] = _related(finding, lang)
-    if index >= 0:
-        out["ruleIndex"] = index
+    out["ruleIndex"] = index  # a stand-in, put right once every file is read (_placed)
     if fingerprint is not None:
         out["partialFingerprints"] = {FINGERPRINT_KEY: fingerprint}
     return out
@@ -157,17 +147,79 @@ def render(outcome: Outcome, lang: str) -> str:
 
 
 def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
-    """The log in pieces: the rules take one walk over the files, the results another,
-    each result made as the encoder reaches it."""
-    rules = _rules(outcome)
-    index = {rule_id: i for i, rule_id in enumerate(rules)}
+    """The log in pieces, from one walk over the files (reading a spooled run's files
+    back is a good part of a result's cost). The rules come first in the log and each
+    result names its rule's place among them, known only once every file is read: the
+    results are held (on disk past a few megabytes), each rule's place written as a
+    stand-in, and put right as they are handed out."""
+    import tempfile
 
-    def results() -> Iterator[dict[str, Any]]:
+    found: dict[str, Rule] = {}
+    stand_ins: dict[str, str] = {}  # rule ID -> its stand-in's number
+    held_any = False
+    with tempfile.SpooledTemporaryFile(IN_MEMORY, mode="w+", encoding="utf-8", newline="") as held:
         for r in outcome.results:
+            for rule_id in sorted({f.rule for f in r.findings}):
+                rule = r.rules.get(rule_id)
+                if rule is not None and rule_id not in found:
+                    found[rule_id] = rule
             for f, fp in pairs(r):
-                yield _result(r, f, fp, index.get(f.rule, -1), lang)
+                number = stand_ins.setdefault(f.rule, str(len(stand_ins)))
+                item = nested(_result(r, f, fp, f"\x00{number}\x00", lang), 2, _LEVEL)
+                held.write((_BETWEEN if held_any else "") + item)
+                held_any = True
+        rules = dict(sorted(found.items()))
+        where = {rule_id: i for i, rule_id in enumerate(rules)}
+        places = {number: where.get(rule_id) for rule_id, number in stand_ins.items()}
+        log = _log(rules, lang, [_MARK] if held_any else [])
+        text = "".join(json_chunks(log, commands=True, indent=2))
+        if not held_any:
+            yield text + "\n"
+            return
+        head, _, tail = text.rpartition(json_text(_MARK))  # the results come last
+        yield from (head[at : at + _PIECE] for at in range(0, len(head), _PIECE))
+        held.seek(0)
+        yield from _placed(held, places)
+    yield tail + "\n"
 
-    log = {
+
+_LEVEL = 4  # log, runs, run, results: each result's depth in the log
+_BETWEEN = ",\n" + "  " * _LEVEL
+_MARK = "\x00results\x00"  # where the held results go in the log's text
+# a result's stand-in member, as written: its separator, the name, the number
+_STAND_IN = re.compile(r',\n *"ruleIndex": "\\u0000(\d+)\\u0000"')
+IN_MEMORY = 8 << 20
+_PIECE = 1 << 16
+
+
+def _placed(held: IO[str], places: dict[str, int | None]) -> Iterator[str]:
+    """The held results made safe, each stand-in replaced by its rule's place (or taken
+    out with its separator, for a rule no file's table holds, as ``ruleIndex`` was
+    left out). Read in pieces cut after a line that ends without a comma: a stand-in
+    (with the comma before it) never spans two pieces, as it follows a comma."""
+
+    def put(m: re.Match[str]) -> str:
+        place = places[m.group(1)]
+        whole = m.group(0)
+        return "" if place is None else f"{whole[: whole.index(':')]}: {place}"
+
+    rest = ""
+    while piece := held.read(_PIECE):
+        text = rest + piece
+        cut = len(text)
+        while (cut := text.rfind("\n", 0, cut)) > 0 and text[cut - 1] == ",":
+            pass
+        if cut <= 0:
+            rest = text
+            continue
+        rest = text[cut + 1 :]
+        yield json_safe(_STAND_IN.sub(put, text[: cut + 1]), True)
+    if rest:
+        yield json_safe(_STAND_IN.sub(put, rest), True)
+
+
+def _log(rules: dict[str, Rule], lang: str, results: list[Any]) -> dict[str, Any]:
+    return {
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [
@@ -182,9 +234,7 @@ def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": LazyList(results, outcome.summary()["findings"] > 0),
+                "results": results,
             }
         ],
     }
-    yield from json_chunks(log, commands=True, indent=2)
-    yield "\n"
