@@ -22,8 +22,7 @@ def json_text(value: object, **kwargs: object) -> str:
     import json
 
     text = json.dumps(value, ensure_ascii=False, **kwargs)  # type: ignore[arg-type]
-    text = _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
-    return text.replace("##[", "#\\u0023[")  # the same string to a parser; no log command
+    return json_safe(text, commands=True)  # the same string to a parser; no log command
 
 
 def json_safe(text: str, commands: bool = False) -> str:
@@ -40,9 +39,6 @@ def json_chunks(value: object, commands: bool = False, **kwargs: object) -> Iter
     ``json_text`` does; the encoder never splits a string, and ``#`` occurs only
     inside strings, so piece by piece is the same as on the whole text."""
 
-    def safe(text: str) -> str:
-        return json_safe(text, commands)
-
     indent = kwargs.get("indent")
     if set(kwargs) == {"indent"} and isinstance(indent, int):
         from checker.render.jsonindent import indented
@@ -58,22 +54,22 @@ def json_chunks(value: object, commands: bool = False, **kwargs: object) -> Iter
         buffer.append(piece)
         size += len(piece)
         if size >= 65536:
-            yield from _cut("".join(buffer), safe)
+            yield from _cut("".join(buffer), commands)
             buffer, size = [], 0
     if buffer:
-        yield from _cut("".join(buffer), safe)
+        yield from _cut("".join(buffer), commands)
 
 
-def _cut(text: str, safe: Callable[[str], str], size: int = 65536) -> Iterator[str]:
+def _cut(text: str, commands: bool, size: int = 65536) -> Iterator[str]:
     """``text`` made safe in pieces of about ``size``, each ending at a line break: in
     indented JSON a line break is never inside a string, so no escape is cut."""
     while len(text) > size:
         cut = text.rfind("\n", size // 2, size) + 1
         if cut <= 0:
             break
-        yield safe(text[:cut])
+        yield json_safe(text[:cut], commands)
         text = text[cut:]
-    yield safe(text)
+    yield json_safe(text, commands)
 
 
 class LazyList(list):  # type: ignore[type-arg]
