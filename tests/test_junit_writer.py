@@ -15,15 +15,15 @@ from checker.findings import Finding, Severity
 from checker.i18n import Text
 from checker.model import Location
 from checker.postprocess import Policy, process
-from checker.render import junit
-from checker.render.safe import for_xml, one_line
-from checker.render.words import SEVERITY_WORDS, place
-from checker.results import FileResult, display_path, message
+from checker.render import held, junit
+from checker.render.safe import for_xml
+from checker.results import FileResult, display_path
 from cli_support import ROOT
 
 
 def _etree_suite(result: FileResult, lang: str) -> str:
-    """The suite as the writer once built it: an element tree, indented and serialised."""
+    """The suite as the writer once built it: an element tree, indented and serialised
+    (the failure's words are the writer's own: what is compared is the markup)."""
     path = display_path(result.path)
     by_rule: dict[str, list[int]] = {}
     for i, f in enumerate(result.findings):
@@ -32,7 +32,6 @@ def _etree_suite(result: FileResult, lang: str) -> str:
     rule_ids = sorted(set(result.applied) | set(by_rule))
     suite = ET.Element("testsuite", name=for_xml(path))
     failures = skips = 0
-    words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
     for rule_id in rule_ids:
         case = ET.SubElement(
             suite, "testcase", classname=for_xml(path), name=for_xml(f"{path}::{rule_id}")
@@ -40,19 +39,9 @@ def _etree_suite(result: FileResult, lang: str) -> str:
         hits = [result.findings[i] for i in by_rule.get(rule_id, [])]
         if hits:
             failures += 1
-            worst = max(hits, key=lambda f: f.severity.rank)
-            body = "\n".join(
-                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
-                + one_line(message(result, f, lang))
-                for f in hits
-            )
-            failure = ET.SubElement(
-                case,
-                "failure",
-                type=worst.severity.value,
-                message=for_xml(message(result, hits[0], lang)),
-            )
-            failure.text = for_xml(body)
+            kind, first, body = junit.failure(result, hits, lang)  # the markup is the tree's
+            failure = ET.SubElement(case, "failure", type=kind, message=first)
+            failure.text = body
         elif rule_id in skipped:
             skips += 1
             ET.SubElement(case, "skipped", message=for_xml(skipped[rule_id]))
@@ -109,8 +98,8 @@ def test_real_reports_and_a_run_held_on_disk_give_the_same_report(
     for result in outcome.results:
         assert junit._suite(result, "zh")[0] == _etree_suite(result, "zh")
     in_memory = junit.render(outcome, "zh")
-    monkeypatch.setattr(junit, "IN_MEMORY", 1000)  # the suites go to a temporary file
-    monkeypatch.setattr(junit, "_PIECE", 777)
+    monkeypatch.setattr(held, "IN_MEMORY", 1000)  # the suites go to a temporary file
+    monkeypatch.setattr(held, "PIECE", 777)
     pieces = list(junit.chunks(outcome, "zh"))
     assert "".join(pieces) == in_memory and len(pieces) > 10
     root = ET.fromstring(in_memory.encode("utf-8"))

@@ -13,7 +13,7 @@ from checker.engine import Engine
 from checker.findings import Finding, Severity
 from checker.model import Location
 from checker.postprocess import Policy, process
-from checker.render import sarif
+from checker.render import held, sarif
 from checker.render.safe import json_chunks
 from checker.render.words import pairs
 from checker.results import FileResult, Outcome
@@ -67,8 +67,8 @@ def outcome() -> Outcome:
 def test_one_walk_gives_the_log_of_two(
     outcome: Outcome, piece: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sarif, "_PIECE", piece)
-    monkeypatch.setattr(sarif, "IN_MEMORY", 5000)  # the results go to a temporary file
+    monkeypatch.setattr(held, "PIECE", piece)
+    monkeypatch.setattr(held, "IN_MEMORY", 5000)  # the results go to a temporary file
     for lang in ("zh", "en"):
         pieces = list(sarif.chunks(outcome, lang))
         assert "".join(pieces) == _two_walks(outcome, lang)

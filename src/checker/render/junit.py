@@ -11,17 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from checker.findings import Finding
+from checker.render.held import holding, pieces
 from checker.render.safe import for_xml, one_line
 from checker.render.words import SEVERITY_WORDS, place
 from checker.results import FileResult, display_path, message
 
 if TYPE_CHECKING:
     from checker.results import Outcome
-
-# Suites' text held in memory before it goes to a temporary file: the totals open
-# the report, so every suite is written once before the report's first byte.
-IN_MEMORY = 8 << 20
-_PIECE = 1 << 16
 
 
 def _text(text: str) -> str:
@@ -37,6 +34,19 @@ def _attr(text: str) -> str:
     return text
 
 
+def failure(result: FileResult, hits: list[Finding], lang: str) -> tuple[str, str, str]:
+    """A failed case's type (its worst severity), message (its first finding's) and
+    text (a line per finding), each as XML can hold it, before markup escaping."""
+    words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
+    worst = max(hits, key=lambda f: f.severity.rank)
+    body = "\n".join(
+        f"{place(result, f, lang)}: [{words[f.severity.value]}] "
+        + one_line(message(result, f, lang))
+        for f in hits
+    )
+    return worst.severity.value, for_xml(message(result, hits[0], lang)), for_xml(body)
+
+
 def _suite(result: FileResult, lang: str) -> tuple[str, int, int, int]:
     """A file's suite as ``xml.etree`` writes it indented at level 1 (the tree is not
     built: a suite is a flat list of cases), and its tests, failures and skips."""
@@ -48,23 +58,16 @@ def _suite(result: FileResult, lang: str) -> tuple[str, int, int, int]:
     rule_ids = sorted(set(result.applied) | set(by_rule))
     name = _attr(for_xml(path))
     failures = skips = 0
-    words = SEVERITY_WORDS["en" if lang == "en" else "zh"]
     cases: list[str] = []
     for rule_id in rule_ids:
         head = f'<testcase classname="{name}" name="{_attr(for_xml(f"{path}::{rule_id}"))}"'
         hits = [result.findings[i] for i in by_rule.get(rule_id, [])]
         if hits:
             failures += 1
-            worst = max(hits, key=lambda f: f.severity.rank)
-            body = "\n".join(
-                f"{place(result, f, lang)}: [{words[f.severity.value]}] "
-                + one_line(message(result, f, lang))
-                for f in hits
-            )
-            first = _attr(for_xml(message(result, hits[0], lang)))
+            kind, first, body = failure(result, hits, lang)
             cases.append(
-                f'{head}>\n      <failure type="{_attr(worst.severity.value)}" '
-                f'message="{first}">{_text(for_xml(body))}</failure>\n    </testcase>'
+                f'{head}>\n      <failure type="{_attr(kind)}" '
+                f'message="{_attr(first)}">{_text(body)}</failure>\n    </testcase>'
             )
         elif rule_id in skipped:
             skips += 1
@@ -90,10 +93,8 @@ def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
     """The report in pieces. The totals open it, so each suite is written in one walk
     over the files and held (on disk past a few megabytes) until the totals are known:
     a walk for the totals first would read every spooled file back twice."""
-    import tempfile
-
     tests = failures = skipped = 0
-    with tempfile.SpooledTemporaryFile(IN_MEMORY, mode="w+", encoding="utf-8", newline="") as held:
+    with holding() as held:
         for result in outcome.results:
             suite, t, f, s = _suite(result, lang)
             tests, failures, skipped = tests + t, failures + f, skipped + s
@@ -104,7 +105,5 @@ def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
             yield f'<testsuites name="checker" {totals} />\n'
             return
         yield f'<testsuites name="checker" {totals}>'
-        held.seek(0)
-        while piece := held.read(_PIECE):
-            yield piece
+        yield from pieces(held)
     yield "\n</testsuites>\n"

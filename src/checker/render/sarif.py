@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from checker import __version__
 from checker.findings import Finding
+from checker.render.held import holding, pieces, split
 from checker.render.jsonindent import nested
 from checker.render.safe import json_chunks, json_safe, json_text, visible
 from checker.render.words import pairs, position, where
@@ -146,18 +147,23 @@ def render(outcome: Outcome, lang: str) -> str:
     return "".join(chunks(outcome, lang))
 
 
+_LEVEL = 4  # log, runs, run, results: each result's depth in the log
+_BETWEEN = ",\n" + "  " * _LEVEL
+_MARK = "\x00results\x00"  # where the held results go in the log's text
+# a result's stand-in member, as written: its separator, the name, the number
+_STAND_IN = re.compile(r',\n *"ruleIndex": "\\u0000(\d+)\\u0000"')
+
+
 def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
     """The log in pieces, from one walk over the files (reading a spooled run's files
     back is a good part of a result's cost). The rules come first in the log and each
     result names its rule's place among them, known only once every file is read: the
     results are held (on disk past a few megabytes), each rule's place written as a
     stand-in, and put right as they are handed out."""
-    import tempfile
-
     found: dict[str, Rule] = {}
     stand_ins: dict[str, str] = {}  # rule ID -> its stand-in's number
     held_any = False
-    with tempfile.SpooledTemporaryFile(IN_MEMORY, mode="w+", encoding="utf-8", newline="") as held:
+    with holding() as held:
         for r in outcome.results:
             for rule_id in sorted({f.rule for f in r.findings}):
                 rule = r.rules.get(rule_id)
@@ -177,22 +183,12 @@ def chunks(outcome: Outcome, lang: str) -> Iterator[str]:
             yield text + "\n"
             return
         head, _, tail = text.rpartition(json_text(_MARK))  # the results come last
-        yield from (head[at : at + _PIECE] for at in range(0, len(head), _PIECE))
-        held.seek(0)
-        yield from _placed(held, places)
+        yield from split(head)
+        yield from _placed(pieces(held), places)
     yield tail + "\n"
 
 
-_LEVEL = 4  # log, runs, run, results: each result's depth in the log
-_BETWEEN = ",\n" + "  " * _LEVEL
-_MARK = "\x00results\x00"  # where the held results go in the log's text
-# a result's stand-in member, as written: its separator, the name, the number
-_STAND_IN = re.compile(r',\n *"ruleIndex": "\\u0000(\d+)\\u0000"')
-IN_MEMORY = 8 << 20
-_PIECE = 1 << 16
-
-
-def _placed(held: IO[str], places: dict[str, int | None]) -> Iterator[str]:
+def _placed(held: Iterable[str], places: dict[str, int | None]) -> Iterator[str]:
     """The held results made safe, each stand-in replaced by its rule's place (or taken
     out with its separator, for a rule no file's table holds, as ``ruleIndex`` was
     left out). Read in pieces cut after a line that ends without a comma: a stand-in
@@ -204,7 +200,7 @@ def _placed(held: IO[str], places: dict[str, int | None]) -> Iterator[str]:
         return "" if place is None else f"{whole[: whole.index(':')]}: {place}"
 
     rest = ""
-    while piece := held.read(_PIECE):
+    for piece in held:
         text = rest + piece
         cut = len(text)
         while (cut := text.rfind("\n", 0, cut)) > 0 and text[cut - 1] == ",":
