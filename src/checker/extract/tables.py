@@ -36,6 +36,22 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
 
 
+def figure_marks(defs: dict[str, TableDef]) -> frozenset[str]:
+    """The marks the pack's tables write for a figure (—, /, 无), folded: a row of
+    them is a row of figures, as a 规章 line filled with "/" by a body that makes
+    no rules, not a header."""
+    marks = {to_halfwidth(m).strip() for d in defs.values() for m in d.zero_marks}
+    marks.update(m.strip() for d in defs.values() for m in d.nothing_marks)
+    marks.discard("")
+    return frozenset(marks)
+
+
+@lru_cache(maxsize=8192)
+def _is_figure(text: str, marks: frozenset[str]) -> bool:
+    """A number, or one of ``marks`` (``figure_marks``) standing for one."""
+    return is_numeric(text) or to_halfwidth(text).strip() in marks
+
+
 class CellValue:
     """One addressed cell: its text, its number if any, and where it stands.
 
@@ -124,7 +140,8 @@ class TableIndex:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.defs = report.packset.table_defs
-        self.pieces = stitch(report)
+        self.marks = figure_marks(self.defs)
+        self.pieces = stitch(report, self.marks)
         self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
         self._assign()
         # per table, every defined cell at its slot (``TableDef.slot``), found at first use
@@ -150,7 +167,9 @@ class TableIndex:
     def labels(self, piece: Piece) -> PieceLabels:
         found = self._labels.get(id(piece))
         if found is None:
-            found = self._labels[id(piece)] = PieceLabels(piece, self.report.location(piece.block))
+            found = self._labels[id(piece)] = PieceLabels(
+                piece, self.report.location(piece.block), self.marks
+            )
         return found
 
     def present(self, table: str) -> bool:
@@ -222,11 +241,12 @@ class TableIndex:
 class PieceLabels:
     """A piece's row labels and header labels, normalised once, for every lookup in it."""
 
-    def __init__(self, piece: Piece, base: Location) -> None:
+    def __init__(self, piece: Piece, base: Location, marks: frozenset[str] = frozenset()) -> None:
         self.piece = piece
         self.base = base  # the location of the block the piece starts at
+        self.marks = marks  # what stands for a figure besides numbers (``figure_marks``)
         table = piece.table
-        self.raw = [_row_labels(table, r) for r in range(table.n_rows)]
+        self.raw = [_row_labels(table, r, marks) for r in range(table.n_rows)]
         self.norm = [[normalise_label(x) for x in labels] for labels in self.raw]
         self.ragged = table.ragged
         self._rows: dict[str, int | None] = {}
@@ -248,10 +268,23 @@ class PieceLabels:
         piece = self.piece
         table = piece.table
         if rdef.data_row:
+            marks = self.marks
             for r in range(table.n_rows):
-                if r not in piece.header_rows and any(is_numeric(c.text) for c in table.rows[r]):
+                if r not in piece.header_rows and any(
+                    _is_figure(c.text, marks) for c in table.rows[r]
+                ):
                     return r
             return None
+        found = self._labelled_row(rdef)
+        if found is not None and rdef.optional and not self._counted(found):
+            return None  # a draft's own subtotal line of marks only is a group's caption
+        return found
+
+    def _counted(self, r: int) -> bool:
+        """Whether row ``r`` holds a number (not only marks for one)."""
+        return any(is_numeric(c.text) for c in self.piece.table.rows[r])
+
+    def _labelled_row(self, rdef: LabelDef) -> int | None:
         # where a row's last label is the label itself, the first such row in the
         # group is the answer; the scan below finds the looser matches
         by_last = self._last_label_rows()
@@ -432,11 +465,11 @@ def _is_label(text: str) -> bool:
     return len(_CJK.findall(text)) >= 2
 
 
-def _row_labels(table: Table, r: int) -> list[str]:
-    """The distinct label cells of a row, left to right, up to its first figure."""
+def _row_labels(table: Table, r: int, marks: frozenset[str] = frozenset()) -> list[str]:
+    """The distinct label cells of a row, left to right, up to its first figure (or mark)."""
     labels: list[str] = []
     for cell in table.rows[r]:
-        if is_numeric(cell.text):
+        if _is_figure(cell.text, marks):
             break
         text = cell.text.strip()
         if text and text not in labels:
@@ -464,12 +497,13 @@ def _score(texts: set[str], tdef: TableDef) -> int:
     return sum(not texts.isdisjoint(labels) for labels in tdef.label_sets)
 
 
-def _header_rows(table: Table) -> set[int]:
-    """Rows holding no figure: headers and block titles (第二十条第(一)项)."""
-    return {r for r in range(table.n_rows) if not any(is_numeric(c.text) for c in table.rows[r])}
+def _header_rows(table: Table, marks: frozenset[str] = frozenset()) -> set[int]:
+    """Rows holding no figure (nor a mark for one): headers and block titles (第二十条第(一)项)."""
+    rows = table.rows
+    return {r for r in range(table.n_rows) if not any(_is_figure(c.text, marks) for c in rows[r])}
 
 
-def stitch(report: Report) -> list[Piece]:
+def stitch(report: Report, marks: frozenset[str] = frozenset()) -> list[Piece]:
     """Join a table broken at a page break: the next table, with nothing but
     blank or short paragraphs between, the same width and no header of its own."""
     pieces: list[Piece] = []
@@ -481,7 +515,7 @@ def stitch(report: Report) -> list[Piece]:
                 gap_ok = False
             continue
         table = block.table
-        headers = _header_rows(table)
+        headers = _header_rows(table, marks)
         if (
             previous is not None
             and gap_ok
