@@ -394,7 +394,21 @@ class PieceLabels:
         kept = self._column_rows.get(key)
         if kept is None:
             kept = self._column_rows[key] = [self.column(cdef, r) for cdef in cdefs]
+        if tdef.right_aligned and self._misread(kept, r, len(tdef.right_aligned)):
+            # the spans were lost and each row padded with empty cells to one
+            # width (a page copied as "a | b | ||"): the headers stand anywhere
+            return [_right_aligned(self, tdef, cdef.key, r, lost=True) for cdef in cdefs]
         return kept
+
+    def _misread(self, columns: list[int | None], r: int, k: int) -> bool:
+        """Whether the headers fail row ``r`` — a defined column not found, or found
+        over one of the row's labels — though the row has a cell for every one
+        of the ``k`` figures after its labels (a deleted column leaves fewer)."""
+        width = self.piece.table.n_cols
+        last = self.last_label(r, width)
+        if not any(c is None or c <= last for c in columns):
+            return False
+        return width - last - 1 >= k
 
     def column(self, cdef: LabelDef, r: int) -> int | None:
         """The column whose nearest header above row ``r`` carries the label."""
@@ -445,16 +459,26 @@ def _read_count(tdef: TableDef, raw: str) -> tuple[str, Decimal | None, str, str
     return text, value, status, judged
 
 
-def _right_aligned(labels: PieceLabels, tdef: TableDef, column: str, r: int) -> int | None:
+def _right_aligned(
+    labels: PieceLabels, tdef: TableDef, column: str, r: int, lost: bool = False
+) -> int | None:
     """In a table whose spans were lost (text copied from a page), rows have
     different widths and headers no longer stand over their figures; the
-    figures themselves still end every data row in the defined order."""
-    if not (labels.ragged and column in tdef.right_aligned):
+    figures themselves still end every data row in the defined order. ``lost``:
+    the spans are known lost though the rows are of one width (padded).
+
+    Empty cells past the figures a row needs are padding, not the last column."""
+    if not ((labels.ragged or lost) and column in tdef.right_aligned):
         return None
     table = labels.piece.table
     end = table.row_ends[r] if r < len(table.row_ends) else table.n_cols
-    c = end - len(tdef.right_aligned) + tdef.right_aligned.index(column)
-    return c if c > labels.last_label(r, end) else None
+    last = labels.last_label(r, end)
+    k = len(tdef.right_aligned)
+    row = table.rows[r]
+    while end - last - 1 > k and not row[end - 1].text.strip():
+        end -= 1
+    c = end - k + tdef.right_aligned.index(column)
+    return c if c > last else None
 
 
 _CJK = compiled.cached(r"\p{Han}")
