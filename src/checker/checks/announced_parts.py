@@ -50,11 +50,73 @@ def check(ctx: Context, spec: PartsSpec) -> Iterator[Finding]:
         m = next((m for p in spec.preambles if (m := search(p, text))), None)
         if m is None:
             continue
-        parts = [p.strip() for p in spec.separators.split(m["list"]) if p.strip()]
+        parts = _parts(ctx, spec, m["list"])
         if len(parts) < 2:
             return
         yield from _judge(ctx, spec, block, m, parts)
         return
+
+
+_QUOTES = '“”"「」《》 '  # around a quoted part
+_CLAUSE = frozenset("，,；;")  # what ends a list and starts a clause of its own
+_JOINS = ("以及", "和", "及", "与")  # inside part names, or between the last two parts
+
+
+def _parts(ctx: Context, spec: PartsSpec, listed: str) -> list[str]:
+    """The parts a list names. Its separators also stand inside a part's name
+    (政府信息公开行政复议、行政诉讼情况), and a clause may follow it after a comma
+    (，并附相关统计表): consecutive pieces naming the same one section are one
+    part, a piece naming two sections is two parts where a 和 or 及 cuts it into
+    one each, and pieces after a comma naming no section end the list."""
+    pieces: list[tuple[str, str]] = []  # (separator before, piece)
+    at = 0
+    for sep in spec.separators.finditer(listed):
+        pieces.append((listed[at - 1 : at] if at else "", listed[at : sep.start()]))
+        at = sep.end()
+    pieces.append((listed[at - 1 : at] if at else "", listed[at:]))
+    named = [(before, p) for before, piece in pieces if (p := piece.strip().strip(_QUOTES))]
+    if not spec.sections:
+        return [piece for _, piece in named]
+    merged: list[tuple[str, str, frozenset[str]]] = []
+    for before, piece in named:
+        sections = _sections(ctx, spec, piece)
+        if merged and sections and len(sections) == 1 and merged[-1][2] == sections:
+            merged[-1] = (merged[-1][0], merged[-1][1] + "、" + piece, sections)
+            continue
+        merged.extend((before, part, _sections(ctx, spec, part)) for part in _cut(ctx, spec, piece))
+    while len(merged) > 1 and not merged[-1][2] and merged[-1][0] in _CLAUSE:
+        if any(_same(merged[-1][1], normalise_label(h.title)) for h in ctx.report.outline.headings):
+            break  # a section of the body after all
+        merged.pop()
+    return [part for _, part, _ in merged]
+
+
+def _cut(ctx: Context, spec: PartsSpec, piece: str) -> list[str]:
+    """``piece``, or its two halves where one 和/及 cuts it into parts naming one
+    section each, different ones (…改进情况和其他需要报告的事项)."""
+    if len(_sections(ctx, spec, piece)) < 2:
+        return [piece]
+    for word in _JOINS:
+        at = piece.find(word)
+        while at > 0:
+            left, right = piece[:at], piece[at + len(word) :]
+            a, b = _sections(ctx, spec, left), _sections(ctx, spec, right)
+            if len(a) == 1 and len(b) == 1 and a != b:
+                return [left, right]
+            at = piece.find(word, at + 1)
+    return [piece]
+
+
+def _sections(ctx: Context, spec: PartsSpec, part: str) -> frozenset[str]:
+    """The required sections whose heading words the part holds."""
+    rules = ctx.report.packset.rules
+    found = set()
+    for rule_id in spec.sections:
+        rule = rules.get(rule_id)
+        spec_ = rule.spec if rule is not None else None
+        if isinstance(spec_, SectionSpec) and any(search(p, part) for p in spec_.headings):
+            found.add(rule_id)
+    return frozenset(found)
 
 
 def _judge(
@@ -98,7 +160,7 @@ def _judge(
         in_body = next(report.headings_found(rule.spec.headings), None) is not None
         if in_body and not any(search(p, part) for part in parts for p in rule.spec.headings):
             unlisted.append(rule.spec.item)
-    if unlisted:
+    if unlisted and (count_text or not m.groupdict().get("etc")):  # 等 without a count: "and so on"
         problems.append(
             Text(
                 "未列出：" + "、".join(t.zh for t in unlisted),
