@@ -73,6 +73,8 @@ def _candidates(text: str, collapsed: bool) -> list[int]:
             i = bisect_left(stops, gap.start() - 1) - 1
             since = stops[i] + 1 if i >= 0 else 0
             before = text[max(start, since) : gap.start()]
+            if (number := _START.match(before)) is not None and number.end() == len(before):
+                continue  # a heading's number and its words: "(三) 政府信息管理情况"
             ends = bool(before) and before[-1] in _SENTENCE_END
             short = 0 < len(before) <= _SHORT and not any(ch in before for ch in "，,、：:")
             if ends or short or _START.match(before):
