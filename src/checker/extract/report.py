@@ -431,11 +431,17 @@ def _level(report: Report, patterns: dict[str, list[Any]], screens: dict[str, An
     """The issuing body's level, from the title (else the opening and closing lines)."""
     if report.title is not None:
         texts = [report.norm[report.title.index]]
-    else:
+        keys = [("government", "government_body"), ("department", "department_body")]
+    else:  # the first line naming a body decides; a department's own voice (我局) first
         blocks = report.text_blocks()
         texts = [report.norm[b.index] for b in blocks[:_HEAD_BLOCKS] + blocks[-_TAIL_BLOCKS:]]
-    for level in ("government", "department"):
-        key = f"{level}_body"
-        if any(any_match(patterns.get(key, []), screens.get(key), t) for t in texts):
-            return level
+        keys = [
+            ("department", "department_voice"),
+            ("government", "government_body"),
+            ("department", "department_body"),
+        ]
+    for text in texts:
+        for level, key in keys:
+            if any_match(patterns.get(key, []), screens.get(key), text):
+                return level
     return "other"
