@@ -403,6 +403,26 @@ class _Builder:
                 return True
         return False
 
+    def _header_cells(self, before: list[Token], k: int) -> tuple[list[str], int]:
+        """The ``k`` header cells standing before a row's label, and how many words
+        they take: a cell broken over lines or spaces (本年新 / 制作数量, 现行有效件数
+        (历史累计)) is joined where only its pieces together make a column's label."""
+        cells: list[str] = []
+        i = len(before)
+        columns = self.columns
+        while len(cells) < k and i > 0:
+            take = 1
+            if normalise_label(before[i - 1].text) not in columns:
+                for n in range(min(_MAX_LABEL_PARTS, i), 1, -1):
+                    if normalise_label("".join(t.text for t in before[i - n : i])) in columns:
+                        take = n
+                        break
+            cells.append("".join(t.text for t in before[i - take : i]))
+            i -= take
+        if len(cells) < k:
+            return [], 0
+        return cells[::-1], len(before) - i
+
     def _place(self, row: _Row) -> list[_Placed] | None:
         tdef = self.tdef
         labelled = self._label(row)
@@ -419,9 +439,9 @@ class _Builder:
             k = len(tdef.right_aligned)
         else:
             k = sum(1 for v in row.values if not v.blank)
-            header = [t.text for t in before[-k:]] if len(before) >= k else []
+            header, taken = self._header_cells(before, k)
             if any(normalise_label(h) in self.columns for h in header):
-                if len(before) > k and normalise_label(before[-k - 1].text) in self.columns:
+                if len(before) > taken and normalise_label(before[-taken - 1].text) in self.columns:
                     return None  # more column labels than figures: a cell is missing
                 self.header = header
                 out.append(_Placed(None, "", "", [], header))
