@@ -60,6 +60,9 @@ def _groups(ctx: Context, levels: tuple[int, ...]) -> list[list[Heading]]:
     return out
 
 
+_START = Text("文档开头", "start of the document")  # a first heading that is not 一
+
+
 def check(ctx: Context, spec: NumberingSpec) -> Iterator[Finding]:
     for group in _groups(ctx, spec.levels):
         yield from _walk(ctx, group, spec.check)
@@ -98,7 +101,7 @@ def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding
                 missing = [label_for(h.style, k).rstrip("、") for k in range(runs[-1] + 1, n)]
                 yield ctx.finding(
                     location(h.block),
-                    previous=previous.text if previous else "",
+                    previous=previous.text if previous else _START,
                     current=h.text,
                     missing="、".join(missing),
                     unnumbered=Text(
