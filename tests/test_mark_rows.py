@@ -142,3 +142,29 @@ def test_a_subtotal_line_of_marks_only_is_not_a_subtotal() -> None:
     counted = caption.replace(" — |" * 7, " 90 | 9 | 0 | 0 | 9 | 0 | 108 |")
     result = check(text.replace(first, counted + "\n" + first).encode("utf-8"), "report.md")
     assert "T305" in rules(result)  # the same line with figures is a subtotal: a wrong one
+
+
+UNITS = {
+    ".md": [("| 行政许可 | 37 |", "| 行政许可 | 37件 |")],
+    ".html": [('行政许可</td><td colspan="3">37</td>', '行政许可</td><td colspan="3">37 件</td>')],
+}
+
+
+@pytest.mark.parametrize("form", list(UNITS))
+def test_a_line_whose_figures_all_carry_a_unit_is_a_line(form: str) -> None:
+    """ "37件" is a figure (the tables' count units): a line of them is no header."""
+    text = (SAMPLES / f"{CLEAN}{form}").read_text(encoding="utf-8")
+    for old, new in UNITS[form]:
+        assert old in text
+        text = text.replace(old, new)
+    assert rules(check(text.encode("utf-8"), f"report{form}")) == []
+
+
+def test_a_table3_line_of_counts_with_units_is_summed() -> None:
+    text = _md()
+    line = _line(text, "2.没有现成信息需要另行制作")  # 3 + 1 = 4 in the clean report
+    with_units = re.sub(r"\| (\d+) (?=\|)", r"| \1件 ", line)
+    assert with_units != line
+    assert rules(check(text.replace(line, with_units).encode("utf-8"), "report.md")) == []
+    wrong = re.sub(r"\| (\d+) (?=\|)", "| 9件 ", line, count=1)
+    assert "T303" in rules(check(text.replace(line, wrong).encode("utf-8"), "report.md"))

@@ -109,6 +109,17 @@ def _cut(ctx: Context, spec: PartsSpec, piece: str) -> list[str]:
 
 def _sections(ctx: Context, spec: PartsSpec, part: str) -> frozenset[str]:
     """The required sections whose heading words the part holds."""
+    memo: dict[str, frozenset[str]] = ctx.report.cache.setdefault(_SECTIONS, {})
+    found = memo.get(part)
+    if found is None:
+        found = memo[part] = _sections_of(ctx, spec, part)
+    return found
+
+
+_SECTIONS = "announced parts: sections"  # in a report's cache: part -> its sections
+
+
+def _sections_of(ctx: Context, spec: PartsSpec, part: str) -> frozenset[str]:
     rules = ctx.report.packset.rules
     found = set()
     for rule_id in spec.sections:

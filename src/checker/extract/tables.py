@@ -23,7 +23,7 @@ from checker.labels import normalise_label
 from checker.model import Block, Location, Table
 from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
 from checker.rulepacks import compiled
-from checker.rulepacks.pack import FactDef, LabelDef, TableDef
+from checker.rulepacks.pack import FactDef, Figures, LabelDef, TableDef
 
 __all__ = ["CellValue", "LabelDef", "TableDef", "TableIndex", "normalise_label", "table_index"]
 
@@ -36,20 +36,23 @@ def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
 
 
-def figure_marks(defs: dict[str, TableDef]) -> frozenset[str]:
-    """The marks the pack's tables write for a figure (—, /, 无), folded: a row of
-    them is a row of figures, as a 规章 line filled with "/" by a body that makes
-    no rules, not a header."""
-    marks = {to_halfwidth(m).strip() for d in defs.values() for m in d.zero_marks}
-    marks.update(m.strip() for d in defs.values() for m in d.nothing_marks)
-    marks.discard("")
-    return frozenset(marks)
+_NO_FIGURES = Figures(frozenset(), None)
 
 
 @lru_cache(maxsize=8192)
-def _is_figure(text: str, marks: frozenset[str]) -> bool:
-    """A number, or one of ``marks`` (``figure_marks``) standing for one."""
-    return is_numeric(text) or to_halfwidth(text).strip() in marks
+def _is_figure(text: str, figures: Figures) -> bool:
+    """A number, or what the pack's tables write for one (``Figures``: —, /, 37件)."""
+    return _is_count(text, figures) or to_halfwidth(text).strip() in figures.marks
+
+
+def _is_count(text: str, figures: Figures) -> bool:
+    """A number, with or without its unit (37, 37件)."""
+    if is_numeric(text):
+        return True
+    units = figures.units
+    if units is None or not text[-1:].isalpha():
+        return False
+    return is_numeric(units.sub("", to_halfwidth(text).strip()))
 
 
 class CellValue:
@@ -140,8 +143,8 @@ class TableIndex:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.defs = report.packset.table_defs
-        self.marks = figure_marks(self.defs)
-        self.pieces = stitch(report, self.marks)
+        self.figures = report.packset.figures
+        self.pieces = stitch(report, self.figures)
         self.assigned: dict[str, list[Piece]] = {k: [] for k in self.defs}
         self._assign()
         # per table, every defined cell at its slot (``TableDef.slot``), found at first use
@@ -168,7 +171,7 @@ class TableIndex:
         found = self._labels.get(id(piece))
         if found is None:
             found = self._labels[id(piece)] = PieceLabels(
-                piece, self.report.location(piece.block), self.marks
+                piece, self.report.location(piece.block), self.figures
             )
         return found
 
@@ -241,12 +244,12 @@ class TableIndex:
 class PieceLabels:
     """A piece's row labels and header labels, normalised once, for every lookup in it."""
 
-    def __init__(self, piece: Piece, base: Location, marks: frozenset[str] = frozenset()) -> None:
+    def __init__(self, piece: Piece, base: Location, figures: Figures = _NO_FIGURES) -> None:
         self.piece = piece
         self.base = base  # the location of the block the piece starts at
-        self.marks = marks  # what stands for a figure besides numbers (``figure_marks``)
+        self.figures = figures  # what stands for a figure besides a number (—, 37件)
         table = piece.table
-        self.raw = [_row_labels(table, r, marks) for r in range(table.n_rows)]
+        self.raw = [_row_labels(table, r, figures) for r in range(table.n_rows)]
         self.norm = [[normalise_label(x) for x in labels] for labels in self.raw]
         self.ragged = table.ragged
         self._rows: dict[str, int | None] = {}
@@ -268,10 +271,10 @@ class PieceLabels:
         piece = self.piece
         table = piece.table
         if rdef.data_row:
-            marks = self.marks
+            figures = self.figures
             for r in range(table.n_rows):
                 if r not in piece.header_rows and any(
-                    _is_figure(c.text, marks) for c in table.rows[r]
+                    _is_figure(c.text, figures) for c in table.rows[r]
                 ):
                     return r
             return None
@@ -282,7 +285,7 @@ class PieceLabels:
 
     def _counted(self, r: int) -> bool:
         """Whether row ``r`` holds a number (not only marks for one)."""
-        return any(is_numeric(c.text) for c in self.piece.table.rows[r])
+        return any(_is_count(c.text, self.figures) for c in self.piece.table.rows[r])
 
     def _labelled_row(self, rdef: LabelDef) -> int | None:
         # where a row's last label is the label itself, the first such row in the
@@ -404,6 +407,11 @@ class PieceLabels:
         """Whether the headers fail row ``r`` — a defined column not found, or found
         over one of the row's labels — though the row has a cell for every one
         of the ``k`` figures after its labels (a deleted column leaves fewer)."""
+        row = self.piece.table.rows[r]
+        if None not in columns and not any(
+            _is_label(row[c].text) for c in columns if c is not None
+        ):
+            return False  # every figure's cell found, none of them words: the usual case
         width = self.piece.table.n_cols
         last = self.last_label(r, width)
         if not any(c is None or c <= last for c in columns):
@@ -484,16 +492,17 @@ def _right_aligned(
 _CJK = compiled.cached(r"\p{Han}")
 
 
+@lru_cache(maxsize=8192)
 def _is_label(text: str) -> bool:
     """Words, not a figure or a mark: at least two Chinese characters."""
     return len(_CJK.findall(text)) >= 2
 
 
-def _row_labels(table: Table, r: int, marks: frozenset[str] = frozenset()) -> list[str]:
+def _row_labels(table: Table, r: int, figures: Figures = _NO_FIGURES) -> list[str]:
     """The distinct label cells of a row, left to right, up to its first figure (or mark)."""
     labels: list[str] = []
     for cell in table.rows[r]:
-        if _is_figure(cell.text, marks):
+        if _is_figure(cell.text, figures):
             break
         text = cell.text.strip()
         if text and text not in labels:
@@ -521,13 +530,14 @@ def _score(texts: set[str], tdef: TableDef) -> int:
     return sum(not texts.isdisjoint(labels) for labels in tdef.label_sets)
 
 
-def _header_rows(table: Table, marks: frozenset[str] = frozenset()) -> set[int]:
-    """Rows holding no figure (nor a mark for one): headers and block titles (第二十条第(一)项)."""
+def _header_rows(table: Table, figures: Figures = _NO_FIGURES) -> set[int]:
+    """Rows holding no figure (nor a mark or a count for one): headers and block
+    titles (第二十条第(一)项)."""
     rows = table.rows
-    return {r for r in range(table.n_rows) if not any(_is_figure(c.text, marks) for c in rows[r])}
+    return {r for r in range(table.n_rows) if not any(_is_figure(c.text, figures) for c in rows[r])}
 
 
-def stitch(report: Report, marks: frozenset[str] = frozenset()) -> list[Piece]:
+def stitch(report: Report, figures: Figures = _NO_FIGURES) -> list[Piece]:
     """Join a table broken at a page break: the next table, with nothing but
     blank or short paragraphs between, the same width and no header of its own."""
     pieces: list[Piece] = []
@@ -539,7 +549,7 @@ def stitch(report: Report, marks: frozenset[str] = frozenset()) -> list[Piece]:
                 gap_ok = False
             continue
         table = block.table
-        headers = _header_rows(table, marks)
+        headers = _header_rows(table, figures)
         if (
             previous is not None
             and gap_ok

@@ -19,7 +19,7 @@ from checker.findings import Severity
 from checker.i18n import Text
 from checker.resources import rules_dir
 from checker.rulepacks import compiled
-from checker.rulepacks.pack import CheckFn, FactDef, PackSet, Plan, Rule, TableDef
+from checker.rulepacks.pack import CheckFn, FactDef, Figures, PackSet, Plan, Rule, TableDef
 from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import DATE_PATTERN, PATTERN_TIMEOUT, compile_pattern, screen
 from checker.rulepacks.validate import load_validated, validate_pack
@@ -168,6 +168,7 @@ def merge(
             rule = _rule(spec, pack_id, source, lines, ("rules", i))
             packset.rules[rule.id] = rule
     packset.table_defs = {k: TableDef.of(k, v) for k, v in packset.tables.items()}
+    packset.figures = Figures.of(packset.tables)
     packset.screens = {k: screen(v) for k, v in packset.document.items()}
     _check_references(packset)
     return packset

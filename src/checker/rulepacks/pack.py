@@ -120,6 +120,32 @@ class TableDef:
         )
 
 
+@dataclass(frozen=True, eq=False)  # one per pack set: compared and hashed by identity
+class Figures:
+    """What the pack's tables write in a cell for a figure besides a bare number:
+    a mark (—, /, 无) or a number with its unit (37件). A row of them is a row of
+    figures, not a header (as a 规章 line filled with "/" by a body that makes no rules)."""
+
+    marks: frozenset[str]  # folded
+    units: Any  # compiled: a unit after a number, to take off; None when the pack names none
+
+    @classmethod
+    def of(cls, tables: dict[str, dict[str, Any]]) -> Figures:
+        marks = {
+            to_halfwidth(m).strip()
+            for spec in tables.values()
+            for m in (*(spec.get("zero_marks") or ()), *(spec.get("nothing_marks") or ()))
+        }
+        marks.discard("")
+        words = sorted({u for spec in tables.values() for u in spec.get("count_units") or ()})
+        units = (
+            regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, words)) + ")$")
+            if words
+            else None
+        )
+        return cls(frozenset(marks), units)
+
+
 CheckFn = Callable[[Any, Any], Iterable[Any]]  # a kind's check: (Context, bound spec) -> findings
 
 
@@ -148,6 +174,7 @@ class PackSet:
     facts: dict[str, FactDef] = field(default_factory=dict)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # as merged from the packs
     table_defs: dict[str, TableDef] = field(default_factory=dict)  # built from ``tables``
+    figures: Figures = field(default_factory=lambda: Figures(frozenset(), None))  # and this
     rules: dict[str, Rule] = field(default_factory=dict)
     title: Text = field(default_factory=lambda: Text("", ""))
     across: dict[str, Any] = field(default_factory=dict)  # reading reports for cross-report rules
