@@ -23,8 +23,16 @@ _SEPARATOR_CHARS = frozenset("|:- \t")
 _ESCAPED_PIPE = "\\|"
 
 
+# NULs, and the zero-width spaces and joiners web editors leave in a page's text
+# (a copied "37\u200b" is no figure, "\u200b一、总体情况" no heading)
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+_DROP = dict.fromkeys(map(ord, _INVISIBLE))
+
+
 def split_lines(text: str) -> list[str]:
-    """Lines split on LF, CRLF or a lone CR (old Mac files), NULs removed."""
+    """Lines split on LF, CRLF or a lone CR (old Mac files), invisible characters removed."""
+    if any(ch in text for ch in _INVISIBLE):  # one C scan each; rare, so translated only then
+        text = text.translate(_DROP)
     return text.replace("\x00", "").replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
