@@ -145,6 +145,19 @@ def _may_open(block: Block, text: str) -> bool:
     return not ("\u4e00" <= c <= "\u9fff") or c in _CN_OPENS or block.kind == _HEADING
 
 
+_CAPTION = compiled.cached(rf"^\s*(?:附)?表\s*[{_CN}\d]+")
+_SPACES = compiled.cached(r"\s+")
+
+
+def _is_caption(text: str, section: str) -> bool:
+    """A table's caption, not a heading: 表二, 附表1, or the section's own title again
+    (收到和处理政府信息公开申请情况 above Table 3, in the section of that name)."""
+    if _CAPTION.match(text):
+        return True
+    words = _SPACES.sub("", text)
+    return bool(section) and (words in section or section in words)
+
+
 def _looks_like_unnumbered_heading(block: Block, following: Block | None) -> bool:
     if block.kind != _PARAGRAPH or following is None:
         return False
@@ -188,8 +201,16 @@ def build_outline(
             found[i] = None
     if numbered_at:
         first, last = numbered_at[0], numbered_at[-1]
+        section = ""  # the title of the numbered section standing over block i
         for i in range(first + 1, last):
-            if found[i] is None and _looks_like_unnumbered_heading(blocks[i], blocks[i + 1]):
+            heading = found[i]
+            if heading is not None and heading.level == 1:
+                section = _SPACES.sub("", heading.title)
+            elif (
+                heading is None
+                and _looks_like_unnumbered_heading(blocks[i], blocks[i + 1])
+                and not _is_caption(blocks[i].text, section)
+            ):
                 found[i] = Heading(blocks[i], None, None, "", blocks[i].text.strip(), "none")
                 at.append(i)
         at.sort()
