@@ -20,6 +20,7 @@ from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
 from checker.numbers import parse_chinese_numeral, to_halfwidth_all
+from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
 
 T = TypeVar("T")
@@ -345,19 +346,46 @@ def _published(document: Document, norm: dict[int, str], patterns: list[Any]) ->
 
 
 def _find_title(report: Report, patterns: list[Any]) -> None:
-    for block in report.text_blocks()[:_HEAD_BLOCKS]:
-        text = report.norm[block.index]
-        for pattern in patterns:
-            m = search(pattern, text)
-            if m and len(text) <= 80:
-                report.title = block
-                year = _year(m["year"])
-                if year is None:
-                    continue
-                report.year_sources.append(
-                    YearSource("title", year, block.text.strip(), report.location(block))
-                )
-                return
+    """The first title-like line near the top; of several in a row (a page's list of
+    its reports, 往年年报, standing before the report), the last: the one the body follows."""
+    found: tuple[Block, Any] | None = None
+    found_at = -1
+    year: int | None = None
+    for position, block in enumerate(report.text_blocks()[:_HEAD_BLOCKS]):
+        m = _title_match(report, patterns, block)
+        if year is not None and (
+            m is None or position != found_at + 1 or not _bare_title(report.norm[block.index], m)
+        ):
+            break  # the run of title-like lines has ended
+        if m is not None:  # a title without a readable year: a later one may give it
+            found, found_at, year = (block, m), position, _year(m["year"])
+    if found is None:
+        return
+    block, m = found
+    report.title = block
+    if year is not None:
+        report.year_sources.append(
+            YearSource("title", year, block.text.strip(), report.location(block))
+        )
+
+
+def _bare_title(text: str, m: Any) -> bool:
+    """A line that is a title and nothing more (a list's entry), not a sentence naming one."""
+    return m.end() >= len(text.rstrip()) and not _SENTENCE_MARKS.search(text)
+
+
+_SENTENCE_MARKS = compiled.cached(r"[。，,；;！？!?]")
+
+
+def _title_match(report: Report, patterns: list[Any], block: Block) -> Any:
+    """The block's title match, one with a readable year first."""
+    text = report.norm[block.index]
+    if len(text) > 80:
+        return None
+    matches = [m for pattern in patterns if (m := search(pattern, text))]
+    return next(
+        (m for m in matches if _year(m["year"]) is not None), matches[0] if matches else None
+    )
 
 
 def _year(text: str) -> int | None:
