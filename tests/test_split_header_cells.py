@@ -78,3 +78,19 @@ def test_a_column_really_missing_is_still_reported() -> None:
     for i in reversed(rows):
         del lines[i + 3]
     assert "T203" in rules("\n".join(lines))
+
+
+def test_table4_with_every_column_label_spaced() -> None:
+    """结果 维持, 总　计: a spaced cell copied one cell per line gives two words each."""
+    text = (SAMPLES / "edition2021-2023-clean.cells.txt").read_text(encoding="utf-8")
+    spaced = text
+    for label, words in [
+        ("结果维持", "结果 维持"),
+        ("结果纠正", "结果 纠正"),
+        ("其他结果", "其他 结果"),
+        ("尚未审结", "尚未 审结"),
+        ("总计", "总　计"),
+    ]:
+        spaced = spaced.replace(f"\n{label}\n", f"\n{words}\n")
+    assert spaced.count("结果 维持") == 3
+    assert rules(spaced) == rules(text) == []

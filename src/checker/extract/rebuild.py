@@ -326,7 +326,13 @@ class _Builder:
         if self.first is None:
             self.first = self._lead(row)
         start = row.labels.index(self.first) if self.first in row.labels else 0
-        self.seen.update(normalise_label(t.text) for t in row.labels[start:])
+        words = [t.text for t in row.labels[start:] if t.text]
+        self.seen.update(normalise_label(w) for w in words)
+        # and a label broken over two or three words (结果 维持, as a spaced cell copies)
+        for n in range(2, _MAX_LABEL_PARTS + 1):
+            self.seen.update(
+                normalise_label("".join(words[i : i + n])) for i in range(len(words) - n + 1)
+            )
         self.last = row.values[-1]
         self.hows.update(v.how for v in row.values if not v.blank)
 
