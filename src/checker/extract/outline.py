@@ -76,6 +76,9 @@ class Heading:
     label: str  # the number as written: "一、", "（二）", "、" for a lost number
     title: str  # the heading's words, without the number
     style: str  # cn, cn-part, cn-paren, arabic, arabic-paren, circled, missing, none
+    # the depth of an unnumbered heading guessed from a short line (``stack_level``):
+    # one below the numbered heading it stands under, not a section of its own
+    depth: int | None = None
 
     @property
     def text(self) -> str:
@@ -202,8 +205,11 @@ def build_outline(
     if numbered_at:
         first, last = numbered_at[0], numbered_at[-1]
         section = ""  # the title of the numbered section standing over block i
+        under = 1  # the level of the numbered heading standing over block i
         for i in range(first + 1, last):
             heading = found[i]
+            if heading is not None and heading.level is not None:
+                under = heading.level
             if heading is not None and heading.level == 1:
                 section = _SPACES.sub("", heading.title)
             elif (
@@ -211,7 +217,9 @@ def build_outline(
                 and _looks_like_unnumbered_heading(blocks[i], blocks[i + 1])
                 and not _is_caption(blocks[i].text, section)
             ):
-                found[i] = Heading(blocks[i], None, None, "", blocks[i].text.strip(), "none")
+                found[i] = Heading(
+                    blocks[i], None, None, "", blocks[i].text.strip(), "none", under + 1
+                )
                 at.append(i)
         at.sort()
     headings = outline.headings
@@ -272,7 +280,7 @@ def stack_level(heading: Heading) -> int:
     """A heading's depth: by its number, else by its style (an unnumbered heading)."""
     if heading.level is not None:
         return heading.level
-    return heading.block.level or 1
+    return heading.depth or heading.block.level or 1
 
 
 def _short(text: str, limit: int = 40) -> str:
