@@ -17,7 +17,7 @@ import regex
 
 from checker.checks.base import Context, Kind
 from checker.checks.required_section import SectionSpec
-from checker.extract.report import search
+from checker.extract.report import any_match, search
 from checker.findings import Finding
 from checker.i18n import Text
 from checker.labels import normalise_label
@@ -125,7 +125,7 @@ def _sections_of(ctx: Context, spec: PartsSpec, part: str) -> frozenset[str]:
     for rule_id in spec.sections:
         rule = rules.get(rule_id)
         spec_ = rule.spec if rule is not None else None
-        if isinstance(spec_, SectionSpec) and any(search(p, part) for p in spec_.headings):
+        if isinstance(spec_, SectionSpec) and any_match(list(spec_.headings), spec_.screen, part):
             found.add(rule_id)
     return frozenset(found)
 

@@ -15,6 +15,7 @@ from checker.findings import Finding
 from checker.i18n import Text
 from checker.model import Location
 from checker.rulepacks.params import Params
+from checker.rulepacks.patterns import screen
 
 
 @dataclass(frozen=True)
@@ -23,12 +24,15 @@ class SectionSpec:
     headings: tuple[Any, ...]
     text: tuple[Any, ...]  # body text that covers the item without a heading
     top_level: bool
+    screen: Any = None  # the headings as one pattern (``patterns.screen``), None when not joined
 
 
 def parse(params: Params) -> SectionSpec:
+    headings = params.patterns("headings")
     return SectionSpec(
         item=Text.of(params["item"]),
-        headings=params.patterns("headings"),
+        headings=headings,
+        screen=screen(list(headings)),
         text=params.patterns("text"),
         top_level=bool(params.get("top_level", False)),
     )
