@@ -262,6 +262,7 @@ def build_report(
     )
     _find_title(report, patterns.get("title", []))
     _find_period(report, patterns.get("period", []), screens.get("period"))
+    _retitle(report, patterns.get("title", []))
     _find_signature(report, patterns.get("signature", []))
     if not report.year_sources:
         _guess_year(
@@ -367,6 +368,31 @@ def _find_title(report: Report, patterns: list[Any]) -> None:
         report.year_sources.append(
             YearSource("title", year, block.text.strip(), report.location(block))
         )
+
+
+def _retitle(report: Report, patterns: list[Any]) -> None:
+    """Where the title found names another year than the statistical period, a
+    title line in the opening blocks that names the period's year is the title:
+    a page's list of its earlier reports copied above it (往年年报) gave the first.
+    A report whose one title names the wrong year keeps it, to be reported."""
+    period = report.period
+    title = report.title
+    if period is None or period[0] is None or title is None:
+        return
+    year = period[0].year
+    sources = report.year_sources
+    named = next((s for s in sources if s.name == "title"), None)
+    if named is None or named.year == year:
+        return
+    # further down than a title is looked for: a page's chrome may stand above it
+    for block in report.text_blocks()[: 4 * _HEAD_BLOCKS]:
+        m = _title_match(report, patterns, block)
+        if block is not title and m is not None and _year(m["year"]) == year:
+            report.title = block
+            sources[sources.index(named)] = YearSource(
+                "title", year, block.text.strip(), report.location(block)
+            )
+            return
 
 
 def _bare_title(text: str, m: Any) -> bool:
