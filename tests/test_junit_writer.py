@@ -23,29 +23,24 @@ from cli_support import ROOT
 
 def _etree_suite(result: FileResult, lang: str) -> str:
     """The suite as the writer once built it: an element tree, indented and serialised
-    (the failure's words are the writer's own: what is compared is the markup)."""
+    (the cases and the failure's words are the writer's own: what is compared is the markup)."""
     path = display_path(result.path)
-    by_rule: dict[str, list[int]] = {}
-    for i, f in enumerate(result.findings):
-        by_rule.setdefault(f.rule, []).append(i)
-    skipped = dict(result.not_evaluated)
-    rule_ids = sorted(set(result.applied) | set(by_rule))
+    listed = junit.cases(result)  # which cases, and their words, are the writer's own
     suite = ET.Element("testsuite", name=for_xml(path))
     failures = skips = 0
-    for rule_id in rule_ids:
+    for rule_id, hits, why in listed:
         case = ET.SubElement(
             suite, "testcase", classname=for_xml(path), name=for_xml(f"{path}::{rule_id}")
         )
-        hits = [result.findings[i] for i in by_rule.get(rule_id, [])]
         if hits:
             failures += 1
             kind, first, body = junit.failure(result, hits, lang)  # the markup is the tree's
             failure = ET.SubElement(case, "failure", type=kind, message=first)
             failure.text = body
-        elif rule_id in skipped:
+        elif why is not None:
             skips += 1
-            ET.SubElement(case, "skipped", message=for_xml(skipped[rule_id]))
-    for key, value in (("tests", len(rule_ids)), ("failures", failures), ("errors", 0)):
+            ET.SubElement(case, "skipped", message=for_xml(why))
+    for key, value in (("tests", len(listed)), ("failures", failures), ("errors", 0)):
         suite.set(key, str(value))
     suite.set("skipped", str(skips))
     ET.indent(suite, space="  ", level=1)

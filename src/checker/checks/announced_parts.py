@@ -29,6 +29,7 @@ from checker.rulepacks.params import Params
 class PartsSpec:
     preambles: tuple[Any, ...]  # groups: list (the parts), count (optional)
     separators: Any  # compiled: what splits the list
+    joins: tuple[str, ...]  # what joins two parts and stands inside part names too (和, 及)
     sections: tuple[str, ...]  # required-section rules: listed parts must cover them
     foreign: tuple[Any, ...]  # part names of other editions' formats
 
@@ -38,6 +39,7 @@ def parse(params: Params) -> PartsSpec:
     return PartsSpec(
         preambles=params.patterns("patterns"),
         separators=regex.compile("|".join(regex.escape(w) for w in words)),
+        joins=tuple(params.get("joins") or ()),
         sections=tuple(params.get("sections") or ()),
         foreign=params.patterns("foreign"),
     )
@@ -59,7 +61,6 @@ def check(ctx: Context, spec: PartsSpec) -> Iterator[Finding]:
 
 _QUOTES = '“”"「」《》 '  # around a quoted part
 _CLAUSE = frozenset("，,；;")  # what ends a list and starts a clause of its own
-_JOINS = ("以及", "和", "及", "与")  # inside part names, or between the last two parts
 
 
 def _parts(ctx: Context, spec: PartsSpec, listed: str) -> list[str]:
@@ -92,11 +93,11 @@ def _parts(ctx: Context, spec: PartsSpec, listed: str) -> list[str]:
 
 
 def _cut(ctx: Context, spec: PartsSpec, piece: str) -> list[str]:
-    """``piece``, or its two halves where one 和/及 cuts it into parts naming one
-    section each, different ones (…改进情况和其他需要报告的事项)."""
+    """``piece``, or its two halves where one of the pack's joins (和, 及) cuts it into
+    parts naming one section each, different ones (…改进情况和其他需要报告的事项)."""
     if len(_sections(ctx, spec, piece)) < 2:
         return [piece]
-    for word in _JOINS:
+    for word in spec.joins:
         at = piece.find(word)
         while at > 0:
             left, right = piece[:at], piece[at + len(word) :]

@@ -23,7 +23,7 @@ from checker.labels import normalise_label
 from checker.model import Block, Location, Table
 from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
 from checker.rulepacks import compiled
-from checker.rulepacks.pack import FactDef, Figures, LabelDef, TableDef
+from checker.rulepacks.pack import NO_FIGURES, FactDef, Figures, LabelDef, TableDef
 
 __all__ = ["CellValue", "LabelDef", "TableDef", "TableIndex", "normalise_label", "table_index"]
 
@@ -34,9 +34,6 @@ _NUMERIC = compiled.cached(r"^[-+−]?\s*(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 @lru_cache(maxsize=8192)
 def is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(to_halfwidth(text).strip()))
-
-
-_NO_FIGURES = Figures(frozenset(), None)
 
 
 @lru_cache(maxsize=8192)
@@ -244,7 +241,7 @@ class TableIndex:
 class PieceLabels:
     """A piece's row labels and header labels, normalised once, for every lookup in it."""
 
-    def __init__(self, piece: Piece, base: Location, figures: Figures = _NO_FIGURES) -> None:
+    def __init__(self, piece: Piece, base: Location, figures: Figures = NO_FIGURES) -> None:
         self.piece = piece
         self.base = base  # the location of the block the piece starts at
         self.figures = figures  # what stands for a figure besides a number (—, 37件)
@@ -498,7 +495,7 @@ def _is_label(text: str) -> bool:
     return len(_CJK.findall(text)) >= 2
 
 
-def _row_labels(table: Table, r: int, figures: Figures = _NO_FIGURES) -> list[str]:
+def _row_labels(table: Table, r: int, figures: Figures = NO_FIGURES) -> list[str]:
     """The distinct label cells of a row, left to right, up to its first figure (or mark)."""
     labels: list[str] = []
     for cell in table.rows[r]:
@@ -530,14 +527,14 @@ def _score(texts: set[str], tdef: TableDef) -> int:
     return sum(not texts.isdisjoint(labels) for labels in tdef.label_sets)
 
 
-def _header_rows(table: Table, figures: Figures = _NO_FIGURES) -> set[int]:
+def _header_rows(table: Table, figures: Figures = NO_FIGURES) -> set[int]:
     """Rows holding no figure (nor a mark or a count for one): headers and block
     titles (第二十条第(一)项)."""
     rows = table.rows
     return {r for r in range(table.n_rows) if not any(_is_figure(c.text, figures) for c in rows[r])}
 
 
-def stitch(report: Report, figures: Figures = _NO_FIGURES) -> list[Piece]:
+def stitch(report: Report, figures: Figures = NO_FIGURES) -> list[Piece]:
     """Join a table broken at a page break: the next table, with nothing but
     blank or short paragraphs between, the same width and no header of its own."""
     pieces: list[Piece] = []

@@ -47,42 +47,51 @@ def failure(result: FileResult, hits: list[Finding], lang: str) -> tuple[str, st
     return worst.severity.value, for_xml(message(result, hits[0], lang)), for_xml(body)
 
 
+def cases(result: FileResult) -> list[tuple[str, list[Finding], str | None]]:
+    """A file's test cases, one per rule it ran or found, in ID order: the rule, its
+    findings and, for a rule not evaluated, why (None otherwise)."""
+    by_rule: dict[str, list[Finding]] = {}
+    for f in result.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    skipped = dict(result.not_evaluated)
+    return [
+        (rule_id, by_rule.get(rule_id, []), skipped.get(rule_id))
+        for rule_id in sorted(set(result.applied) | set(by_rule))
+    ]
+
+
 def _suite(result: FileResult, lang: str) -> tuple[str, int, int, int]:
     """A file's suite as ``xml.etree`` writes it indented at level 1 (the tree is not
     built: a suite is a flat list of cases), and its tests, failures and skips."""
     path = display_path(result.path)
-    by_rule: dict[str, list[int]] = {}
-    for i, f in enumerate(result.findings):
-        by_rule.setdefault(f.rule, []).append(i)
-    skipped = dict(result.not_evaluated)
-    rule_ids = sorted(set(result.applied) | set(by_rule))
     name = _attr(for_xml(path))
     failures = skips = 0
-    cases: list[str] = []
-    for rule_id in rule_ids:
+    found: list[str] = []
+    listed = cases(result)
+    for rule_id, hits, why in listed:
         head = f'<testcase classname="{name}" name="{_attr(for_xml(f"{path}::{rule_id}"))}"'
-        hits = [result.findings[i] for i in by_rule.get(rule_id, [])]
         if hits:
             failures += 1
             kind, first, body = failure(result, hits, lang)
-            cases.append(
+            found.append(
                 f'{head}>\n      <failure type="{_attr(kind)}" '
                 f'message="{_attr(first)}">{_text(body)}</failure>\n    </testcase>'
             )
-        elif rule_id in skipped:
+        elif why is not None:
             skips += 1
-            why = _attr(for_xml(skipped[rule_id]))
-            cases.append(f'{head}>\n      <skipped message="{why}" />\n    </testcase>')
+            found.append(
+                f'{head}>\n      <skipped message="{_attr(for_xml(why))}" />\n    </testcase>'
+            )
         else:
-            cases.append(head + " />")
-    tests = len(rule_ids)
+            found.append(head + " />")
+    tests = len(listed)
     opening = (
         f'<testsuite name="{name}" tests="{tests}" failures="{failures}" '
         f'errors="0" skipped="{skips}"'
     )
-    if not cases:
+    if not found:
         return opening + " />", tests, failures, skips
-    return opening + ">\n    " + "\n    ".join(cases) + "\n  </testsuite>", tests, failures, skips
+    return opening + ">\n    " + "\n    ".join(found) + "\n  </testsuite>", tests, failures, skips
 
 
 def render(outcome: Outcome, lang: str) -> str:

@@ -111,11 +111,7 @@ class TableDef:
             columns={k: LabelDef.of(k, v) for k, v in (spec.get("columns") or {}).items()},
             zero_marks=tuple(spec.get("zero_marks") or ()),
             nothing_marks=frozenset(to_halfwidth(m) for m in spec.get("nothing_marks") or ()),
-            count_unit=(
-                regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, units)) + ")$")
-                if (units := spec.get("count_units"))
-                else None
-            ),
+            count_unit=unit_pattern(spec.get("count_units") or ()),
             min_labels=int(spec.get("min_labels", 3)),
         )
 
@@ -138,12 +134,18 @@ class Figures:
         }
         marks.discard("")
         words = sorted({u for spec in tables.values() for u in spec.get("count_units") or ()})
-        units = (
-            regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, words)) + ")$")
-            if words
-            else None
-        )
-        return cls(frozenset(marks), units)
+        return cls(frozenset(marks), unit_pattern(words))
+
+
+def unit_pattern(words: Iterable[str]) -> Any:
+    """A unit after a number ("12件"), compiled, to take off; None without units."""
+    words = list(words)
+    if not words:
+        return None
+    return regex.compile(r"(?<=\d)\s*(?:" + "|".join(map(regex.escape, words)) + ")$")
+
+
+NO_FIGURES = Figures(frozenset(), None)  # a pack set's before it loads its tables
 
 
 CheckFn = Callable[[Any, Any], Iterable[Any]]  # a kind's check: (Context, bound spec) -> findings
@@ -174,7 +176,7 @@ class PackSet:
     facts: dict[str, FactDef] = field(default_factory=dict)
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)  # as merged from the packs
     table_defs: dict[str, TableDef] = field(default_factory=dict)  # built from ``tables``
-    figures: Figures = field(default_factory=lambda: Figures(frozenset(), None))  # and this
+    figures: Figures = NO_FIGURES  # what its tables write for a figure, also from ``tables``
     rules: dict[str, Rule] = field(default_factory=dict)
     title: Text = field(default_factory=lambda: Text("", ""))
     across: dict[str, Any] = field(default_factory=dict)  # reading reports for cross-report rules
