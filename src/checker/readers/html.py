@@ -43,6 +43,10 @@ _CJK_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _SPACES = re.compile(r"[ \t\n\r\f\v\xa0]+")
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff"))
 _ZERO_WIDTH_CHAR = re.compile("[\u200b\u200c\u200d\ufeff]")
+# A line a <br> ends on one of these runs on: the sentence (or the list of a
+# report's parts) was broken to fit the editor's width, not into paragraphs.
+_RUNS_ON = frozenset("，,、（(“《")
+_INDENT = " \t\n\r\f\v\xa0\u3000\u200b"
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
 _MAX_DEPTH = 200
 _MAX_ROWSPAN = 65534
@@ -198,6 +202,7 @@ class _Walker:
         self.buffer: list[str] = []
         self.line: int | None = None
         self.pre = 0
+        self.rejoin = False
 
     def text(self, text: str | None, line: int | None) -> None:
         if not text:
@@ -212,11 +217,24 @@ class _Walker:
         self._append(text, line)
 
     def _append(self, text: str, line: int | None) -> None:
+        if self.rejoin:
+            text = text.lstrip(_INDENT)
+            if not text:
+                return
+            self.rejoin = False
         if not self.buffer:
             self.line = line
         self.buffer.append(text)
 
+    def _runs_on(self) -> bool:
+        for piece in reversed(self.buffer):
+            stripped = piece.rstrip(_INDENT)
+            if stripped:
+                return stripped[-1] in _RUNS_ON
+        return False
+
     def flush(self) -> None:
+        self.rejoin = False
         if self.buffer:
             self.sink.paragraph(collapse("".join(self.buffer)), line=self.line)
             self.buffer = []
@@ -237,7 +255,11 @@ class _Walker:
             self.text(_all_text(el, " "), _line(el))
             return
         if tag == "br":
-            self.flush()
+            if self._runs_on():
+                self.buffer = ["".join(self.buffer).rstrip(_INDENT)]
+                self.rejoin = True  # the next line's indent is the editor's, not the text's
+            else:
+                self.flush()
         elif tag in _HEADINGS:
             self.flush()
             text = collapse(" ".join(self.cell_lines(el, in_article)))
