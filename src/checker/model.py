@@ -122,6 +122,9 @@ class Block:
     level: int | None = None  # heading level when the source marks it (docx style, <h2>, ##)
     table: Table | None = None
     page: int | None = None  # 1-based page where the block starts (PDF)
+    # pictures standing in the block or after it, before the next: a table
+    # pasted as a picture is a section's content, though no text can be read
+    pictures: int = 0
 
     @property
     def location(self) -> Location:
@@ -145,6 +148,7 @@ class Block:
             self.level,
             self.table if table is None else table,
             self.page,
+            self.pictures,
         )
 
 

@@ -52,7 +52,7 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
         heading = _find(report, rule.spec.headings, rule.spec.top_level)
         if heading is None:
             continue  # an absent section is the required-section rule's finding
-        text, tables, first = _body(report, heading)
+        text, tables, first = _body(report, heading)  # tables: pictures counted in
         words = _NOT_WORDS.sub("", text)
         item = rule.spec.item
         where = report.location(heading.block)
@@ -92,8 +92,9 @@ def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading 
 
 def _body(report: Report, heading: Heading) -> tuple[str, int, Block]:
     """The section's own words (text after the heading on its line included),
-    how many tables it holds, up to the next heading of its level or the
-    closing lines, and the first block with words (the heading when none)."""
+    how many tables (or pictures, which may be tables) it holds, up to the next
+    heading of its level or the closing lines, and the first block with words
+    (the heading when none)."""
     headings: dict[int, Heading] | None = report.cache.get("headings:by-block")
     if headings is None:
         headings = {h.block.index: h for h in report.outline.headings}
@@ -101,7 +102,7 @@ def _body(report: Report, heading: Heading) -> tuple[str, int, Block]:
     level = stack_level(heading)
     parts = [_after_title(report, heading)]
     first = heading.block if _NOT_WORDS.sub("", parts[0]) else None
-    tables = 0
+    tables = heading.block.pictures
     blocks = report.blocks
     at = next(i for i, b in enumerate(blocks) if b.index == heading.block.index)
     closing = _closing(report)
@@ -109,9 +110,10 @@ def _body(report: Report, heading: Heading) -> tuple[str, int, Block]:
         if closing is not None and block.index >= closing:
             break  # the signer and date close the report, whatever section they follow
         sub = headings.get(block.index)
+        if sub is not None and stack_level(sub) <= level:
+            break
+        tables += block.pictures
         if sub is not None:
-            if stack_level(sub) <= level:
-                break
             parts.append(_after_title(report, sub))
         elif block.kind == BlockKind.TABLE:
             tables += 1

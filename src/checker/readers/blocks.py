@@ -86,6 +86,15 @@ class BlockSink:
         self.n_tables = 0
         self.n_chars = 0
         self.comments: list[Comment] = []
+        self.pictures_first = 0  # pictures before any block: the first block's
+
+    def picture(self) -> None:
+        """A picture stands here: it belongs to the last block so far."""
+        if self.blocks:
+            last = self.blocks[-1]
+            self.blocks[-1] = replace(last, pictures=last.pictures + 1)
+        else:
+            self.pictures_first += 1
 
     def _count(self, n: int) -> None:
         """Checks on a text far longer than any report would take minutes: refuse it."""
@@ -188,6 +197,9 @@ class BlockSink:
         """The finished document; a source without any text is an ``empty`` error."""
         if not self.blocks:
             raise ReadError(self.path, "empty", "no text content")
+        if self.pictures_first:
+            first = self.blocks[0]
+            self.blocks[0] = replace(first, pictures=first.pictures + self.pictures_first)
         return Document(
             path=self.path,
             source_kind=source_kind,

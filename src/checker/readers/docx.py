@@ -338,7 +338,11 @@ class _Walker:
             elif tag == t.no_break_hyphen:
                 out.append("-")
             elif tag in t.graphics:
-                boxes.extend(self.text_boxes(el))
+                found = self.text_boxes(el)
+                if found:
+                    boxes.extend(found)
+                else:
+                    self.sink.picture()
             elif tag == f"{_MC}AlternateContent":
                 branch = _choice(el)
                 if branch is not None:

@@ -260,6 +260,8 @@ class _Walker:
                 self.rejoin = True  # the next line's indent is the editor's, not the text's
             else:
                 self.flush()
+        elif tag == "img":
+            self.sink.picture()
         elif tag in _HEADINGS:
             self.flush()
             text = collapse(" ".join(self.cell_lines(el, in_article)))
