@@ -24,6 +24,9 @@ class Page:
         default_factory=list
     )  # x0, top, x1, bottom
     image: bool = False
+    pictures: list[tuple[float, float, float, float]] = field(
+        default_factory=list
+    )  # x, top, width, height
     turned: list[tuple[float, float, float, str, float]] = field(default_factory=list)
 
     def watermark(self, x: float, top: float, text: str, degrees: float = 45.0) -> Page:
@@ -131,6 +134,8 @@ def pdf_bytes(
             ops.append(f"0.5 w {x0:g} {A4[1] - top:g} m {x1:g} {A4[1] - bottom:g} l S")
         if page.image:
             ops.append("q 500 0 0 700 50 70 cm /Im1 Do Q")
+        for x, top, width, height in page.pictures:
+            ops.append(f"q {width:g} 0 0 {height:g} {x:g} {A4[1] - top - height:g} cm /Im1 Do Q")
         content = add(_stream("\n".join(ops).encode()))
         page_ids.append(
             add(

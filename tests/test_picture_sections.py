@@ -74,3 +74,42 @@ def test_a_section_without_table_or_picture_is_still_empty(
     build: Callable[[str], bytes], name: str
 ) -> None:
     assert "S321" in _rules(build(""), name)
+
+
+def _pdf(picture: tuple[float, float, float, float] | None) -> bytes:
+    from tests.pdfgen import Page, pdf_bytes
+
+    lines = [
+        "青禾市生态环境局2023年政府信息公开工作年度报告",
+        "一、总体情况",
+        "2023年，本局依法做好政府信息公开工作。",
+        "二、主动公开政府信息情况",
+        "全年主动公开政府信息300条。",
+        "三、收到和处理政府信息公开申请情况",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "本年度未发生行政复议和行政诉讼。",
+    ]
+    page = Page()
+    top = 60.0
+    for line in lines:
+        page.text(60, top, line)
+        top += 30 if not line.startswith("三、") else 330
+    if picture is not None:
+        page.pictures.append(picture)
+    return pdf_bytes([page])
+
+
+def _pdf_rules(picture: tuple[float, float, float, float] | None) -> list[str]:
+    return _rules(_pdf(picture), "r.pdf")
+
+
+def test_a_wide_picture_in_a_pdf_section_is_its_content() -> None:
+    assert "S321" in _pdf_rules(None)
+    assert "S321" not in _pdf_rules((60, 250, 470, 280))
+
+
+@pytest.mark.parametrize("picture", [(60, 250, 60, 60), (60, 700, 470, 80)])
+def test_a_seal_or_a_picture_elsewhere_does_not_fill_the_section(
+    picture: tuple[float, float, float, float],
+) -> None:
+    assert "S321" in _pdf_rules(picture)

@@ -10,7 +10,9 @@ from checker.model import Block, BlockKind, build_table
 
 TABLE = build_table([[("a", 1, 1), ("1", 1, 1)]], 3)
 OTHER = build_table([[("b", 1, 2)]], 4)
-FULL = Block(BlockKind.HEADING, "一、总体情况", 7, line=12, level=2, table=TABLE, page=5, pictures=2)
+FULL = Block(
+    BlockKind.HEADING, "一、总体情况", 7, line=12, level=2, table=TABLE, page=5, pictures=2
+)
 BARE = Block(BlockKind.PARAGRAPH, "正文", 1)
 
 

@@ -41,6 +41,8 @@ class PageContent:
     grids: list[Ruled] = field(default_factory=list)
     images: int = 0
     unmapped: int = 0  # characters without a Unicode meaning
+    # tops of the pictures wide enough to be a table pasted as a picture
+    picture_tops: list[float] = field(default_factory=list)
 
 
 Char = dict[str, Any]
@@ -148,6 +150,7 @@ class _Page:
     number: int
     height: float
     items: list[tuple[float, _Line | _Grid]] = field(default_factory=list)
+    picture_tops: list[float] = field(default_factory=list)  # sorted
 
 
 # ---- characters into lines --------------------------------------------------------------
@@ -330,7 +333,7 @@ def _inside(ch: Char, boxes: Sequence[BBox]) -> bool:
 
 
 def _read_page(content: PageContent, number: int) -> _Page:
-    out = _Page(number, content.height)
+    out = _Page(number, content.height, picture_tops=sorted(content.picture_tops))
     chars = content.chars
     boxes: list[BBox] = []
     for ruled in content.grids:
@@ -480,7 +483,13 @@ def _assemble(
 
     for page in pages:
         first = 0  # the index a continued table starts at: after a 续表 line
-        for index, (_top, item) in enumerate(page.items):
+        pictures = page.picture_tops
+        shown = 0  # pictures of the page placed so far
+        for index, (top, item) in enumerate(page.items):
+            while shown < len(pictures) and pictures[shown] < top:
+                flush()  # a picture ends the paragraph or table above it
+                sink.picture()
+                shown += 1
             if isinstance(item, _Grid):
                 if table is not None and index == first and _continues(table, item):
                     _stitch(table, item)
@@ -504,6 +513,10 @@ def _assemble(
                 para_pages = (page.number, page.number)
             para.append(item)
             para_pages = (para_pages[0], page.number)
+        if shown < len(pictures):
+            flush()
+            for _ in range(len(pictures) - shown):
+                sink.picture()
     flush()
     meta = {"pages": str(len(pages))}
     if images:

@@ -16,6 +16,8 @@ from checker.errors import ReadError
 from .paged import Char, PageContent
 from .rulings import MAX_RULES, Line, add_segment, find_grids
 
+_PICTURE_WIDTH = 0.4  # of the page: a picture this wide may be a table pasted as one
+
 
 class TooManyGlyphs(Exception):
     """A page holding more glyphs than the document may (the reader says which file)."""
@@ -87,6 +89,19 @@ def read_page(page: Any, max_chars: int) -> PageContent:
     for obj in page.get_objects(max_depth=3):
         if obj.type == raw.FPDF_PAGEOBJ_IMAGE:
             out.images += 1
+            left, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+            bottom = ctypes.c_float()
+            if (
+                raw.FPDFPageObj_GetBounds(
+                    obj.raw,
+                    ctypes.byref(left),
+                    ctypes.byref(bottom),
+                    ctypes.byref(right),
+                    ctypes.byref(top),
+                )
+                and right.value - left.value >= _PICTURE_WIDTH * width
+            ):  # not a seal, logo, icon
+                out.picture_tops.append(height - top.value)
         elif obj.type == raw.FPDF_PAGEOBJ_PATH and obj.level == 0:
             _segments(obj, height, horizontal, vertical)
             if len(horizontal) + len(vertical) > MAX_RULES:
