@@ -16,6 +16,7 @@ from checker.model import Document
 from .blocks import BlockSink, SourceCell
 from .encoding import decode_text
 from .limits import ReadLimits
+from .unwrap import unwrap
 
 LineKind = str  # "pipe", "tab" or "text"
 _MIN_TABLE_ROWS = 2
@@ -141,6 +142,7 @@ def read_text(data: bytes, path: str, limits: ReadLimits) -> Document:
     lines = split_lines(decoded.text)
     if is_blank(lines):
         raise ReadError(path, "empty", "file holds only whitespace")
+    lines = unwrap(lines)
     sink = BlockSink(path, limits)
     for kind, start, end in runs(lines):
         if kind == "text":
