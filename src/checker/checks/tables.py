@@ -10,6 +10,7 @@ that one instance unevaluable rather than wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -27,6 +28,8 @@ from checker.rulepacks.pack import LabelDef, PackSet, TableDef
 from checker.rulepacks.params import Params
 
 _ZERO = Decimal(0)
+_FIGURE_ROW = re.compile(r"(?:^|\s)\d+(?:[ \t\u3000]+\d+){3,}\s*$")
+_FIGURE_ROWS = 3
 
 Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
 
@@ -228,6 +231,18 @@ def check_present(ctx: Context, bound: BoundPresent) -> Iterator[Finding]:
                 ),
             )
             return
+        if _figure_rows(ctx) >= _FIGURE_ROWS:
+            yield ctx.finding(
+                Location(),
+                severity=Severity.WARNING,
+                table=tdef.title,
+                missing=Text(
+                    "（正文中有成行排列的数字，可能是复制时丢失了结构的表格，无法核对）",
+                    " (the text holds rows of figures, probably a table whose structure"
+                    " was lost when copying, so it cannot be checked)",
+                ),
+            )
+            return
         yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
         return
     missing: list[Text] = []
@@ -268,6 +283,15 @@ def _required(defs: dict[str, LabelDef], keys: tuple[str, ...] | None) -> list[s
 
 def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
     return bool(wanted) and bool(wanted & index.cell_labels(table))
+
+
+def _figure_rows(ctx: Context) -> int:
+    """Paragraphs ending in four or more figures apart: a table's rows laid out as text."""
+    found = ctx.report.cache.get("tables:figure-rows")
+    if found is None:
+        found = sum(1 for b in ctx.report.text_blocks() if _FIGURE_ROW.search(b.text))
+        ctx.report.cache["tables:figure-rows"] = found
+    return int(found)
 
 
 def _labels_in_text(ctx: Context, bound: BoundPresent) -> int:
