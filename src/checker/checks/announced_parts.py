@@ -156,7 +156,16 @@ def _judge(
             )
         )
     tops = [normalise_label(h.title) for h in report.outline.headings if h.level in (None, 1)]
-    absent = [p for p in parts if p not in foreign and not any(_same(p, t) for t in tops)]
+    # a part names a heading by its words, or as the same required section in other
+    # words (总体情况 for 一、总体概况, 存在的主要问题及改进情况 for 五、存在问题及改进措施)
+    named = frozenset().union(*(_sections(ctx, spec, t) for t in tops))
+    absent = [
+        p
+        for p in parts
+        if p not in foreign
+        and not any(_same(p, t) for t in tops)
+        and not _sections(ctx, spec, p) & named
+    ]
     if absent:
         problems.append(
             Text(
