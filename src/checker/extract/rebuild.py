@@ -149,7 +149,9 @@ def _rows(
     filled = False  # whether ``values`` holds a figure (not only blanks)
 
     def flush() -> None:
-        while values and not values[-1].text:
+        # blanks the stream ends a row with are what stood between it and the next,
+        # not its cells; a reader's table gives only the cells its row has
+        while values and not values[-1].text and values[-1].how != "cells":
             values.pop()
         if labels and filled:
             out.append(_Row(list(labels), list(values), [t for t in labels if t.text]))
@@ -444,7 +446,8 @@ class _Builder:
         if tdef.right_aligned:
             k = len(tdef.right_aligned)
         else:
-            k = sum(1 for v in row.values if not v.blank)
+            # a reader's table gives its empty cells too: they are columns of the row
+            k = sum(1 for v in row.values if not v.blank or v.how == "cells")
             header, taken = self._header_cells(before, k)
             if any(normalise_label(h) in self.columns for h in header):
                 if len(before) > taken and normalise_label(before[-taken - 1].text) in self.columns:

@@ -9,6 +9,7 @@ file holding megabytes on one line costs no more than a normal one.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 
 from checker.errors import ReadError
 from checker.model import Document
@@ -63,9 +64,18 @@ def pipe_cells(line: str) -> list[str]:
     return [cell.replace("\x00", "|").strip() for cell in body.split("|")]
 
 
-def tab_cells(line: str) -> list[str]:
-    body = line.strip(" \u3000").rstrip("\t ")
+def tab_cells(line: str, trailing: bool = False) -> list[str]:
+    """A tab row's cells; with ``trailing``, a tab ending the row opens a blank cell."""
+    body = line.strip(" \u3000")
+    body = body.rstrip(" ") if trailing else body.rstrip("\t ")
     return [cell.strip() for cell in body.split("\t")]
+
+
+def _blank_last_cells(lines: list[str], start: int, end: int) -> bool:
+    """Whether the tabs that end some rows are blank cells: where every row ends with
+    one, the copy added it; where only some do, a cell was left empty (规章⇥0⇥0⇥)."""
+    ends = [lines[i].rstrip(" \u3000").endswith("\t") for i in range(start, end)]
+    return any(ends) and not all(ends)
 
 
 def runs(lines: list[str]) -> Iterator[tuple[LineKind, int, int]]:
@@ -104,7 +114,12 @@ def add_table(
     end: int,
     clean: Callable[[str], str] = str.strip,
 ) -> None:
-    splitter = pipe_cells if kind == "pipe" else tab_cells
+    if kind == "pipe":
+        splitter = pipe_cells
+    elif _blank_last_cells(lines, start, end):
+        splitter = partial(tab_cells, trailing=True)
+    else:
+        splitter = tab_cells
     mark = "|" if kind == "pipe" else "\t"
     widest = max(lines[i].count(mark) for i in range(start, end)) + 1
     sink.check_table_size(widest * (end - start))  # before splitting megabyte lines
