@@ -57,6 +57,11 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
 _CONTINUED = re.compile(rf"[(（]?\s*(?:续表|续上表|接上表)\s*[0-9{HEADING_NUMERALS}]*\s*[)）]?")
+_MARGIN_SHARE = 0.1  # of the lines: enough starting at one place to make it the margin
+_SENTENCE_ENDS = tuple("。！？；：!?;:")
+_HEADING_START = re.compile(
+    rf"(?:[{HEADING_NUMERALS}]{{1,3}}、|[(（][{HEADING_NUMERALS}]{{1,3}}[)）])(?![{HEADING_NUMERALS}])"
+)
 _EDGE_LINES = 2  # running heads and footers: at most this many lines at each end of a page
 _EDGE_BAND = 0.12  # ... standing in the top or bottom eighth of the page
 
@@ -252,13 +257,47 @@ def _grid(ruled: Ruled, chars: Sequence[Char], page: int) -> _Grid:
     return grid
 
 
+_SAME_X = 3.0  # points: two rulings this close are one
+
+
+def _near(x: float, xs: Sequence[float]) -> bool:
+    return any(abs(x - y) <= _SAME_X for y in xs)
+
+
 def _continues(prev: _Grid, grid: _Grid) -> bool:
-    """The same columns, at the same places, on the next page."""
-    return (
-        grid.pages[0] == prev.pages[-1] + 1
-        and grid.n_cols == prev.n_cols
-        and all(abs(a - b) <= 3.0 for a, b in zip(prev.xs, grid.xs, strict=True))
-    )
+    """The table goes on at the top of the next page: the same outer edges, and the
+    columns of one part among those of the other (cells merged on one page leave
+    out rulings the other draws: 行政事业性收费's figure over three columns)."""
+    if grid.pages[0] != prev.pages[-1] + 1:
+        return False
+    if abs(prev.xs[0] - grid.xs[0]) > _SAME_X or abs(prev.xs[-1] - grid.xs[-1]) > _SAME_X:
+        return False
+    return all(_near(x, prev.xs) for x in grid.xs) or all(_near(x, grid.xs) for x in prev.xs)
+
+
+def _align(prev: _Grid, grid: _Grid) -> None:
+    """Give both parts the columns of both: a cell keeps its edges, and spans the
+    columns that lie between them."""
+    xs = sorted(prev.xs)
+    for x in grid.xs:
+        if not _near(x, xs):
+            xs.append(x)
+    xs.sort()
+    if len(xs) == prev.n_cols + 1 and len(xs) == grid.n_cols + 1:
+        return
+
+    def column(x: float) -> int:
+        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
+
+    for part in (prev, grid):
+        moved: dict[tuple[int, int], list[Any]] = {}
+        for (r, c), cell in part.anchors.items():
+            start, end = column(part.xs[c]), column(part.xs[c + cell[2]])
+            cell[2] = max(1, end - start)
+            moved[(r, start)] = cell
+        part.anchors = moved
+        part.xs = list(xs)
+        part.n_cols = len(xs) - 1
 
 
 _FIGURE = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.]*%?")
@@ -283,10 +322,31 @@ def _split_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) 
     return figures > 0
 
 
+def _cut_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) -> bool:
+    """A row of words broken by the page (a header's 结果 / 维持): every word on the
+    new page goes on a cell of the last row whose text ran to the page's foot."""
+    last = prev.covered()
+    r = prev.n_rows - 1
+    went_on = 0
+    for c in range(n_cols):
+        cell = top.get((0, c))
+        if cell is None or not cell[0]:
+            continue
+        if _FIGURE.fullmatch(cell[0]):
+            return False
+        owner = last.get((r, c))
+        above = prev.anchors[owner] if owner is not None and owner[1] == c else None
+        if above is None or not above[0] or not above[3] or above[2] != cell[2]:
+            return False
+        went_on += 1
+    return went_on > 0
+
+
 def _stitch(prev: _Grid, grid: _Grid) -> None:
     """Append ``grid`` to ``prev``: a repeated header is dropped; a cell the page
     cut (empty label cells under a label, text continuing a cell whose text ran
     to its bottom, a whole row broken in two) is joined to the cell above it."""
+    _align(prev, grid)
     repeated = 0
     for k in range(1, min(grid.n_rows - 1, prev.n_rows, 6) + 1):
         if all(grid.row_texts(r) == prev.row_texts(r) for r in range(k)):
@@ -294,7 +354,7 @@ def _stitch(prev: _Grid, grid: _Grid) -> None:
     rows = {(r - repeated, c): cell for (r, c), cell in grid.anchors.items() if r >= repeated}
     offset = prev.n_rows
     last = prev.covered()
-    split = _split_row(prev, rows, grid.n_cols)
+    split = _split_row(prev, rows, grid.n_cols) or _cut_row(prev, rows, grid.n_cols)
     for c in range(grid.n_cols):
         cell = rows.get((0, c))
         if cell is None:
@@ -400,7 +460,17 @@ def _frame(pages: list[_Page]) -> _Frame:
     if not lines:
         return _Frame(0.0, 0.0)
     lefts = Counter(round(line.x0) for line in lines)
+    # the margin is where the most lines start, unless a good share start further
+    # left: where every paragraph and heading is indented (one line each, mostly),
+    # only the lines a paragraph wraps onto stand at the margin
     left = float(lefts.most_common(1)[0][0])
+    least = max(3, _MARGIN_SHARE * len(lines))
+    for x in sorted(lefts):
+        if x >= left:
+            break
+        if lefts[x - 1] + lefts[x] + lefts[x + 1] >= least:
+            left = float(x)
+            break
     ends = sorted(line.x1 for line in lines)
     right = ends[min(len(ends) - 1, int(len(ends) * 0.9))]
     return _Frame(left, right)
@@ -416,6 +486,8 @@ def _breaks(frame: _Frame, a: _Line, b: _Line, same_page: bool = True) -> bool:
         return not (frame.centred(b) and (frame.centred(a) or a.x0 - frame.left < a.size))
     if b.x0 - frame.left > 1.5 * b.size:
         return True  # first-line indent
+    if a.text.endswith(_SENTENCE_ENDS) and _HEADING_START.match(b.text):
+        return True  # a sentence ends the line, a numbered heading opens the next
     return frame.right - a.x1 > b.first_width + 2 * a.size  # the line above ended short
 
 
