@@ -1,4 +1,4 @@
-"""Correct reports exported to PDF by an office suite, where a page break falls badly.
+"""Correct reports exported to PDF by an office suite, where a page break or the layout falls badly.
 
 Each file is a correct report (its .docx gives no finding) whose export puts a
 page break where the reader went wrong:
@@ -10,6 +10,15 @@ page break where the reader went wrong:
 - where every paragraph and heading is indented, the indent was taken for the
   margin, and a heading after a full line, or at the top of a page, ran into
   the paragraph before it (N102, and a whole section missing: S105).
+
+And laid out as official documents are (仿宋 16pt or 14pt, 28-point fixed line
+spacing, every paragraph and heading indented by two characters, no space
+between paragraphs):
+- a full first line, pushed right by its indent, passed for a centred line and
+  ended its paragraph (社会评 | 议: G301), and an indented heading that
+  happened to stand near the middle was glued to the line above (N102, S105);
+- the leading of 28-point spacing for 14-point text exceeded the space taken
+  to part paragraphs, and every line was a paragraph (S331).
 """
 
 from __future__ import annotations
@@ -22,11 +31,12 @@ from checker.batch import engine_for
 from checker.engine import Options
 from checker.readers import read_path
 
-FILES = sorted((Path(__file__).resolve().parent / "data" / "pdf_breaks").glob("*.pdf"))
+DATA = Path(__file__).resolve().parent / "data"
+FILES = sorted([*(DATA / "pdf_breaks").glob("*.pdf"), *(DATA / "pdf_layouts").glob("*.pdf")])
 
 
 def test_the_files_are_there() -> None:
-    assert len(FILES) == 8
+    assert len(FILES) == 12
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
