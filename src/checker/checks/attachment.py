@@ -23,8 +23,9 @@ def parse(params: Params) -> AttachmentSpec:
 
 def check(ctx: Context, spec: AttachmentSpec) -> Iterator[Finding]:
     report = ctx.report
-    if report.document.tables or report.document.meta.get("images"):
-        return  # a table, or a picture that may be the table
+    meta = report.document.meta
+    if report.document.tables or meta.get("images") or meta.get("linked_files"):
+        return  # a table, a picture that may be the table, or a file linked for download
     for block in report.text_blocks():
         text = report.norm[block.index]
         for pattern in spec.references:

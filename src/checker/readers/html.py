@@ -47,6 +47,7 @@ _ZERO_WIDTH_CHAR = re.compile("[\u200b\u200c\u200d\ufeff]")
 # report's parts) was broken to fit the editor's width, not into paragraphs.
 _RUNS_ON = frozenset("，,、（(“《")
 _INDENT = " \t\n\r\f\v\xa0\u3000\u200b"
+_LINKED_FILE = re.compile(r"\.(?:xlsx?|et|docx?|wps|pdf|ofd|zip|rar)(?:[?#]|$)", re.I)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,500}\?>")
 _MAX_DEPTH = 200
 _MAX_ROWSPAN = 65534
@@ -445,6 +446,9 @@ def read_html(data: bytes, path: str, limits: ReadLimits) -> Document:
     images = sum(1 for _ in container.iter("img"))
     if images:
         meta["images"] = str(images)  # tables published as pictures cannot be read
+    linked = sum(1 for a in container.iter("a") if _LINKED_FILE.search(a.get("href") or ""))
+    if linked:
+        meta["linked_files"] = str(linked)  # an attachment published for download
     return sink.document("html", decoded.encoding, meta)
 
 
