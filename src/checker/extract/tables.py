@@ -274,6 +274,10 @@ class PieceLabels:
                     _is_figure(c.text, figures) for c in table.rows[r]
                 ):
                     return r
+            # the data row left blank: a last row of empty cells under the header
+            last = table.rows[-1] if table.n_rows > 1 else ()
+            if last and not any(c.text.strip() for c in last):
+                return table.n_rows - 1
             return None
         found = self._labelled_row(rdef)
         if found is not None and rdef.optional and not self._counted(found):
@@ -529,9 +533,28 @@ def _score(texts: set[str], tdef: TableDef) -> int:
 
 def _header_rows(table: Table, figures: Figures = NO_FIGURES) -> set[int]:
     """Rows holding no figure (nor a mark or a count for one): headers and block
-    titles (第二十条第(一)项)."""
+    titles (第二十条第(一)项), but not a row left blank (1.属于国家秘密 and empty cells)."""
     rows = table.rows
-    return {r for r in range(table.n_rows) if not any(_is_figure(c.text, figures) for c in rows[r])}
+    empty = {
+        r for r in range(table.n_rows) if not any(_is_figure(c.text, figures) for c in rows[r])
+    }
+    if figures.row_labels and len(empty) < table.n_rows:
+        empty -= {r for r in empty if _left_blank(table, r, figures, empty)}
+    return empty
+
+
+def _left_blank(table: Table, r: int, figures: Figures, empty: set[int]) -> bool:
+    """A row under a label the tables define, every cell after its labels blank,
+    next to a row of figures: a row whose figures were left out."""
+    row = table.rows[r]
+    n = 0
+    while n < len(row) and row[n].text.strip():
+        n += 1
+    if n == 0 or n == len(row) or any(c.text.strip() for c in row[n:]):
+        return False
+    if normalise_label(row[n - 1].text) not in figures.row_labels:
+        return False
+    return (r - 1 >= 0 and r - 1 not in empty) or (r + 1 < table.n_rows and r + 1 not in empty)
 
 
 def stitch(report: Report, figures: Figures = NO_FIGURES) -> list[Piece]:

@@ -168,7 +168,7 @@ def merge(
             rule = _rule(spec, pack_id, source, lines, ("rules", i))
             packset.rules[rule.id] = rule
     packset.table_defs = {k: TableDef.of(k, v) for k, v in packset.tables.items()}
-    packset.figures = Figures.of(packset.tables)
+    packset.figures = Figures.of(packset.tables, packset.table_defs.values())
     packset.screens = {k: screen(v) for k, v in packset.document.items()}
     _check_references(packset)
     return packset

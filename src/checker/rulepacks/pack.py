@@ -124,9 +124,15 @@ class Figures:
 
     marks: frozenset[str]  # folded
     units: Any  # compiled: a unit after a number, to take off; None when the pack names none
+    # every row label the tables define, normalised: a row of blank cells under one
+    # of them is a row left empty, not a header
+    row_labels: frozenset[str] = frozenset()
 
     @classmethod
-    def of(cls, tables: dict[str, dict[str, Any]]) -> Figures:
+    def of(cls, tables: dict[str, dict[str, Any]], defs: Iterable[TableDef] = ()) -> Figures:
+        labels = frozenset(
+            lbl for tdef in defs for rdef in tdef.rows.values() for lbl in rdef.labels
+        )
         marks = {
             to_halfwidth(m).strip()
             for spec in tables.values()
@@ -134,7 +140,7 @@ class Figures:
         }
         marks.discard("")
         words = sorted({u for spec in tables.values() for u in spec.get("count_units") or ()})
-        return cls(frozenset(marks), unit_pattern(words))
+        return cls(frozenset(marks), unit_pattern(words), labels)
 
 
 def unit_pattern(words: Iterable[str]) -> Any:
