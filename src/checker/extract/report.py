@@ -19,7 +19,7 @@ from checker.extract.joined import Joined
 from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
-from checker.numbers import parse_chinese_numeral, to_halfwidth_all
+from checker.numbers import HEADING_NUMERALS, parse_chinese_numeral, to_halfwidth_all
 from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
 
@@ -249,6 +249,7 @@ def build_report(
             or not any_match(boilerplate, boilerplate_screen, all_norm[b.index])
         ]
     blocks = [b for b in blocks if b.kind == BlockKind.TABLE or all_norm[b.index]]
+    blocks = _before_trailer(blocks, all_norm, patterns.get("trailer", []))
     tree = build_outline(blocks, not_headings, all_norm) if outline else Outline()
     report = Report(
         document=document,
@@ -326,6 +327,18 @@ def _outlined(report: Report) -> dict[str, Any]:
     }
 
 
+def _before_trailer(blocks: list[Block], norm: dict[int, str], patterns: list[Any]) -> list[Block]:
+    """The blocks before a page's trailing list (相关文章 and its links), when one of
+    the last few opens it: its links name other bodies' and years' reports."""
+    if not patterns:
+        return blocks
+    for at in range(len(blocks) - 1, max(-1, len(blocks) - 1 - _TAIL_BLOCKS), -1):
+        block = blocks[at]
+        if block.kind != BlockKind.TABLE and any(search(p, norm[block.index]) for p in patterns):
+            return blocks[:at] if at > 0 else blocks
+    return blocks
+
+
 def _published(document: Document, norm: dict[int, str], patterns: list[Any]) -> DateFact | None:
     meta = document.meta.get("published")
     if meta:
@@ -361,6 +374,8 @@ def _find_title(report: Report, patterns: list[Any]) -> None:
         if m is not None:  # a title without a readable year: a later one may give it
             found, found_at, year = (block, m), position, _year(m["year"])
     if found is None:
+        found = _late_title(report, patterns)
+    if found is None:
         return
     block, m = found
     report.title = block
@@ -368,6 +383,33 @@ def _find_title(report: Report, patterns: list[Any]) -> None:
         report.year_sources.append(
             YearSource("title", year, block.text.strip(), report.location(block))
         )
+
+
+def _late_title(report: Report, patterns: list[Any]) -> tuple[Block, Any] | None:
+    """A title line below the opening blocks, where a page's metadata copied one
+    field per line (索引号, 发布机构 … 名称) fills them: a line that is a title and
+    nothing more, before the body's first numbered heading."""
+    page_title = to_halfwidth_all([report.document.meta.get("title", "")])[0].strip()
+    blocks = report.text_blocks()[_HEAD_BLOCKS : 4 * _HEAD_BLOCKS]
+    found: tuple[Block, Any] | None = None
+    for i, block in enumerate(blocks):
+        text = report.norm[block.index]
+        if _BODY_HEADING.match(text):
+            break
+        m = _title_match(report, patterns, block)
+        if m is None or not _bare_title(text, m):
+            continue
+        if page_title and text == page_title:
+            return block, m  # the line the page names itself by
+        following = blocks[i + 1] if i + 1 < len(blocks) else None
+        if found is None and (
+            following is None or _title_match(report, patterns, following) is None
+        ):
+            found = block, m  # not an entry of a list of reports (往年年报)
+    return found
+
+
+_BODY_HEADING = compiled.cached(rf"^\s*[{HEADING_NUMERALS}]{{1,3}}、")
 
 
 def _retitle(report: Report, patterns: list[Any]) -> None:
