@@ -19,6 +19,13 @@ between paragraphs):
   happened to stand near the middle was glued to the line above (N102, S105);
 - the leading of 28-point spacing for 14-point text exceeded the space taken
   to part paragraphs, and every line was a paragraph (S331).
+
+And tables drawn without vertical rulings (三线表, a frame with only horizontal
+rules, no borders): their cells ran together into one paragraph. A wide gap
+between two glyphs now parts columns, a line holding one is a line of its own,
+a one-column frame is read as text, so Table 2 and the legacy statistics table
+are read (T203, S201); where the columns cannot be told (Table 3 or 4 with
+wrapped header cells), the table is said to be unreadable, as a warning.
 """
 
 from __future__ import annotations
@@ -35,11 +42,24 @@ DATA = Path(__file__).resolve().parent / "data"
 FILES = sorted([*(DATA / "pdf_breaks").glob("*.pdf"), *(DATA / "pdf_layouts").glob("*.pdf")])
 
 
+UNRULED = sorted((DATA / "pdf_unruled").glob("*.pdf"))
+
+
 def test_the_files_are_there() -> None:
-    assert len(FILES) == 12
+    assert len(FILES) == 15
+    assert len(UNRULED) == 2
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
 def test_a_correct_report_across_a_bad_page_break_has_no_finding(path: Path) -> None:
     result = engine_for(Options()).check_document(read_path(str(path)))
     assert [(f.rule, f.severity.value) for f in result.findings] == []
+
+
+@pytest.mark.parametrize("path", UNRULED, ids=lambda p: p.stem)
+def test_a_table_without_rulings_is_unreadable_not_missing(path: Path) -> None:
+    result = engine_for(Options()).check_document(read_path(str(path)))
+    found = [(f.rule, f.severity.value) for f in result.findings]
+    assert found and all(
+        severity == "warning" and rule in ("T201", "T202") for rule, severity in found
+    )

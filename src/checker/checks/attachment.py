@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -26,13 +27,24 @@ def check(ctx: Context, spec: AttachmentSpec) -> Iterator[Finding]:
     meta = report.document.meta
     if report.document.tables or meta.get("images") or meta.get("linked_files"):
         return  # a table, a picture that may be the table, or a file linked for download
-    for block in report.text_blocks():
+    blocks = report.text_blocks()
+    for at, block in enumerate(blocks):
         text = report.norm[block.index]
         for pattern in spec.references:
             m = search(pattern, text)
             if m:
+                if _laid_out(blocks[at + 1 :]):
+                    return  # the table follows as text, its columns parted by spaces
                 yield ctx.finding(report.location(block), name=m["name"].strip(), snippet=text)
                 return
+
+
+_COLUMNS = re.compile(r"\S(?: {2,}|\t)\S")
+_LAID_OUT = 3  # lines of columns after the reference: the table, as a PDF's text lays it out
+
+
+def _laid_out(blocks: list[Any]) -> bool:
+    return sum(1 for b in blocks[: 4 * _LAID_OUT] if _COLUMNS.search(b.text)) >= _LAID_OUT
 
 
 ATTACHMENT = Kind("attachment", parse, check)

@@ -30,6 +30,7 @@ from checker.rulepacks.params import Params
 _ZERO = Decimal(0)
 _FIGURE_ROW = re.compile(r"(?:^|\s)\d+(?:[ \t\u3000]+\d+){3,}\s*$")
 _FIGURE_ROWS = 3
+_WIDE_ROW = 10
 
 Terms = tuple[tuple[str | None, str | None], ...]  # (row, column) keys; None: from for_each
 
@@ -289,7 +290,9 @@ def _figure_rows(ctx: Context) -> int:
     """Paragraphs ending in four or more figures apart: a table's rows laid out as text."""
     found = ctx.report.cache.get("tables:figure-rows")
     if found is None:
-        found = sum(1 for b in ctx.report.text_blocks() if _FIGURE_ROW.search(b.text))
+        rows = [m[0] for b in ctx.report.text_blocks() if (m := _FIGURE_ROW.search(b.text))]
+        # a row of ten figures or more (Table 4's one row) is a table's on its own
+        found = len(rows) + sum(_FIGURE_ROWS for r in rows if len(r.split()) >= _WIDE_ROW)
         ctx.report.cache["tables:figure-rows"] = found
     return int(found)
 

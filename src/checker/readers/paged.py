@@ -57,6 +57,7 @@ _PAGE_NUMBER = re.compile(
 )
 _DIGITS = re.compile(r"[0-9０-９]+")
 _CONTINUED = re.compile(rf"[(（]?\s*(?:续表|续上表|接上表)\s*[0-9{HEADING_NUMERALS}]*\s*[)）]?")
+_COLUMN_GAP = 1.5  # of the font size: a gap this wide between two glyphs parts columns
 _MARGIN_SHARE = 0.1  # of the lines: enough starting at one place to make it the margin
 _SENTENCE_ENDS = tuple("。！？；：!?;:")
 _HEADING_START = re.compile(
@@ -177,7 +178,9 @@ def _text_of(chars: Sequence[Char]) -> str:
         if prev is not None:
             gap = ch["x0"] - prev["x1"]
             p, n = prev["text"][-1:], t[:1]
-            if gap > 0.25 * ch["size"] and p.isascii() and n.isascii() and p.strip():
+            if gap > _COLUMN_GAP * ch["size"]:
+                out.append("  ")  # cells of a table drawn without rulings, or a tab stop
+            elif gap > 0.25 * ch["size"] and p.isascii() and n.isascii() and p.strip():
                 out.append(" ")
         out.append(t)
         prev = ch
@@ -507,6 +510,8 @@ def _breaks(frame: _Frame, a: _Line, b: _Line, same_page: bool = True) -> bool:
     """Whether line ``b`` starts a new paragraph after line ``a``."""
     if abs(a.size - b.size) > 0.5 or a.bold != b.bold:
         return True
+    if "  " in a.text or "  " in b.text:
+        return True  # a row of a table drawn without rulings is a line of its own
     if same_page and b.top - a.bottom > max(0.9 * max(a.size, b.size), 1.4 * frame.gap):
         return True  # space between paragraphs, beyond the leading between lines
     if a.text.endswith(_SENTENCE_ENDS) and _HEADING_START.match(b.text):
@@ -580,6 +585,13 @@ def _assemble(
             for line in para:
                 text = _join(text, line.text)
             sink.paragraph(text, page=para_pages[0])
+        elif table is not None and table.n_cols == 1:
+            # a frame with only horizontal rules between lines: a box of text, or a
+            # table whose columns no ruling parts; its lines are read as text
+            for r, row in enumerate(table.source()):
+                for text, _rowspan, _colspan in row:
+                    for piece in text.split("\n"):
+                        sink.paragraph(piece, page=table.pages[r])
         elif table is not None:
             sink.table(table.source(), row_pages=table.pages)
         para, table = [], None
