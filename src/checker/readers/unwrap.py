@@ -23,6 +23,7 @@ _WIDE = re.compile(
     "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 _LONG = 24  # columns: lines narrower than this are headings, labels, signatures
+_WIDEST = 200  # columns: no page is wider (A4 at 10 points is some 90)
 _SAMPLE = 4000  # lines looked at to decide whether the text is wrapped
 _MIN_FULL = 8  # full lines needed to call a text wrapped ...
 _FULL_SHARE = 0.3  # ... and their share of the long lines
@@ -44,18 +45,32 @@ def width(line: str) -> int:
     return len(stripped) + len(_WIDE.findall(stripped))
 
 
+def _about(line: str) -> int:
+    """``width`` as a page of Chinese text comes near it, without a search: a
+    character of three UTF-8 bytes (the CJK ones) counts two columns."""
+    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+
+
 def page_width(lines: Sequence[str]) -> int | None:
     """The width the text was wrapped at, or None when its lines are paragraphs."""
     widths = []
     for line in lines[:_SAMPLE]:
-        if line and not line.isspace() and not _ROW.search(line.strip()):
-            w = width(line)
+        if 2 * len(line) >= _LONG:
+            # a line far wider than any page is a paragraph (most lines, where there
+            # is no wrap): its width need not be exact, nor cost a search
+            w = _about(line)
+            if w <= _WIDEST:
+                if _ROW.search(line):
+                    continue
+                w = width(line)
             if w >= _LONG:
                 widths.append(w)
     if len(widths) < _MIN_FULL:
         return None
     counts = Counter(widths)
     common, _ = max(counts.items(), key=lambda item: (item[1], item[0]))
+    if common > _WIDEST:
+        return None
     full = counts[common - 1] + counts[common] + counts[common + 1]
     if full < _MIN_FULL or full < _FULL_SHARE * len(widths):
         return None
