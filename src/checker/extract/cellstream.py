@@ -98,13 +98,14 @@ def block_tokens(block: Block, position: int) -> list[Token]:
     """The cells of one block, in reading order."""
     table = block.table
     if table is not None:
-        ends = table.row_ends or (table.n_cols,) * table.n_rows
-        # a row padded to the table's width gives no cells past its end: a blank
-        # cell is one the source has (规章⇥0⇥0⇥: 现行有效件数 left empty)
+        rows = table.rows
+        if table.ragged:  # a row padded to the table's width gives no cells past its end
+            rows = tuple(row[:end] for row, end in zip(rows, table.row_ends, strict=True))
+        # so a blank cell is one the source has (规章⇥0⇥0⇥: 现行有效件数 left empty)
         return [
             Token(" ".join(cell.text.split()), position, -1, -1, "cells")
-            for row, end in zip(table.rows, ends, strict=True)
-            for cell in row[:end]
+            for row in rows
+            for cell in row
             if cell.origin[0] == cell.row and cell.origin[1] == cell.column  # an anchor cell
         ]
     out: list[Token] = []
