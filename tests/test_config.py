@@ -257,16 +257,7 @@ def test_run_settings_come_from_the_configuration(tmp_path: Path) -> None:
     message = data["files"][0]["findings"][0]["message"]
     assert message.startswith("template placeholder"), message  # lang = "en"
     flags = invoke(
-        "check",
-        "reports",
-        "--fail-on",
-        "error",
-        "-f",
-        "concise",
-        "-o",
-        "flags.txt",
-        "--lang",
-        "zh",
+        "check", "reports", "--fail-on", "error", "-f", "concise", "-o", "flags.txt", "--lang", "zh",
         cwd=tmp_path,
     )
     assert flags.returncode == 1

@@ -122,12 +122,7 @@ def test_the_documented_configuration_is_valid(tmp_path: Path) -> None:
     assert data["deadline"] == {"government": "03-15", "department": "03-31"}
     assert data["limits"]["max-file-bytes"] == 33554432
     assert data["extend"] == ["org/checker.toml"] and data["ignore"] == ["A102"]
-    assert (data["fail-on"], data["format"], data["jobs"], data["lang"]) == (
-        "error",
-        "concise",
-        2,
-        "zh",
-    )
+    assert (data["fail-on"], data["format"], data["jobs"], data["lang"]) == ("error", "concise", 2, "zh")
     assert data["cache"] is True
     assert data["per-file-ignores"] == {"drafts/**": ["C101"], "*-draft.docx": ["D"]}
 
@@ -176,9 +171,7 @@ def test_the_installed_distribution_provides_the_checker_command() -> None:
     name = _distribution_name()
     scripts = {e.name: e.value for e in metadata.distribution(name).entry_points}
     assert scripts.get("checker") == "checker.entry:main"
-    command = Path(sys.executable).with_name(
-        "checker.exe" if sys.platform == "win32" else "checker"
-    )
+    command = Path(sys.executable).with_name("checker.exe" if sys.platform == "win32" else "checker")
     proc = subprocess.run([str(command), "--version"], capture_output=True, text=True, env=env())
     assert proc.returncode == 0 and proc.stdout.startswith("checker ")
 

@@ -140,9 +140,7 @@ def test_sarif_validates_and_every_result_has_a_start_line(outputs: dict[str, st
     # a table cell in an HTML file: the paragraph ordinal as the line, the cell in the message
     cell = [r for r in results if "table" in r["properties"]]
     assert cell and all("column" in r["properties"] for r in cell)
-    assert any(
-        "table 1" in r["message"]["text"] or "第1个表格" in r["message"]["text"] for r in cell
-    )
+    assert any("table 1" in r["message"]["text"] or "第1个表格" in r["message"]["text"] for r in cell)
 
 
 def test_junit_lists_passing_cases_with_unique_names(outputs: dict[str, str]) -> None:

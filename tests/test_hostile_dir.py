@@ -118,9 +118,7 @@ def test_attacks_on_the_terminal_print_literally(folder: Path) -> None:
     assert "[bold red]" in proc.stdout  # markup in a document is text, not style
 
 
-@pytest.mark.parametrize(
-    "fmt", ["concise", "json", "jsonl", "sarif", "junit", "github", "gitlab", "markdown"]
-)
+@pytest.mark.parametrize("fmt", ["concise", "json", "jsonl", "sarif", "junit", "github", "gitlab", "markdown"])
 def test_attacks_are_inert_in_every_machine_format(folder: Path, fmt: str) -> None:
     proc = inline(str(folder / "terminal-attack.md"), "--format", fmt)
     assert proc.returncode == 1, proc.stderr

@@ -54,3 +54,4 @@ def test_the_stage_judges_nothing_on_a_report_alone(path: Path) -> None:
     alone = engine_for(replace(Options(), summaries=False)).check_path(str(path))
     assert alone.summary is None
     assert (alone.findings, alone.not_evaluated) == before
+

@@ -81,9 +81,7 @@ HEAD = """青禾市统计局2023年政府信息公开工作年度报告
 
 
 def run(text: str) -> FileResult:
-    return engine_for(Options()).check_document(
-        read_bytes(text.encode("utf-8"), "copied-from-page.txt")
-    )
+    return engine_for(Options()).check_document(read_bytes(text.encode("utf-8"), "copied-from-page.txt"))
 
 
 def rules(result: FileResult) -> set[str]:

@@ -124,9 +124,7 @@ def test_defects_in_a_real_shape_are_found_as_in_the_docx(slug: str, shape: str)
     report = next(r for r in sc.all_reports() if r.slug == slug)
     text = flat_forms.blocks_text(report, SHAPES[shape])
     flat = as_reported(_ENGINE.check_document(read_bytes(text.encode(), "report.txt")))
-    docx = as_reported(
-        _ENGINE.check_document(read_bytes(make_samples._RENDERERS["docx"](report), "r.docx"))
-    )
+    docx = as_reported(_ENGINE.check_document(read_bytes(make_samples._RENDERERS["docx"](report), "r.docx")))
     assert result_keys(flat) == result_keys(docx)
 
 

@@ -97,9 +97,9 @@ def test_word_comment_on_a_paragraph(tmp_path: Path) -> None:
     plain.write_bytes(package_bytes(body))
     assert (
         len(
-            json.loads(invoke("check", str(plain), "-f", "json", "--select", "C101").stdout)[
-                "files"
-            ][0]["findings"]
+            json.loads(invoke("check", str(plain), "-f", "json", "--select", "C101").stdout)["files"][
+                0
+            ]["findings"]
         )
         == 2
     )

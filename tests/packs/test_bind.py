@@ -140,3 +140,4 @@ def test_the_plan_names_the_cells_the_cross_report_rules_compare() -> None:
     for s in in_force:
         for row in s.rows:
             assert {(s.table, row, c) for c in (s.valid, s.made, s.repealed)} <= set(plan.cells)
+

@@ -84,9 +84,7 @@ def test_a_damaged_entry_is_compiled_again(fresh: Path, monkeypatch: pytest.Monk
     compiled.cached("a+")
     compiled.save()
     (store,) = (fresh / "packs").glob("patterns-*.pickle")
-    store.write_bytes(
-        pickle.dumps({("a+", 0): b"not a pickle", ("b+", 0): pickle.dumps(Path("/"))})
-    )
+    store.write_bytes(pickle.dumps({("a+", 0): b"not a pickle", ("b+", 0): pickle.dumps(Path("/"))}))
     _restart(monkeypatch)
     assert compiled.cached("a+").search("caab") and compiled.cached("b+").search("abb")
     assert all(isinstance(v, compiled.regex.Pattern) for v in compiled._store.values())

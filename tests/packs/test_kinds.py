@@ -39,12 +39,7 @@ def test_rules_carry_the_spec_their_kind_parsed() -> None:
 
 @pytest.mark.parametrize(
     "first",
-    [
-        "checker.extract.tables",
-        "checker.checks.tables",
-        "checker.rulepacks.loader",
-        "checker.engine",
-    ],
+    ["checker.extract.tables", "checker.checks.tables", "checker.rulepacks.loader", "checker.engine"],
 )
 def test_modules_import_in_any_order(first: str) -> None:
     src = Path(__file__).resolve().parents[2] / "src"

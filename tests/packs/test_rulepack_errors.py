@@ -81,9 +81,7 @@ def test_wrong_severity_value(tmp_path: Path) -> None:
 
 
 def test_unknown_kind(tmp_path: Path) -> None:
-    path = pack(
-        tmp_path, GOOD_RULE.format(pattern="某某").replace("forbidden-pattern", "telepathy")
-    )
+    path = pack(tmp_path, GOOD_RULE.format(pattern="某某").replace("forbidden-pattern", "telepathy"))
     with pytest.raises(RulePackError) as err:
         load_chain(str(path))
     assert "telepathy" in str(err.value) and err.value.key == "kind"
@@ -142,6 +140,7 @@ def test_catastrophic_pattern_is_bounded_and_reported(tmp_path: Path) -> None:
     doc = read_bytes(("# 报告\n\n" + "a" * 40 + "!\n").encode(), "r.md")
     result = engine.check_document(doc)
     assert ("Z101", "pattern timed out") in result.not_evaluated
+
 
 
 def test_validated_pack_is_cached_and_a_changed_pack_revalidated(tmp_path: Path) -> None:
