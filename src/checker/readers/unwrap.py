@@ -18,10 +18,6 @@ from collections.abc import Sequence
 
 from checker.numbers import HEADING_NUMERALS
 
-_WIDE = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
-)
 _LONG = 24  # columns: lines narrower than this are headings, labels, signatures
 _WIDEST = 200  # columns: no page is wider (A4 at 10 points is some 90)
 _SAMPLE = 4000  # lines looked at to decide whether the text is wrapped
@@ -40,15 +36,11 @@ _GOES_ON = tuple("，,、（(“《")  # a line ending so is cut inside a senten
 
 
 def width(line: str) -> int:
-    """Columns the line takes in a fixed-width font: a wide character takes two."""
+    """Columns the line takes in a fixed-width font, as a page of Chinese text comes
+    near it without a search: a character of three UTF-8 bytes (the CJK ones, and
+    the full-width marks) takes two."""
     stripped = line.rstrip()
-    return len(stripped) + len(_WIDE.findall(stripped))
-
-
-def _about(line: str) -> int:
-    """``width`` as a page of Chinese text comes near it, without a search: a
-    character of three UTF-8 bytes (the CJK ones) counts two columns."""
-    return (len(line.encode("utf-8", "surrogatepass")) + len(line)) // 2
+    return (len(stripped.encode("utf-8", "surrogatepass")) + len(stripped)) // 2
 
 
 def page_width(lines: Sequence[str]) -> int | None:
@@ -56,14 +48,10 @@ def page_width(lines: Sequence[str]) -> int | None:
     widths = []
     for line in lines[:_SAMPLE]:
         if 2 * len(line) >= _LONG:
+            w = width(line)
             # a line far wider than any page is a paragraph (most lines, where there
-            # is no wrap): its width need not be exact, nor cost a search
-            w = _about(line)
-            if w <= _WIDEST:
-                if _ROW.search(line):
-                    continue
-                w = width(line)
-            if w >= _LONG:
+            # is no wrap): it is counted without a search
+            if w > _WIDEST or (w >= _LONG and not _ROW.search(line)):
                 widths.append(w)
     if len(widths) < _MIN_FULL:
         return None
