@@ -194,6 +194,7 @@ def build_outline(
             found[i] = heading
             at.append(i)
     _veto(blocks, found, at, not_headings, norm)
+    _contents(blocks, found)
     at = [i for i in at if found[i] is not None]
     numbered_at = [i for i in at if found[i].level == 1]  # type: ignore[union-attr]
     first_numbered = next((i for i in at if found[i].number), len(found))  # type: ignore[union-attr]
@@ -245,6 +246,22 @@ def build_outline(
         path = tuple(shorts)
     section_of.update(zip(indices[done:], repeat(path)))
     return outline
+
+
+_CONTENTS = compiled.cached(r"^\s*目\s*录\s*$")
+_CONTENTS_AT = 20  # a table of contents stands among the first blocks
+
+
+def _contents(blocks: list[Block], found: list[Heading | None]) -> None:
+    """The headings a table of contents lists under its 目录 line are its entries,
+    not the report's: the run of them up to the first block that is no heading."""
+    for i, block in enumerate(blocks[:_CONTENTS_AT]):
+        if block.kind != _TABLE and _CONTENTS.match(block.text):
+            j = i + 1
+            while j < len(blocks) and found[j] is not None:
+                found[j] = None
+                j += 1
+            return
 
 
 def _veto(
