@@ -83,14 +83,27 @@ def _any_date() -> Any:
     return screen([FULL_DATE, CN_DATE])
 
 
-def check_period(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
+@dataclass(frozen=True)
+class PeriodSpec:
+    later_starts: dict[int, tuple[int, int]]  # year -> (month, day) its period may begin on
+
+
+def parse_period(params: Params) -> PeriodSpec:
+    starts = params.get("later_starts") or {}
+    return PeriodSpec(
+        {int(y): (int(md[:2]), int(md[3:])) for y, md in dict(starts).items()}
+    )
+
+
+def check_period(ctx: Context, spec: PeriodSpec) -> Iterator[Finding]:
     report = ctx.report
     if report.period is None:
         ctx.skip("no statistical period sentence")
         return
     start, end = report.period
     year = start.year
-    if (start.month, start.day) == (1, 1) and (end.year, end.month, end.day) == (year, 12, 31):
+    begins = {(1, 1), spec.later_starts.get(year, (1, 1))}
+    if (start.month, start.day) in begins and (end.year, end.month, end.day) == (year, 12, 31):
         return
     yield ctx.finding(
         start.location,
@@ -140,5 +153,5 @@ def check_year(ctx: Context, spec: NoSpec) -> Iterator[Finding]:
 
 DATE_FORMAT = Kind("date-format", parse_format, check_format)
 DATE_VALID = Kind("date-valid", no_params, check_valid)
-PERIOD = Kind("period", no_params, check_period)
+PERIOD = Kind("period", parse_period, check_period)
 YEAR_CONSISTENCY = Kind("year-consistency", no_params, check_year)
