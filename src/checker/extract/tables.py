@@ -20,7 +20,7 @@ from checker.extract.facts import Fact
 from checker.extract.report import Report
 from checker.i18n import Text
 from checker.labels import normalise_label
-from checker.model import Block, Location, Table
+from checker.model import Block, Cell, Location, Table
 from checker.numbers import HEADING_NUMERALS, parse_number, to_halfwidth
 from checker.rulepacks import compiled
 from checker.rulepacks.pack import NO_FIGURES, FactDef, Figures, LabelDef, TableDef
@@ -538,23 +538,24 @@ def _header_rows(table: Table, figures: Figures = NO_FIGURES) -> set[int]:
     empty = {
         r for r in range(table.n_rows) if not any(_is_figure(c.text, figures) for c in rows[r])
     }
-    if figures.row_labels and len(empty) < table.n_rows:
-        empty -= {r for r in empty if _left_blank(table, r, figures, empty)}
+    if figures.row_labels:
+        empty -= {r for r in empty if _left_blank(table.rows[r], figures)}
     return empty
 
 
-def _left_blank(table: Table, r: int, figures: Figures, empty: set[int]) -> bool:
-    """A row under a label the tables define, every cell after its labels blank,
-    next to a row of figures: a row whose figures were left out."""
-    row = table.rows[r]
+def _left_blank(row: tuple[Cell, ...], figures: Figures) -> bool:
+    """A row under a label the tables define, every cell after its labels blank: a
+    row whose figures were left out (a header holds column labels, 自然人 … 总计,
+    and a block title such as 第二十条第(一)项 no row's label)."""
     n = 0
     while n < len(row) and row[n].text.strip():
         n += 1
     if n == 0 or n == len(row) or any(c.text.strip() for c in row[n:]):
         return False
-    if normalise_label(row[n - 1].text) not in figures.row_labels:
-        return False
-    return (r - 1 >= 0 and r - 1 not in empty) or (r + 1 < table.n_rows and r + 1 not in empty)
+    labels = {normalise_label(c.text) for c in row[:n]}
+    last = normalise_label(row[n - 1].text)
+    # a header names two columns or more; a row's labels name one at most (总计, 其他)
+    return last in figures.row_labels and len(labels & figures.column_labels) < 2
 
 
 def stitch(report: Report, figures: Figures = NO_FIGURES) -> list[Piece]:

@@ -127,11 +127,16 @@ class Figures:
     # every row label the tables define, normalised: a row of blank cells under one
     # of them is a row left empty, not a header
     row_labels: frozenset[str] = frozenset()
+    column_labels: frozenset[str] = frozenset()  # and the columns' (总计 is both)
 
     @classmethod
     def of(cls, tables: dict[str, dict[str, Any]], defs: Iterable[TableDef] = ()) -> Figures:
+        defs = list(defs)
         labels = frozenset(
             lbl for tdef in defs for rdef in tdef.rows.values() for lbl in rdef.labels
+        )
+        columns = frozenset(
+            lbl for tdef in defs for cdef in tdef.columns.values() for lbl in cdef.labels
         )
         marks = {
             to_halfwidth(m).strip()
@@ -140,7 +145,7 @@ class Figures:
         }
         marks.discard("")
         words = sorted({u for spec in tables.values() for u in spec.get("count_units") or ()})
-        return cls(frozenset(marks), unit_pattern(words), labels)
+        return cls(frozenset(marks), unit_pattern(words), labels, columns)
 
 
 def unit_pattern(words: Iterable[str]) -> Any:
