@@ -207,44 +207,14 @@ def check_present(ctx: Context, bound: BoundPresent) -> Iterator[Finding]:
     index = _bound_index(ctx, tdef)
     table = spec.table
     if not index.present(table):
-        images = int(ctx.report.document.meta.get("images", "0") or 0)
-        if images:  # the table may be a picture: say so, and do not call it an error
-            yield ctx.finding(
-                Location(),
-                severity=Severity.WARNING,
-                table=tdef.title,
-                missing=Text(
-                    f"（文档含{images}张图片，表格若以图片形式插入则无法核对，请改用文字表格）",
-                    f" (the document holds {images} picture(s); a table pasted as a picture"
-                    " cannot be checked: use a real table)",
-                ),
-            )
-            return
-        if _labels_in_text(ctx, bound) >= max(4, tdef.min_labels):
-            yield ctx.finding(
-                Location(),
-                severity=Severity.WARNING,
-                table=tdef.title,
-                missing=Text(
-                    "（正文中有该表的栏目文字，但不成表格，可能复制时丢失了表格结构，无法核对）",
-                    " (its labels are in the text but not as a table — the structure was"
-                    " probably lost when copying — so it cannot be checked)",
-                ),
-            )
-            return
-        if _figure_rows(ctx) >= _FIGURE_ROWS:
-            yield ctx.finding(
-                Location(),
-                severity=Severity.WARNING,
-                table=tdef.title,
-                missing=Text(
-                    "（正文中有成行排列的数字，可能是复制时丢失了结构的表格，无法核对）",
-                    " (the text holds rows of figures, probably a table whose structure"
-                    " was lost when copying, so it cannot be checked)",
-                ),
-            )
-            return
-        yield ctx.finding(Location(), table=tdef.title, missing=Text("", ""))
+        why = _unreadable(ctx, bound)
+        # a table that may be there but cannot be read: say why, and do not call it an error
+        yield ctx.finding(
+            Location(),
+            severity=Severity.WARNING if why is not None else None,
+            table=tdef.title,
+            missing=why or Text("", ""),
+        )
         return
     missing: list[Text] = []
     for key in bound.rows:
@@ -284,6 +254,31 @@ def _required(defs: dict[str, LabelDef], keys: tuple[str, ...] | None) -> list[s
 
 def _other_layout(index: TableIndex, table: str, wanted: frozenset[str]) -> bool:
     return bool(wanted) and bool(wanted & index.cell_labels(table))
+
+
+def _unreadable(ctx: Context, bound: BoundPresent) -> Text | None:
+    """Why a table not found may stand in the document all the same: a picture, its
+    labels as lines of text, or rows of figures laid out as text."""
+    images = int(ctx.report.document.meta.get("images", "0") or 0)
+    if images:
+        return Text(
+            f"（文档含{images}张图片，表格若以图片形式插入则无法核对，请改用文字表格）",
+            f" (the document holds {images} picture(s); a table pasted as a picture"
+            " cannot be checked: use a real table)",
+        )
+    if _labels_in_text(ctx, bound) >= max(4, bound.tdef.min_labels):
+        return Text(
+            "（正文中有该表的栏目文字，但不成表格，可能复制时丢失了表格结构，无法核对）",
+            " (its labels are in the text but not as a table — the structure was"
+            " probably lost when copying — so it cannot be checked)",
+        )
+    if _figure_rows(ctx) >= _FIGURE_ROWS:
+        return Text(
+            "（正文中有成行排列的数字，可能是复制时丢失了结构的表格，无法核对）",
+            " (the text holds rows of figures, probably a table whose structure"
+            " was lost when copying, so it cannot be checked)",
+        )
+    return None
 
 
 def _figure_rows(ctx: Context) -> int:

@@ -19,7 +19,12 @@ from checker.extract.joined import Joined
 from checker.extract.outline import Outline, build_outline
 from checker.i18n import Text
 from checker.model import Block, BlockKind, Document, Location
-from checker.numbers import HEADING_NUMERALS, parse_chinese_numeral, to_halfwidth_all
+from checker.numbers import (
+    HEADING_NUMERALS,
+    parse_chinese_numeral,
+    to_halfwidth,
+    to_halfwidth_all,
+)
 from checker.rulepacks import compiled
 from checker.rulepacks.pack import PackSet
 
@@ -389,7 +394,7 @@ def _late_title(report: Report, patterns: list[Any]) -> tuple[Block, Any] | None
     """A title line below the opening blocks, where a page's metadata copied one
     field per line (索引号, 发布机构 … 名称) fills them: a line that is a title and
     nothing more, before the body's first numbered heading."""
-    page_title = to_halfwidth_all([report.document.meta.get("title", "")])[0].strip()
+    page_title = to_halfwidth(report.document.meta.get("title", "")).strip()
     blocks = report.text_blocks()[_HEAD_BLOCKS : 4 * _HEAD_BLOCKS]
     found: tuple[Block, Any] | None = None
     for i, block in enumerate(blocks):
