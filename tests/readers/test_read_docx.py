@@ -127,12 +127,24 @@ def test_bad_gridspan_values() -> None:
     assert read(package_bytes(body)).tables[0].text_rows() == [["甲", "乙", "丙"]]
 
 
-def test_cell_paragraphs_and_nested_table() -> None:
+def test_a_table_nested_in_a_data_table_joins_its_cell() -> None:
+    inner = f"<w:tbl><w:tr><w:tc>{para('内一')}</w:tc><w:tc>{para('内二')}</w:tc></w:tr></w:tbl>"
+    cells = "".join(f"<w:tc>{para(x)}</w:tc>" for x in ("甲", "乙"))
+    body = (
+        f"<w:tbl><w:tr><w:tc>{para('第一段')}{para('第二段')}{inner}<w:p/></w:tc>{cells}</w:tr>"
+        "</w:tbl>"
+    )
+    doc = read(package_bytes(body))
+    assert doc.tables[0].text_rows() == [["第一段\n第二段\n内一\n内二", "甲", "乙"]]
+    assert len(doc.tables) == 1
+
+
+def test_a_frame_round_a_table_gives_its_paragraphs_and_the_table() -> None:
     inner = f"<w:tbl><w:tr><w:tc>{para('内一')}</w:tc><w:tc>{para('内二')}</w:tc></w:tr></w:tbl>"
     body = f"<w:tbl><w:tr><w:tc>{para('第一段')}{para('第二段')}{inner}<w:p/></w:tc></w:tr></w:tbl>"
     doc = read(package_bytes(body))
-    assert doc.tables[0].text_rows() == [["第一段\n第二段\n内一\n内二"]]
-    assert len(doc.tables) == 1
+    assert [b.text for b in doc.blocks if b.kind.name != "TABLE"] == ["第一段", "第二段"]
+    assert [t.text_rows() for t in doc.tables] == [[["内一", "内二"]]]
 
 
 def test_heading_styles_resolved_through_styles_xml() -> None:

@@ -38,6 +38,7 @@ _IN_TABLE = 0x2416
 _TTP = 0x2417
 _ITAP = 0x6649
 _INNER_TTP = 0x244C
+_INNER_CELL = 0x244B  # the paragraph mark ends a cell of a nested table
 _DEF_TABLE = 0xD608
 _VERT_MERGE = 0xD62B
 _HUGE_PAPX = (0x6646, 0x6645)  # the properties are too long for the page: in the Data stream
@@ -86,6 +87,7 @@ def _bad(path: str, detail: str) -> ReadError:
 class _Props:
     depth: int = 0  # table nesting depth, 0 outside tables
     row_end: bool = False
+    inner_cell: bool = False  # the mark ends a cell of a nested table
     bounds: tuple[int, ...] = ()  # cell boundaries in twips, from the row-end paragraph
     flags: tuple[int, ...] = ()  # each cell's TC flags
     vert: dict[int, int] = field(default_factory=dict)  # cell -> vertical merge flag
@@ -134,6 +136,8 @@ def _props(grpprl: bytes) -> _Props:
             props.row_end = props.row_end or op[0] != 0
         elif sprm == _INNER_TTP and op and op[0]:
             props.row_end = True
+        elif sprm == _INNER_CELL and op and op[0]:
+            props.inner_cell = True
         elif sprm == _DEF_TABLE and len(op) >= 3:
             n = op[2]
             need = 3 + (n + 1) * 2
@@ -503,6 +507,67 @@ def _labelled(numbering: Numbering, props: _Props, text: str) -> str:
     return label + text if suffix == "nothing" or not label[-1].isascii() else f"{label} {text}"
 
 
+def _rows_at(marks: list[tuple[str, _Props, str]], depth: int) -> list[_Row]:
+    """The rows of the table at nesting ``depth`` among ``marks``; the text of
+    tables nested deeper joins the cell that holds them."""
+    rows: list[_Row] = []
+    cells: list[str] = []
+    cell: list[str] = []
+    for piece, props, ch in marks:
+        if props.depth > depth:
+            if piece:
+                cell.append(piece)
+            continue
+        if props.row_end:
+            if cell:
+                cells.append("\n".join(cell))
+            rows.append(_Row(cells, props.bounds, props.flags, props.vert))
+            cells, cell = [], []
+            continue
+        if piece:
+            cell.append(piece)
+        if (ch == "\x07") if depth == 1 else props.inner_cell:  # the end of a cell
+            cells.append("\n".join(cell))
+            cell = []
+    if cells or cell:  # cell marks without a row end: keep them as a last row
+        rows.append(_Row(cells + (["\n".join(cell)] if cell else []), (), (), {}))
+    return rows
+
+
+def _is_frame(marks: list[tuple[str, _Props, str]], rows: list[_Row]) -> bool:
+    """Whether a table arranges the page (as the .docx reader tells it): it holds
+    tables in one or two cells a row, or has one cell a row and some cell of
+    several paragraphs."""
+    widest = max(len(row.cells) for row in rows)
+    if widest <= 2 and any(props.depth > 1 for _, props, _ in marks):
+        return True
+    if widest > 1:
+        return False
+    return any(cell.count("\n") >= 2 for row in rows for cell in row.cells)
+
+
+def _emit_table(sink: BlockSink, marks: list[tuple[str, _Props, str]]) -> None:
+    rows = _rows_at(marks, 1)
+    if not rows:
+        return
+    if not _is_frame(marks, rows):
+        sink.table(_grid(rows))
+        return
+    inner: list[tuple[str, _Props, str]] = []  # the marks of a table the frame holds
+    for mark in marks:
+        piece, props, _ = mark
+        if props.depth > 1:
+            inner.append(mark)
+            continue
+        if inner:
+            sink.table(_grid(_rows_at(inner, 2)))
+            inner = []
+        if piece and not props.row_end:
+            sink.paragraph(piece)
+    if inner:
+        sink.table(_grid(_rows_at(inner, 2)))
+
+
 def read_doc(data: bytes, path: str, limits: ReadLimits) -> Document:
     """Paragraphs and tables of a Word 97–2003 (or WPS) binary document."""
     reader = _Reader(data, path, limits)
@@ -510,20 +575,9 @@ def read_doc(data: bytes, path: str, limits: ReadLimits) -> Document:
     reader.load_papx()
     numbering = reader.numbering()
     sink = BlockSink(path, limits)
-    rows: list[_Row] = []
-    cells: list[str] = []
-    cell: list[str] = []
+    marks: list[tuple[str, _Props, str]] = []  # the paragraph marks of the table being read
     start = 0
     checked = 0
-
-    def flush_table() -> None:
-        nonlocal rows, cells, cell
-        if cells or cell:  # cell marks without a row end: keep them as a last row
-            rows.append(_Row(cells + (["\n".join(cell)] if cell else []), (), (), {}))
-        if rows:
-            sink.table(_grid(rows))
-        rows, cells, cell = [], [], []
-
     for i, ch in enumerate(text):
         if ch not in "\r\x07\x0c":
             continue
@@ -538,27 +592,16 @@ def read_doc(data: bytes, path: str, limits: ReadLimits) -> Document:
         props = reader.props_at(fcs[i]) if i < len(fcs) else _Props()
         if props.ilfo not in _NO_LIST and not (props.row_end and ch == "\x07"):
             piece = _labelled(numbering, props, piece)
-        if props.depth <= 0:
-            flush_table()
-            if piece:
-                sink.paragraph(piece)
+        if props.depth > 0:
+            marks.append((piece, props, ch))
             continue
-        if props.depth > 1:  # a nested table: its text joins the outer cell
-            if piece:
-                cell.append(piece)
-            continue
-        if props.row_end:
-            if cell:
-                cells.append("\n".join(cell))
-            rows.append(_Row(cells, props.bounds, props.flags, props.vert))
-            cells, cell = [], []
-            continue
+        if marks:
+            _emit_table(sink, marks)
+            marks = []
         if piece:
-            cell.append(piece)
-        if ch == "\x07":  # the end of a cell
-            cells.append("\n".join(cell))
-            cell = []
-    flush_table()
+            sink.paragraph(piece)
+    if marks:
+        _emit_table(sink, marks)
     tail = _visible(text[start:]).strip()
     if tail:
         sink.paragraph(tail)

@@ -6,7 +6,9 @@ Word shows is what we read: inserted text is kept and deleted text dropped,
 field results are kept and field codes dropped, list numbers are rebuilt from
 numbering.xml, hidden (``w:vanish``) runs and table-of-contents entries are
 skipped.  Text boxes become paragraphs of their own right after the paragraph
-that anchors them.  Nested tables are flattened into their cell's text.
+that anchors them.  Nested tables are flattened into their cell's text, but a
+table that only frames the page (one cell a row, or cells holding tables) is
+read as the paragraphs and tables it holds.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
 _OFF = ("0", "false", "off")
+_MAX_FRAMES = 4  # frame tables inside frame tables read as blocks; deeper ones as tables
 
 # Elements whose children continue the run-level (inline) content.
 _INLINE_CONTAINERS = (
@@ -149,6 +152,7 @@ class _Walker:
         self.numbering = numbering
         self.sink = sink
         self.alt_chunks = 0  # imported HTML/RTF parts Word renders but this reader does not
+        self.frames = 0  # depth of the frame tables being walked as blocks
         self.comment_tags: tuple[str, ...] = ()  # set when the package has comments
         self.commented: dict[str, tuple[int, int]] = {}  # comment id -> first, last block
 
@@ -176,7 +180,14 @@ class _Walker:
                 self.paragraph(el)
                 self._note_comments(el, before)
             elif tag == t.tbl:
-                self.sink.table(self.table_grid(el), bounded=True)
+                if self.frames < _MAX_FRAMES and self._frame(el):
+                    self.frames += 1
+                    for tr in self.rows(el):
+                        for tc in self._children(tr, t.tc):
+                            self.blocks(tc)
+                    self.frames -= 1
+                else:
+                    self.sink.table(self.table_grid(el), bounded=True)
                 self._note_comments(el, before)
             elif tag == t.sdt:
                 content = _first(el, t.sdtContent)
@@ -190,6 +201,24 @@ class _Walker:
                     self.blocks(branch)
             elif tag == t.altChunk:
                 self.alt_chunks += 1
+
+    def _frame(self, tbl: etree._Element) -> bool:
+        """Whether a table arranges the page rather than holding data: some
+        bodies set the whole report, or each of its parts, in a one-column
+        table or a table whose cells hold the statistics tables."""
+        t = self.t
+        rows = self.rows(tbl)
+        if not rows:
+            return False
+        cells = [self._children(tr, t.tc) for tr in rows]
+        widest = max(len(row) for row in cells)
+        if widest <= 2 and any(inner is not tbl for inner in tbl.iter(t.tbl)):
+            return True  # a frame, or a margin beside it, round the tables it holds
+        if widest > 1:
+            return False
+        # one cell a row: a frame when a cell holds several paragraphs (a list
+        # of one-line entries, a row per item, stays a table)
+        return any(len(self._block_children(tc)) > 2 for row in cells for tc in row)
 
     def paragraph(self, p: etree._Element) -> None:
         boxes: list[etree._Element] = []
