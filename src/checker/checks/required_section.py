@@ -13,7 +13,7 @@ from checker.extract.outline import Heading
 from checker.extract.report import search
 from checker.findings import Finding
 from checker.i18n import Text
-from checker.model import Location
+from checker.model import BlockKind, Location
 from checker.rulepacks.params import Params
 from checker.rulepacks.patterns import screen
 
@@ -24,6 +24,7 @@ class SectionSpec:
     headings: tuple[Any, ...]
     text: tuple[Any, ...]  # body text that covers the item without a heading
     top_level: bool
+    cells: tuple[Any, ...] = ()  # table text that covers it (a row of the statistics table)
     screen: Any = None  # the headings as one pattern (``patterns.screen``), None when not joined
 
 
@@ -35,6 +36,7 @@ def parse(params: Params) -> SectionSpec:
         screen=screen(list(headings)),
         text=params.patterns("text"),
         top_level=bool(params.get("top_level", False)),
+        cells=params.patterns("cells"),
     )
 
 
@@ -49,6 +51,12 @@ def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
     for block in report.text_blocks():
         if any(search(p, report.norm[block.index]) for p in texts):
             return
+    if spec.cells:
+        for block in report.blocks:
+            if block.kind == BlockKind.TABLE and any(
+                search(p, report.norm[block.index]) for p in spec.cells
+            ):
+                return
     yield ctx.finding(Location(), item=spec.item)
 
 
