@@ -17,7 +17,7 @@ from typing import Any
 
 import regex
 
-from checker.model import Block, BlockKind, Document
+from checker.model import Block, BlockKind, Document, Table
 from checker.numbers import HEADING_NUMERALS as _CN
 from checker.numbers import parse_chinese_numeral, to_halfwidth
 from checker.rulepacks import compiled
@@ -147,6 +147,29 @@ def _cut(block: Block, first: bool, numbers: _Numbers, not_headings: list[Any]) 
     return [block]
 
 
+def _heading_row(table: Table, numbers: _Numbers, not_headings: list[Any]) -> str | None:
+    """The numbered heading a table's first row holds, across the whole table,
+    where it continues the numbering: some reports set a part's heading
+    (三、收到和处理政府信息公开申请情况) as the first row of the part's table.
+    It stays in the table too, as a caption row does."""
+    if table.n_rows < 2 or table.n_cols < 2:
+        return None
+    texts = {cell.text.strip() for cell in table.rows[0]} - {""}
+    if len(texts) != 1:
+        return None
+    text = texts.pop()
+    if len(text) > _SHORT or "\n" in text or text[-1] in _SENTENCE_END:
+        return None
+    m = _START.match(text)
+    if m is None:
+        return None
+    level, n = _number(m)
+    if not numbers.follows(level, n) or any(p.search(to_halfwidth(text)) for p in not_headings):
+        return None
+    numbers.see(level, n)
+    return text
+
+
 def relines(document: Document, not_headings: list[Any], memo: Memo | None = None) -> Document:
     """The document with long run-on paragraphs cut at their lost breaks.
 
@@ -163,6 +186,12 @@ def relines(document: Document, not_headings: list[Any], memo: Memo | None = Non
     changed = False
     for position, block in enumerate(document.blocks):
         if block.table is not None:
+            heading = _heading_row(block.table, numbers, not_headings)
+            if heading is not None:  # the part's heading, set as the table's first row
+                out.append(
+                    Block(BlockKind.PARAGRAPH, heading, block.index, block.line, page=block.page)
+                )
+                changed = True
             out.append(block)
             continue
         key = (block.text, block.kind, position == 0, numbers.top, numbers.sub)
