@@ -11,6 +11,7 @@ merged cells, a table broken in two at a page break. Labels are compared after
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import lru_cache
@@ -316,7 +317,7 @@ class PieceLabels:
         if found is None:
             headers = self.piece.header_rows
             found = self._loose = [
-                (r, "".join(normalised), _worded_label(normalised))
+                (r, "".join(normalised), _worded_label(normalised, self.figures.row_labels))
                 for r, normalised in enumerate(self.norm)
                 if normalised and r not in headers
             ]
@@ -514,11 +515,14 @@ def _row_labels(table: Table, r: int, figures: Figures = NO_FIGURES) -> list[str
 _DIGIT = compiled.cached(r"\d")
 
 
-def _worded_label(normalised: list[str]) -> str | None:
+def _worded_label(normalised: list[str], known: Collection[str] = ()) -> str | None:
     """In a row whose first figures are words (若干, 约12), the label they follow:
-    such figures must not hide the row from the value rules. None: no such words."""
+    such figures must not hide the row from the value rules. None: no such words.
+    A short label the tables define (其他, under （六）其他处理) is a label, not words."""
     end = len(normalised)
-    while end > 1 and (_DIGIT.search(normalised[end - 1]) or len(normalised[end - 1]) <= 2):
+    while end > 1 and (
+        _DIGIT.search(last := normalised[end - 1]) or (len(last) <= 2 and last not in known)
+    ):
         end -= 1
     return normalised[end - 1] if end < len(normalised) else None
 
