@@ -230,7 +230,7 @@ def check_present(ctx: Context, bound: BoundPresent) -> Iterator[Finding]:
         cdef = tdef.columns[key]
         # a deleted column is told by its header where the grid is whole: figures
         # are placed by position only in a table that lost its spans
-        absent = whole and cdef.group is None and labels.isdisjoint(cdef.labels)
+        absent = whole and cdef.group is None and not _named(labels, cdef.labels)
         if absent or all(grid[s] is None for s in slots):
             missing.append(cdef.name)
     if missing:
@@ -243,6 +243,14 @@ def check_present(ctx: Context, bound: BoundPresent) -> Iterator[Finding]:
                 " (missing: " + ", ".join(m.en for m in missing) + ")",
             ),
         )
+
+
+def _named(texts: set[str], labels: tuple[str, ...]) -> bool:
+    """Whether a cell carries one of a column's labels: as its whole text, or
+    after the column's group (法人或其他组织—商业企业, as ``PieceLabels`` reads it)."""
+    if not texts.isdisjoint(labels):
+        return True
+    return any(text.endswith(lbl) for lbl in labels if lbl for text in texts)
 
 
 def _required(defs: dict[str, LabelDef], keys: tuple[str, ...] | None) -> list[str]:

@@ -431,11 +431,26 @@ class PieceLabels:
         return found
 
     def _column(self, cdef: LabelDef, run: list[int]) -> int | None:
+        labels = set(cdef.labels)
         for h in run:
             columns, _ = self._header(h)
-            candidates = sorted(c for lbl in set(cdef.labels) for c in columns.get(lbl, ()))
+            candidates = sorted(c for lbl in labels for c in columns.get(lbl, ()))
             for c in candidates:
                 if cdef.group and not any(cdef.group == self._header(g)[1][c] for g in run):
+                    continue
+                return c
+        # a one-line header may name each column with its group before it
+        # (法人或其他组织—商业企业): the label ends the cell's text
+        for h in run:
+            columns, _ = self._header(h)
+            candidates = sorted(
+                c
+                for text, at in columns.items()
+                if any(len(text) > len(lbl) and text.endswith(lbl) for lbl in labels if lbl)
+                for c in at
+            )
+            for c in candidates:
+                if cdef.group and not any(cdef.group in self._header(g)[1][c] for g in run):
                     continue
                 return c
         return None
@@ -501,15 +516,45 @@ def _is_label(text: str) -> bool:
 
 
 def _row_labels(table: Table, r: int, figures: Figures = NO_FIGURES) -> list[str]:
-    """The distinct label cells of a row, left to right, up to its first figure (or mark)."""
+    """The distinct label cells of a row, left to right, up to its first figure (or
+    mark); an item's number in a cell of its own (a 序号 column, or （三）不予公开 |
+    1 | 属于国家秘密) is passed over where it opens the row or follows group labels
+    only, and a label and then figures follow it (行政许可 | 12 | 减少若干 | 30 is
+    a row of figures, one in words)."""
     labels: list[str] = []
-    for cell in table.rows[r]:
+    row = table.rows[r]
+    for i, cell in enumerate(row):
         if _is_figure(cell.text, figures):
+            if (
+                _SEQUENCE.match(cell.text)
+                and all(_NUMBERED.match(x) for x in labels)
+                and _numbers_an_item(row, i + 1, figures)
+            ):
+                continue
             break
         text = cell.text.strip()
         if text and text not in labels:
             labels.append(text)
     return labels
+
+
+_SEQUENCE = compiled.cached(r"^\s*\d{1,3}\s*[.、．]?\s*$")
+# a group's label (三、本年度办理结果, （三）不予公开): an item's number may follow it
+_NUMBERED = compiled.cached(
+    rf"^\s*(?:[{HEADING_NUMERALS}]+\s*[、.．]|[(（]\s*[{HEADING_NUMERALS}]+\s*[)）])"
+)
+
+
+def _numbers_an_item(row: tuple[Cell, ...], start: int, figures: Figures) -> bool:
+    """Whether the next filled cell from ``start`` is a label with figures after it."""
+    for i in range(start, len(row)):
+        text = row[i].text
+        if not text.strip():
+            continue
+        if not _is_label(text) or _is_figure(text, figures):
+            return False
+        return any(_is_figure(c.text, figures) for c in row[i + 1 :])
+    return False
 
 
 _DIGIT = compiled.cached(r"\d")

@@ -1,0 +1,42 @@
+"""Tables of correct reports laid out as real reports lay them out.
+
+Each file is a clean sample with one table laid out another way; every one
+had given an error (T201, T203: a row or column not found):
+- (六)其他处理 on a line of its own, blank (the other groups' lines were known);
+- a one-line header naming each column after its group (法人或其他组织—商业企业);
+- an item's number in a cell of its own (（三）不予公开 | 1 | 属于国家秘密), or a 序号 column;
+- the results total called （七）合计; Table 2's 收费金额（万元）, 本年新制发件数.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.batch import engine_for
+from checker.engine import Options
+from checker.readers import read_bytes
+
+DATA = Path(__file__).resolve().parent / "data" / "table_layouts"
+
+
+def _rules(data: bytes, name: str) -> list[str]:
+    result = engine_for(Options()).check_document(read_bytes(data, name))
+    return sorted(f.rule for f in result.findings)
+
+
+@pytest.mark.parametrize("path", sorted(DATA.iterdir()), ids=lambda p: p.name)
+def test_a_correct_table_in_another_layout_gives_no_finding(path: Path) -> None:
+    assert _rules(path.read_bytes(), path.name) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["edition2021-t3-xuhao-column.html", "edition2021-t3-item-numbers-own-column.html"]
+)
+def test_a_wrong_figure_in_those_layouts_is_still_found(name: str) -> None:
+    page = (DATA / name).read_text(encoding="utf-8")
+    # the first row of new requests: 自然人 62 of a total of 77
+    assert page.count("<td>62</td>") == 1
+    rules = _rules(page.replace("<td>62</td>", "<td>63</td>").encode("utf-8"), name)
+    assert "T300" in rules or "T301" in rules
