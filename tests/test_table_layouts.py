@@ -5,7 +5,9 @@ had given an error (T201, T203: a row or column not found):
 - (六)其他处理 on a line of its own, blank (the other groups' lines were known);
 - a one-line header naming each column after its group (法人或其他组织—商业企业);
 - an item's number in a cell of its own (（三）不予公开 | 1 | 属于国家秘密), or a 序号 column;
-- the results total called （七）合计; Table 2's 收费金额（万元）, 本年新制发件数.
+- the results total called （七）合计; Table 2's 收费金额（万元）, 本年新制发件数;
+- Table 4 turned round: its results as rows under the three groups, or the
+  groups as rows under the results (T202).
 """
 
 from __future__ import annotations
@@ -40,3 +42,18 @@ def test_a_wrong_figure_in_those_layouts_is_still_found(name: str) -> None:
     assert page.count("<td>62</td>") == 1
     rules = _rules(page.replace("<td>62</td>", "<td>63</td>").encode("utf-8"), name)
     assert "T300" in rules or "T301" in rules
+
+
+@pytest.mark.parametrize(
+    ("name", "row"),
+    [
+        ("edition2021-t4-groups-as-rows.html", "<tr><td>行政复议</td><td>2</td>"),
+        ("edition2021-t4-results-as-rows.html", "<tr><td>结果维持</td><td>2</td>"),
+    ],
+)
+def test_a_wrong_figure_in_table_four_turned_round_is_found(name: str, row: str) -> None:
+    page = (DATA / name).read_text(encoding="utf-8")
+    assert page.count(row) == 1
+    # reconsideration upheld 2 -> 3: its group no longer adds up to its total of 4
+    wrong = page.replace(row, row.replace("<td>2</td>", "<td>3</td>"))
+    assert "T304" in _rules(wrong.encode("utf-8"), name)

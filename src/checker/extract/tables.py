@@ -236,7 +236,39 @@ class TableIndex:
                     page = pages[r0] if r0 < len(pages) else base.page
                     place = (base, page, at[0], r0 + 1, c0 + 1, at[1])
                     grid[start + j] = CellValue(reading, place, rdef.name, cdefs[j].name)
+            if len(rdefs) == 1 and rdefs[0].data_row and None in grid:
+                self._fill_transposed(piece, labels, tdef, grid, readings)
         return grid
+
+    def _fill_transposed(
+        self,
+        piece: Piece,
+        labels: PieceLabels,
+        tdef: TableDef,
+        grid: list[CellValue | None],
+        readings: dict[str, tuple[str, Decimal | None, str, str]],
+    ) -> None:
+        """A table of one data row under grouped columns (Table 4) laid out the
+        other way round: its results as rows under the groups, or its groups as
+        rows under the results. Each cell still found by its two labels."""
+        rdef = next(iter(tdef.rows.values()))
+        table_ = piece.table
+        base = labels.base
+        for j, cdef in enumerate(tdef.columns.values()):
+            if grid[j] is not None or cdef.group is None:
+                continue
+            found = labels.transposed(cdef)
+            if found is None:
+                continue
+            cell = table_.rows[found[0]][found[1]]
+            reading = readings.get(cell.text)
+            if reading is None:
+                reading = readings[cell.text] = _read_count(tdef, cell.text)
+            r0, c0 = cell.origin
+            pages = table_.row_pages
+            page = pages[r0] if r0 < len(pages) else base.page
+            place = (base, page, table_.index, r0 + 1, c0 + 1, table_.rebuilt)
+            grid[j] = CellValue(reading, place, rdef.name, cdef.name)
 
 
 class PieceLabels:
@@ -429,6 +461,30 @@ class PieceLabels:
         if found == -1:
             found = self._columns[key] = self._column(cdef, run)
         return found
+
+    def transposed(self, cdef: LabelDef) -> tuple[int, int] | None:
+        """Where a grouped column's figure stands in a table turned round: in the
+        row of its label under the column of its group, or in the row of its
+        group under the column of its label."""
+        group = cdef.group
+        assert group is not None
+        labels = set(cdef.labels)
+        headers = self.piece.header_rows
+        for r, normalised in enumerate(self.norm):
+            if r in headers or not normalised:
+                continue
+            run = self._run(r)
+            if normalised[-1] in labels:  # results as rows, groups as columns
+                for c in range(self.piece.table.n_cols):
+                    if any(self._header(h)[1][c] == group for h in run):
+                        return r, c
+            if any(group in x for x in normalised):  # groups as rows, results as columns
+                for h in run:
+                    columns, _ = self._header(h)
+                    at = sorted(c for lbl in labels for c in columns.get(lbl, ()))
+                    if at:
+                        return r, at[0]
+        return None
 
     def _column(self, cdef: LabelDef, run: list[int]) -> int | None:
         labels = set(cdef.labels)
