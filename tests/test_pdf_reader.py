@@ -204,6 +204,30 @@ def test_table_broken_by_a_page_without_a_header() -> None:
     assert table.n_rows == 4 and table.row_pages == (1, 1, 2, 2)
 
 
+def _without_top_line(page: Page, top: float) -> Page:
+    """``page`` with its table's top border taken off, as a browser prints the rows
+    a page break carries over (the border between them stays on the page before)."""
+    page.lines = [line for line in page.lines if not (line[1] == top and line[3] == top)]
+    return page
+
+
+@pytest.mark.parametrize("top_line", [True, False])
+def test_the_first_row_on_the_next_page_without_a_line_above_it(top_line: bool) -> None:
+    ys1, ys2 = rows_at(640, 2), rows_at(72, 3)
+    p1 = put(Page().grid(XS, ys1), ys1, [HEADER, ["予以公开", "5", "6"]])
+    p2 = put(
+        Page().grid(XS, ys2),
+        ys2,
+        [["部分公开", "1", "1"], ["不予公开", "2", "2"], ["总计", "8", "9"]],
+    )
+    if not top_line:
+        _without_top_line(p2, ys2[0])
+    doc = read([p1, p2])
+    (table,) = doc.tables
+    assert [r[0] for r in table.text_rows()] == ["项目", "予以公开", "部分公开", "不予公开", "总计"]
+    assert texts(doc) == []
+
+
 def test_merged_label_and_row_cut_by_the_page_are_put_back() -> None:
     ys1, ys2 = rows_at(640, 3), rows_at(72, 3)
     p1 = Page().grid(XS, ys1, merged=((1, 0, 3, 1),))

@@ -82,6 +82,21 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
+_OPEN = 4.0  # points: column lines running this far past the last row line close a row
+
+
+def _open_edges(ys: list[float], vs: list[Line]) -> None:
+    """Close a row left open at the table's top or bottom: a browser printing a
+    table over two pages draws the border between two rows on one page only,
+    so the first row on the next page has column lines but no line above it."""
+    top = min(v[1] for v in vs)
+    if top < ys[0] - _OPEN and sum(1 for v in vs if v[1] <= top + _SNAP) >= 2:
+        ys.insert(0, top)
+    bottom = max(v[2] for v in vs)
+    if bottom > ys[-1] + _OPEN and sum(1 for v in vs if v[2] >= bottom - _SNAP) >= 2:
+        ys.append(bottom)
+
+
 def find_grids(horizontal: list[Line], vertical: list[Line]) -> list[Ruled]:
     hs, vs = _merge(horizontal), _merge(vertical)
     union = _Union(len(hs) + len(vs))
@@ -107,6 +122,7 @@ def _grid(hs: list[Line], vs: list[Line]) -> Ruled | None:
     ys, xs = _positions([h[0] for h in hs]), _positions([v[0] for v in vs])
     if len(ys) < 2 or len(xs) < 2:
         return None  # lines without a crossing grid: rules under a heading, a three-line table
+    _open_edges(ys, vs)
     n_rows, n_cols = len(ys) - 1, len(xs) - 1
 
     def ruled_h(r: int, c: int) -> bool:  # a line along the top of row r over column c
