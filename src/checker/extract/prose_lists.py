@@ -17,7 +17,17 @@ The grammar, in order:
   share (", 占1.6%", "(占1.6%)"). A part may be a share alone ("概况类占20%").
 * The list stops (keeping what came before) at a segment without any figure,
   at a label naming something else (上年结转, 同比, 总数 … from the pack), at a
-  nested cue, and after "等".
+  nested cue, and after "等". A list cut at a label naming something else is
+  not complete: its last part, even 其他, is no catch-all ("…其他处理3件，结转
+  下年度继续办理7件": the list went on past it).
+* A catch-all is a label starting with 其他/其余, unless it is a category's
+  own name (其他处理, 其他法律行政法规禁止公开 from the pack's ``named``).
+* A figure whose label names something outside the year's stock (结转下年度
+  继续办理7件, from the pack's ``not_totals``) opens no list: a 其中 after it
+  itemises another figure of its sentence. Nor does a figure that is a part of
+  an earlier list and is followed by ; or a sentence end before the cue ("其中
+  自然人62件，法人15件；其中网上57件，信函20件": the second list itemises the
+  same total again, not the last part).
 * The list is abandoned entirely — nothing is reported — when a segment holds
   two quantities, an approximate figure, a number that is no quantity, text
   after its quantity, a unit not comparable with the total's, or a catch-all
@@ -110,13 +120,15 @@ class ListGrammar:
             rf"^\s*(?:[{HEADING_NUMERALS}]+是|\(\s*[{HEADING_NUMERALS}\d]+\s*\)|\d+\s*[.、]|[①-⑳])\s*"
         )
         self._connector = cached(r"^\s*(?:以及|还有|和|及|与|另)\s*")
-        self._catch_all = cached(rf"^{alternation(vocab.catch_all)}")
+        self._catch_all = cached(rf"^(?!{alternation(vocab.named)}){alternation(vocab.catch_all)}")
         self._not_part = cached(alternation(vocab.not_parts))
+        self._not_total = cached(alternation(vocab.not_totals))
         self._overlap = cached(alternation(vocab.overlap))
         self._cue_inside = cached(rf"{cues}|{alternation(vocab.respectively)}")
 
     def find(self, text: str, figures: Figures) -> list[Breakdown]:
-        found = []
+        found: list[Breakdown] = []
+        parts: set[int] = set()  # where the parts of the lists found so far start
         for total in figures.quantities:
             m = self._cue.match(text, pos=total.end, timeout=budget.timeout())
             if m is None or not total.clean:
@@ -124,9 +136,14 @@ class ListGrammar:
             label, boundary, label_start = clause_label(text, total.start)
             if boundary == "、" or not label:
                 continue
+            if self._not_total.search(label, timeout=budget.timeout()):
+                continue
+            if total.start in parts and any(ch in m["gap"] for ch in ";" + SENTENCE_END):
+                continue  # a second list of the same total, after a part of the first
             breakdown = self._breakdown(text, figures, total, label, label_start, m)
             if breakdown is not None:
                 found.append(breakdown)
+                parts.update(p.quantity.start for p in breakdown.parts if p.quantity)
         return found
 
     def _breakdown(
@@ -150,7 +167,7 @@ class ListGrammar:
             parts = self._parts(text, figures, start, end)
         if not parts:
             return None
-        items, open_ended = parts
+        items, open_ended, cut = parts
         if not items or any(
             p.quantity is not None and not self.vocab.comparable(p.quantity.unit, total.unit)
             for p in items
@@ -166,7 +183,7 @@ class ListGrammar:
             total=total,
             cue=m["cue"],
             parts=tuple(items),
-            catch_all=bool(catch) and not open_ended,
+            catch_all=bool(catch) and not open_ended and not cut,
             overlap=any(self._overlap.search(p.label) for p in items),
             open_ended=open_ended,
             start=label_start,
@@ -177,7 +194,9 @@ class ListGrammar:
 
     def _parts(
         self, text: str, figures: Figures, start: int, end: int
-    ) -> tuple[list[Part], bool] | None:
+    ) -> tuple[list[Part], bool, bool] | None:
+        """The parts, whether the list ends with 等, and whether a label naming
+        something else cut it short."""
         atoms = _atoms(text, start, end)
         parts: list[Part] = []
         level: int | None = None
@@ -212,21 +231,22 @@ class ListGrammar:
             outcome = self._part(text, figures, p_start, p_end)
             if outcome == "abort":
                 return None
-            if outcome == "stop":
-                break
+            if outcome in ("stop", "cut"):
+                return parts, False, outcome == "cut"
             assert isinstance(outcome, Part)
             parts.append(outcome)
             if text[p_start:p_end].rstrip().endswith("等"):
-                return parts, True
+                return parts, True, False
             if level is None:
                 level = _LEVEL[sep] if sep is not None else 99
             if sep is None or _LEVEL[sep] > level:
                 break
             i = j + 1
-        return parts, False
+        return parts, False, False
 
     def _part(self, text: str, figures: Figures, start: int, end: int) -> Part | str:
-        """One part, or "stop" (the list has ended) or "abort" (not understood)."""
+        """One part, or "stop" (the list has ended), "cut" (it ends at a label naming
+        something else) or "abort" (not understood)."""
         segment = text[start:end]
         enum = self._enumerator.match(segment)
         body_start = start + (enum.end() if enum else 0)
@@ -258,8 +278,10 @@ class ListGrammar:
             return "abort"
         quantity = quantities[0] if quantities else None
         label = self._clean_label(text[body_start : quantity.start if quantity else body_end])
-        if self._cue_inside.search(label) or self._not_part.search(label):
+        if self._cue_inside.search(label):
             return "stop"
+        if self._not_part.search(label):
+            return "cut"
         if quantity is not None:
             if quantity.approx:
                 return "abort"
@@ -280,7 +302,7 @@ class ListGrammar:
 
     def _inverted(
         self, text: str, figures: Figures, start: int, resp: regex.Match[str], end: int
-    ) -> tuple[list[Part], bool] | None:
+    ) -> tuple[list[Part], bool, bool] | None:
         names = text[start : resp.start()]
         if any(ch in names for ch in ",;") or figures.stray_in(start, resp.start()):
             return None
@@ -302,7 +324,7 @@ class ListGrammar:
             self._not_part.search(p.label) or self._cue_inside.search(p.label) for p in parts
         ):
             return None
-        return parts, parts[-1].label.endswith("等")
+        return parts, parts[-1].label.endswith("等"), False
 
 
 def _two_dimensions(parts: list[Part], total: Quantity) -> bool:

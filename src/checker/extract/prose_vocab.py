@@ -52,6 +52,10 @@ class Vocabulary:
     synonyms: tuple[tuple[str, str], ...]  # longest first
     scope: tuple[str, ...]
     min_label_chars: int
+    # names that start like a catch-all but name one category (其他处理): not the rest
+    named: tuple[str, ...] = ()
+    # a figure whose label holds one of these opens no list (结转下年度继续办理7件。其中…)
+    not_totals: tuple[str, ...] = ()
     # the grammars built from these words, per report year (see ``prose.grammars``)
     built: dict[int | None, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -94,6 +98,8 @@ class Vocabulary:
             ),
             scope=_words(labels, "scope"),
             min_label_chars=int(labels.get("min_chars", 4)),
+            named=_words(data, "named"),
+            not_totals=_words(data, "not_totals"),
         )
 
     def comparable(self, a: str, b: str) -> bool:
