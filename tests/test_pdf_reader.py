@@ -228,6 +228,59 @@ def test_the_first_row_on_the_next_page_without_a_line_above_it(top_line: bool) 
     assert texts(doc) == []
 
 
+def test_a_row_of_dashes_at_the_top_of_a_page_is_a_row_of_its_own() -> None:
+    # rows set tight, as a browser prints them: every cell's text runs to its foot
+    ys1, ys2 = rows_at(660, 2), rows_at(72, 2)
+    p1 = put(Page().grid(XS, ys1), ys1, [HEADER, ["保护第三方合法权益", "2", "3"]])
+    p2 = put(Page().grid(XS, ys2), ys2, [["属于三类内部事务信息", "—", "—"], ["总计", "2", "3"]])
+    (table,) = read([p1, p2]).tables
+    assert [r[0] for r in table.text_rows()] == [
+        "项目",
+        "保护第三方合法权益",
+        "属于三类内部事务信息",
+        "总计",
+    ]
+    assert table.text_rows()[1][1:] == ["2", "3"]
+
+
+def test_a_group_line_at_the_top_of_a_page_is_a_row_of_its_own() -> None:
+    ys1, ys2 = rows_at(660, 2), rows_at(72, 2)
+    p1 = put(Page().grid(XS, ys1), ys1, [HEADER, ["（二）部分公开", "1", "1"]])
+    p2 = put(Page().grid(XS, ys2), ys2, [["（三）不予公开", "", ""], ["1.属于国家秘密", "0", "0"]])
+    (table,) = read([p1, p2]).tables
+    assert [r[0] for r in table.text_rows()] == [
+        "项目",
+        "（二）部分公开",
+        "（三）不予公开",
+        "1.属于国家秘密",
+    ]
+
+
+def test_a_merged_cells_words_printed_below_its_part_of_the_table() -> None:
+    # a browser centres a merged cell's words over rows the page break carries on:
+    # some of them fall below the page's part of the table
+    ys1, ys2 = rows_at(660, 3), rows_at(72, 2)
+    p1 = Page().grid(XS, ys1, merged=((1, 0, 3, 1),))
+    put(p1, ys1, [HEADER, ["", "1", "1"], ["", "2", "2"]])
+    p1.text(XS[0] + 3, ys1[2] + 4, "三、本年度办", size=10).text(
+        XS[0] + 3, ys1[3] + 4, "理结果", size=10
+    )
+    p2 = Page().grid(XS, ys2, merged=((0, 0, 2, 1),))
+    put(p2, ys2, [["", "3", "3"], ["", "4", "4"]])
+    doc = read([p1, p2])
+    assert texts(doc) == []
+    (table,) = doc.tables
+    assert [r[0] for r in table.text_rows()] == ["项目"] + ["三、本年度办理结果"] * 4
+
+
+def test_a_figure_wrapped_in_a_narrow_cell_is_one_figure() -> None:
+    ys = rows_at(200, 2)
+    page = put(Page().grid(XS, ys), ys, [HEADER, ["行政规范性文件", "4", "6"]])
+    page.text(XS[1] + 3, ys[1] + 10, "1", size=10)  # the figure's last digit, on a line below
+    (table,) = read([page]).tables
+    assert table.text_rows()[1] == ["行政规范性文件", "41", "6"]
+
+
 def test_merged_label_and_row_cut_by_the_page_are_put_back() -> None:
     ys1, ys2 = rows_at(640, 3), rows_at(72, 3)
     p1 = Page().grid(XS, ys1, merged=((1, 0, 3, 1),))

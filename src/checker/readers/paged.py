@@ -163,8 +163,11 @@ class _Page:
 
 
 def _join(left: str, right: str) -> str:
-    """Chinese wraps anywhere without a space; Latin words and figures keep one."""
+    """Chinese wraps anywhere without a space; Latin words keep one. A figure
+    wrapped in a narrow cell (4 / 1 for 41) is one figure."""
     a, b = left[-1:], right[:1]
+    if a.isdigit() and b.isdigit():
+        return left + right
     if a.isascii() and a.isalnum() and b.isascii() and b.isalnum():
         return left + " " + right
     return left + right
@@ -304,6 +307,17 @@ def _align(prev: _Grid, grid: _Grid) -> None:
 
 
 _FIGURE = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.]*%?")
+# what stands in a figure's cell besides a number: a dash or slash for none
+_MARK = re.compile(r"[-—–－―/／\\]{1,2}|无")
+# a cell that opens a row of its own: an item's or a group's number (1. （三） 三、)
+_ITEM = re.compile(
+    rf"\s*(?:[0-9０-９]{{1,2}}\s*[.．、]"
+    rf"|[(（]\s*[{HEADING_NUMERALS}0-9]{{1,3}}\s*[)）]|[{HEADING_NUMERALS}]{{1,3}}、)"
+)
+
+
+def _figure_like(text: str) -> bool:
+    return bool(_FIGURE.fullmatch(text) or _MARK.fullmatch(text.strip()))
 
 
 def _split_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) -> bool:
@@ -312,8 +326,8 @@ def _split_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) 
     last = prev.covered()
     r = prev.n_rows - 1
     texts = [top[(0, c)][0] if (0, c) in top else "" for c in range(n_cols)]
-    if not any(texts) or any(_FIGURE.fullmatch(t) for t in texts):
-        return False
+    if not any(texts) or any(_figure_like(t) or _ITEM.match(t) for t in texts):
+        return False  # figures, or a numbered row (a group's line with its figures blank)
     figures = 0
     for c in range(n_cols):
         owner = last.get((r, c))
@@ -335,14 +349,51 @@ def _cut_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) ->
         cell = top.get((0, c))
         if cell is None or not cell[0]:
             continue
-        if _FIGURE.fullmatch(cell[0]):
-            return False
+        if _figure_like(cell[0]) or _ITEM.match(cell[0]):
+            return False  # a row of figures (— for none), or a numbered row of its own
         owner = last.get((r, c))
         above = prev.anchors[owner] if owner is not None and owner[1] == c else None
         if above is None or not above[0] or not above[3] or above[2] != cell[2]:
             return False
         went_on += 1
     return went_on > 0
+
+
+def _overflows(table: _Grid, page: _Page, index: int) -> bool:
+    """Whether the line at ``index`` and every item after it on the page stand just
+    under the table, within its width: the rest of a merged cell's words that a
+    browser, centring them over rows the page break carries on, prints below the
+    page's part of the table."""
+    if table.pages[-1] != page.number:
+        return False
+    rest = page.items[index:]
+    if len(rest) > 2:
+        return False
+    bottom = table.bottom
+    for _top, item in rest:
+        if not isinstance(item, _Line):
+            return False
+        if item.top < bottom - 1 or item.top - bottom > 2 * item.size:
+            return False
+        if item.x0 < table.xs[0] - 1 or item.x1 > table.xs[-1] + 1:
+            return False
+        bottom = item.bottom
+    return True
+
+
+def _overflowed(table: _Grid, lines: list[_Line]) -> None:
+    """Put the lines printed below a table's part back into the cells of its last
+    row they stand under, as text that runs on to the next page."""
+    covered = table.covered()
+    r = table.n_rows - 1
+    for line in lines:
+        c = bisect_right(table.xs, (line.x0 + line.x1) / 2) - 1
+        owner = covered.get((r, min(max(c, 0), table.n_cols - 1)))
+        if owner is None:
+            continue
+        anchor = table.anchors[owner]
+        anchor[0] = _join(anchor[0], line.text)
+        anchor[3] = True
 
 
 def _stitch(prev: _Grid, grid: _Grid) -> None:
@@ -596,22 +647,43 @@ def _assemble(
             sink.table(table.source(), row_pages=table.pages)
         para, table = [], None
 
+    overflow: list[_Line] = []  # words of a merged cell printed below the page's part
+
+    def spill() -> None:
+        """The held lines were not a cell's after all: the text after the table."""
+        nonlocal para_pages
+        if overflow:
+            flush()
+            para_pages = (table_page, table_page)
+            para.extend(overflow)
+            overflow.clear()
+
+    table_page = 0
     for page in pages:
         first = 0  # the index a continued table starts at: after a 续表 line
         pictures = page.picture_tops
         shown = 0  # pictures of the page placed so far
         for index, (top, item) in enumerate(page.items):
             while shown < len(pictures) and pictures[shown] < top:
+                spill()
                 flush()  # a picture ends the paragraph or table above it
                 sink.picture()
                 shown += 1
             if isinstance(item, _Grid):
                 if table is not None and index == first and _continues(table, item):
+                    _overflowed(table, overflow)
+                    overflow.clear()
                     _stitch(table, item)
                 else:
+                    spill()
                     flush()
                     table = item
                 continue
+            if table is not None and _overflows(table, page, index):
+                overflow.append(item)  # held until the next page shows whether the table goes on
+                table_page = page.number
+                continue
+            spill()
             if table is not None and index == first and _CONTINUED.fullmatch(item.text):
                 first += 1  # "续表" over the rest of a table: not a paragraph of the report
                 continue
@@ -632,6 +704,7 @@ def _assemble(
             flush()
             for _ in range(len(pictures) - shown):
                 sink.picture()
+    spill()
     flush()
     meta = {"pages": str(len(pages))}
     if images:
