@@ -256,6 +256,18 @@ def test_a_group_line_at_the_top_of_a_page_is_a_row_of_its_own() -> None:
     ]
 
 
+def test_a_label_the_page_cut_before_its_item_number_is_one_label() -> None:
+    ys1, ys2 = rows_at(660, 2), rows_at(72, 2)
+    p1 = put(Page().grid(XS, ys1), ys1, [HEADER, ["（三）不予公开", "0", "0"]])
+    p2 = put(Page().grid(XS, ys2), ys2, [["1.属于国家秘密", "", ""], ["2.其他法律", "0", "0"]])
+    (table,) = read([p1, p2]).tables
+    assert [r[0] for r in table.text_rows()] == [
+        "项目",
+        "（三）不予公开1.属于国家秘密",
+        "2.其他法律",
+    ]
+
+
 def test_a_merged_cells_words_printed_below_its_part_of_the_table() -> None:
     # a browser centres a merged cell's words over rows the page break carries on:
     # some of them fall below the page's part of the table

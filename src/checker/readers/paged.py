@@ -311,9 +311,20 @@ _FIGURE = re.compile(r"[-+]?[0-9０-９][0-9０-９,，.]*%?")
 _MARK = re.compile(r"[-—–－―/／\\]{1,2}|无")
 # a cell that opens a row of its own: an item's or a group's number (1. （三） 三、)
 _ITEM = re.compile(
-    rf"\s*(?:[0-9０-９]{{1,2}}\s*[.．、]"
-    rf"|[(（]\s*[{HEADING_NUMERALS}0-9]{{1,3}}\s*[)）]|[{HEADING_NUMERALS}]{{1,3}}、)"
+    rf"\s*(?:(?P<arabic>[0-9０-９]{{1,2}}\s*[.．、])"
+    rf"|(?P<paren>[(（]\s*[{HEADING_NUMERALS}0-9]{{1,3}}\s*[)）])|(?P<cn>[{HEADING_NUMERALS}]{{1,3}}、))"
 )
+
+
+def _numbered_alike(text: str, above: str) -> bool:
+    """Whether ``text`` opens with a number of the kind ``above`` opens with: the
+    next line of a list ((二)… then (三)…), not the rest of a label the page cut
+    (三、本年度办理结果（三）不予公开 / 1.属于国家秘密)."""
+    m = _ITEM.match(text)
+    if m is None:
+        return False
+    n = _ITEM.match(above)
+    return n is not None and n.lastgroup == m.lastgroup
 
 
 def _figure_like(text: str) -> bool:
@@ -326,12 +337,15 @@ def _split_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) 
     last = prev.covered()
     r = prev.n_rows - 1
     texts = [top[(0, c)][0] if (0, c) in top else "" for c in range(n_cols)]
-    if not any(texts) or any(_figure_like(t) or _ITEM.match(t) for t in texts):
-        return False  # figures, or a numbered row (a group's line with its figures blank)
+    if not any(texts) or any(_figure_like(t) for t in texts):
+        return False
     figures = 0
     for c in range(n_cols):
         owner = last.get((r, c))
-        above = prev.anchors[owner][0] if owner is not None and owner[0] == r else ""
+        cell = prev.anchors[owner] if owner is not None and owner[0] == r else None
+        above = cell[0] if cell is not None else ""
+        if _numbered_alike(texts[c], above):
+            return False  # the next numbered line (a group's, its figures blank)
         if _FIGURE.fullmatch(above):
             if texts[c]:
                 return False
@@ -349,12 +363,14 @@ def _cut_row(prev: _Grid, top: dict[tuple[int, int], list[Any]], n_cols: int) ->
         cell = top.get((0, c))
         if cell is None or not cell[0]:
             continue
-        if _figure_like(cell[0]) or _ITEM.match(cell[0]):
-            return False  # a row of figures (— for none), or a numbered row of its own
+        if _figure_like(cell[0]):
+            return False  # a row of figures (— for none)
         owner = last.get((r, c))
         above = prev.anchors[owner] if owner is not None and owner[1] == c else None
         if above is None or not above[0] or not above[3] or above[2] != cell[2]:
             return False
+        if _numbered_alike(cell[0], above[0]):
+            return False  # the next numbered line of its own
         went_on += 1
     return went_on > 0
 
