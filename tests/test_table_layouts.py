@@ -12,6 +12,7 @@ had given an error (T201, T203: a row or column not found):
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -57,3 +58,41 @@ def test_a_wrong_figure_in_table_four_turned_round_is_found(name: str, row: str)
     # reconsideration upheld 2 -> 3: its group no longer adds up to its total of 4
     wrong = page.replace(row, row.replace("<td>2</td>", "<td>3</td>"))
     assert "T304" in _rules(wrong.encode("utf-8"), name)
+
+
+_RESULTS = "".join(
+    f"<td>{x}</td>" for x in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")
+)
+# Table 4 set as two blocks in one table, 行政复议 above 行政诉讼, as a page too
+# narrow for fifteen columns sets it (and as Word makes of two tables with no
+# paragraph between them)
+_STACKED = (
+    "<table><tbody>"
+    f'<tr><td colspan="10">行政复议</td></tr><tr>{_RESULTS.replace("<td>", "<td colspan=2>")}</tr>'
+    '<tr><td colspan="2">{rv}</td><td colspan="2">1</td><td colspan="2">0</td>'
+    '<td colspan="2">1</td><td colspan="2">4</td></tr>'
+    '<tr><td colspan="10">行政诉讼</td></tr>'
+    '<tr><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>'
+    f"<tr>{_RESULTS}{_RESULTS}</tr>"
+    "<tr><td>1</td><td>0</td><td>0</td><td>1</td><td>2</td>"
+    "<td>1</td><td>0</td><td>0</td><td>0</td><td>1</td></tr>"
+    "</tbody></table>"
+)
+
+
+def _stacked(upheld: int) -> bytes:
+    page = (DATA.parent.parent.parent / "samples" / "edition2021-2023-clean.html").read_text(
+        encoding="utf-8"
+    )
+    tables = list(re.finditer(r"<table.*?</table>", page, flags=re.S))
+    four = tables[2]
+    stacked = _STACKED.replace("{rv}", str(upheld))
+    return (page[: four.start()] + stacked + page[four.end() :]).encode("utf-8")
+
+
+def test_table_four_stacked_in_two_blocks_is_read() -> None:
+    assert _rules(_stacked(2), "stacked.html") == []
+
+
+def test_a_wrong_figure_in_table_four_stacked_is_found() -> None:
+    assert "T304" in _rules(_stacked(3), "stacked.html")

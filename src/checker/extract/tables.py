@@ -225,17 +225,23 @@ class TableIndex:
                 r = labels.row(rdef)
                 if r is None:
                     continue
-                for j, c in enumerate(labels.columns_at(tdef, cdefs, r)):
-                    if c is None or grid[start + j] is not None:
-                        continue
-                    cell = rows[r][c]
-                    reading = readings.get(cell.text)
-                    if reading is None:
-                        reading = readings[cell.text] = _read_count(tdef, cell.text)
-                    r0, c0 = cell.origin
-                    page = pages[r0] if r0 < len(pages) else base.page
-                    place = (base, page, at[0], r0 + 1, c0 + 1, at[1])
-                    grid[start + j] = CellValue(reading, place, rdef.name, cdefs[j].name)
+                # a table of one data row may stack its blocks, each under its own
+                # header (行政复议 above 行政诉讼): each later row of figures gives
+                # the columns the rows before it did not
+                for r in labels.data_rows(r) if rdef.data_row else (r,):
+                    for j, c in enumerate(labels.columns_at(tdef, cdefs, r)):
+                        if c is None or grid[start + j] is not None:
+                            continue
+                        cell = rows[r][c]
+                        reading = readings.get(cell.text)
+                        if reading is None:
+                            reading = readings[cell.text] = _read_count(tdef, cell.text)
+                        r0, c0 = cell.origin
+                        page = pages[r0] if r0 < len(pages) else base.page
+                        place = (base, page, at[0], r0 + 1, c0 + 1, at[1])
+                        grid[start + j] = CellValue(reading, place, rdef.name, cdefs[j].name)
+                    if None not in grid[start : start + width]:
+                        break
             if len(rdefs) == 1 and rdefs[0].data_row and None in grid:
                 self._fill_transposed(piece, labels, tdef, grid, readings)
         return grid
@@ -316,6 +322,16 @@ class PieceLabels:
         if found is not None and rdef.optional and not self._counted(found):
             return None  # a draft's own subtotal line of marks only is a group's caption
         return found
+
+    def data_rows(self, first: int) -> list[int]:
+        """``first`` and the rows of figures after it that are not headers."""
+        piece, figures = self.piece, self.figures
+        rows = piece.table.rows
+        return [first] + [
+            r
+            for r in range(first + 1, piece.table.n_rows)
+            if r not in piece.header_rows and any(_is_figure(c.text, figures) for c in rows[r])
+        ]
 
     def _counted(self, r: int) -> bool:
         """Whether row ``r`` holds a number (not only marks for one)."""
