@@ -317,6 +317,20 @@ def test_a_row_split_over_two_pages_is_one_row() -> None:
     ]
 
 
+def test_two_tables_set_one_under_the_other_are_two_tables() -> None:
+    # no paragraph between them: they share a line, their columns differ
+    ys1, ys2 = rows_at(200, 2), rows_at(240, 2)
+    other = [90.0, 200.0, 300.0, 410.0]
+    page = put(Page().grid(XS, ys1), ys1, [HEADER, ["予以公开", "5", "6"]])
+    page.grid(other, ys2)
+    for r, row in enumerate([["行政复议", "结果维持", "总计"], ["", "2", "4"]]):
+        for c, text in enumerate(row):
+            if text:
+                page.text(other[c] + 3, ys2[r] + 4, text, size=10)
+    tables = read([page]).tables
+    assert [t.text_rows()[0] for t in tables] == [HEADER, ["行政复议", "结果维持", "总计"]]
+
+
 def test_a_table_without_ruling_lines_stays_text() -> None:
     page = Page().text(90, 100, "项目  自然人  总计").text(90, 120, "予以公开  5  6")
     doc = read([page])

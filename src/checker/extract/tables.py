@@ -228,11 +228,11 @@ class TableIndex:
                 # a table of one data row may stack its blocks, each under its own
                 # header (行政复议 above 行政诉讼): each later row of figures gives
                 # the columns the rows before it did not
-                for r in labels.data_rows(r) if rdef.data_row else (r,):
-                    for j, c in enumerate(labels.columns_at(tdef, cdefs, r)):
+                for rr in labels.data_rows(r) if rdef.data_row else (r,):
+                    for j, c in enumerate(labels.columns_at(tdef, cdefs, rr)):
                         if c is None or grid[start + j] is not None:
                             continue
-                        cell = rows[r][c]
+                        cell = rows[rr][c]
                         reading = readings.get(cell.text)
                         if reading is None:
                             reading = readings[cell.text] = _read_count(tdef, cell.text)

@@ -466,15 +466,139 @@ def _read_page(content: PageContent, number: int) -> _Page:
     out = _Page(number, content.height, picture_tops=sorted(content.picture_tops))
     chars = content.chars
     boxes: list[BBox] = []
-    for ruled in content.grids:
-        bbox = (ruled.xs[0], ruled.ys[0], ruled.xs[-1], ruled.ys[-1])
-        grid = _grid(ruled, [c for c in chars if _inside(c, [bbox])], number)
-        boxes.append(bbox)
-        out.items.append((grid.top, grid))
+    for whole in content.grids:
+        for ruled in _unframed(whole, chars):
+            bbox = (ruled.xs[0], ruled.ys[0], ruled.xs[-1], ruled.ys[-1])
+            grid = _grid(ruled, [c for c in chars if _inside(c, [bbox])], number)
+            boxes.append(bbox)
+            out.items.append((grid.top, grid))
     rest = [c for c in chars if not _inside(c, boxes)] if boxes else chars
     out.items.extend((line.top, line) for line in _lines(rest))
     out.items.sort(key=lambda item: item[0])
     return out
+
+
+_FRAME_LINES = 3  # lines of text in a grid outside its tables' cells: a frame round the text
+
+
+def _unframed(ruled: Ruled, chars: Sequence[Char]) -> list[Ruled]:
+    """The tables of a grid that frames a page's text round them: a report set in
+    a one-cell table whose cell holds its paragraphs and its tables. The frame's
+    cell is a ring round the inner tables' cells (their edges off the frame's),
+    or, where their edges fall on the frame's, rows of one cell across the grid
+    holding paragraphs, a heading (一、… （一）…) or nothing; a one-line row
+    (第二十条第（一）项) stays a table's. Rows the tables' cells do not reach are
+    the frame's text. A grid with one or two lines of such text is no frame."""
+    n_rows, n_cols = len(ruled.ys) - 1, len(ruled.xs) - 1
+    cells = ruled.cells
+
+    def box(at: tuple[int, int]) -> tuple[float, float, float, float]:
+        (r, c), (rs, cs) = at, cells[at]
+        return (ruled.xs[c], ruled.ys[r], ruled.xs[c + cs], ruled.ys[r + rs])
+
+    def holds(at: tuple[int, int]) -> bool:  # another cell's corner inside this one
+        (r, c), (rs, cs) = at, cells[at]
+        return any(r <= r2 < r + rs and c <= c2 < c + cs and (r2, c2) != at for r2, c2 in cells)
+
+    frame = {at for at in cells if holds(at)}
+    bands = {at: cells[at] for at in cells if at[1] == 0 and cells[at][1] == n_cols}
+    if not frame and not bands:
+        return [_without_margins(ruled, chars)]
+    inner_boxes = [box(at) for at in cells if at not in frame and at not in bands]
+    loose = [ch for ch in chars if not _inside(ch, inner_boxes)]
+    texts = [len(_lines(ch for ch in loose if _inside(ch, [box(at)]))) for at in frame | set(bands)]
+    # a frame with paragraphs in it, or an empty ring round a table (the frame
+    # goes on over a page that holds only the table)
+    if max(texts) < _FRAME_LINES and not (frame and not any(texts)):
+        return [_without_margins(ruled, chars)]
+    for at in bands:  # where the tables' edges fall on the frame's
+        lines = _lines(ch for ch in chars if _inside(ch, [box(at)]))
+        if len(lines) != 1 or _HEADING_START.match(lines[0].text.strip()):
+            frame.add(at)
+    inner = {at: span for at, span in cells.items() if at not in frame}
+    used = [False] * n_rows
+    for (r, _c), (rs, _cs) in inner.items():
+        for k in range(r, min(r + rs, n_rows)):
+            used[k] = True
+    parts: list[Ruled] = []
+    r = 0
+    while r < n_rows:
+        if not used[r]:
+            r += 1
+            continue
+        end = r
+        while end < n_rows and used[end]:
+            end += 1
+        part = {(r0 - r, c0): span for (r0, c0), span in inner.items() if r <= r0 < end}
+        if len(part) >= 2:
+            for piece in _by_columns(Ruled(ruled.xs, ruled.ys[r : end + 1], part)):
+                parts.append(_without_margins(_own_columns(piece), chars))
+        r = end
+    return parts
+
+
+def _by_columns(ruled: Ruled) -> list[Ruled]:
+    """A frame's tables set one right under the other, each in a frame of its own:
+    cut where the column edges of one row and of the next differ both ways."""
+    n_rows = len(ruled.ys) - 1
+    edges: list[set[int]] = [set() for _ in range(n_rows)]
+    for (r, c), (rs, cs) in ruled.cells.items():
+        for k in range(r, min(r + rs, n_rows)):
+            edges[k].update((c, c + cs))
+    cuts = [k for k in range(1, n_rows) if edges[k - 1] - edges[k] and edges[k] - edges[k - 1]]
+    if not cuts:
+        return [ruled]
+    out = []
+    for a, b in zip([0, *cuts], [*cuts, n_rows], strict=True):
+        cells = {
+            (r - a, c): (min(rs, b - r), cs)
+            for (r, c), (rs, cs) in ruled.cells.items()
+            if a <= r < b
+        }
+        if len(cells) >= 2:
+            out.append(Ruled(ruled.xs, ruled.ys[a : b + 1], cells))
+    return out
+
+
+_MARGIN_WIDTH = 12.0  # points: a column narrower than a character, left between two edges
+
+
+def _without_margins(ruled: Ruled, chars: Sequence[Char]) -> Ruled:
+    """The grid without an empty, narrow column at either side: the margin
+    between a frame's edge and the table it holds, on a page where the frame
+    holds nothing else (each page's part of a table then has the same edges)."""
+    for side in (0, -1):
+        n_cols = len(ruled.xs) - 1
+        k = 0 if side == 0 else n_cols - 1
+        x0, x1 = ruled.xs[k], ruled.xs[k + 1]
+        if n_cols < 3 or x1 - x0 > _MARGIN_WIDTH:
+            continue  # a column a merged label's rows carry over to this page is wider
+        band = (x0, ruled.ys[0], x1, ruled.ys[-1])
+        if any(_inside(ch, [band]) for ch in chars):
+            continue
+        cells: dict[tuple[int, int], tuple[int, int]] = {}
+        for (r, c), (rs, cs) in ruled.cells.items():
+            if c == k and cs == 1:
+                continue  # the margin's own cell
+            if c <= k < c + cs:
+                cs -= 1  # a cell over the margin and its neighbour keeps the neighbour
+            cells[(r, c - 1 if side == 0 and c > k else c)] = (rs, cs)
+        xs = ruled.xs[1:] if side == 0 else ruled.xs[:-1]
+        ruled = Ruled(xs, ruled.ys, cells)
+    return ruled
+
+
+def _own_columns(ruled: Ruled) -> Ruled:
+    """The grid with only the column edges its own cells have: a table taken out of
+    a frame keeps none of the frame's, nor another inner table's."""
+    used = sorted({c for (_r, c), (_rs, cs) in ruled.cells.items() for c in (c, c + cs)})
+    if len(used) == len(ruled.xs):
+        return ruled
+    index = {c: i for i, c in enumerate(used)}
+    cells = {
+        (r, index[c]): (rs, index[c + cs] - index[c]) for (r, c), (rs, cs) in ruled.cells.items()
+    }
+    return Ruled([ruled.xs[c] for c in used], ruled.ys, cells)
 
 
 def _edge_lines(page: _Page) -> list[tuple[str, _Line]]:

@@ -9,6 +9,7 @@ the paged readers (PDF, OFD), which give the lines in top-down page points.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 Span = tuple[int, int]  # rowspan, colspan
 Line = tuple[float, float, float]  # position, start, end
@@ -111,11 +112,53 @@ def find_grids(horizontal: list[Line], vertical: list[Line]) -> list[Ruled]:
         groups.setdefault(union.find(len(hs) + j), ([], []))[1].append(j)
     grids = []
     for h_ids, v_ids in groups.values():
-        grid = _grid([hs[i] for i in h_ids], [vs[j] for j in v_ids])
-        if grid is not None:
-            grids.append(grid)
+        for part_h, part_v in _stacked([hs[i] for i in h_ids], [vs[j] for j in v_ids]):
+            grid = _grid(part_h, part_v)
+            if grid is not None:
+                grids.append(grid)
     grids.sort(key=lambda g: g.ys[0])
     return grids
+
+
+def _stacked(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[Line]]]:
+    """The tables of one set of touching lines: two tables set one right under the
+    other (a page's two tables with nothing between them) share a line, and the
+    columns above it and below it differ both ways. Within one table the columns
+    of one row are among those of the next, whatever cells are merged."""
+    ys = _positions([h[0] for h in hs])
+    xs = _positions([v[0] for v in vs])
+    if len(ys) < 3 or len(xs) < 3:
+        return [(hs, vs)]
+
+    def columns(y: float, below: bool) -> set[int]:
+        out = set()
+        for x, y0, y1 in vs:
+            if (
+                (y0 <= y + _SNAP and y1 > y + _SNAP)
+                if below
+                else (y0 < y - _SNAP and y1 >= y - _SNAP)
+            ):
+                out.add(min(range(len(xs)), key=lambda i: abs(xs[i] - x)))
+        return out
+
+    cuts = []
+    for y in ys[1:-1]:
+        above, under = columns(y, False), columns(y, True)
+        if above - under and under - above:
+            cuts.append(y)
+    if not cuts:
+        return [(hs, vs)]
+    parts = []
+    edges = [float("-inf"), *cuts, float("inf")]  # outer ends as drawn (an open edge stays)
+    for top, bottom in pairwise(edges):
+        part_h = [h for h in hs if top - _SNAP <= h[0] <= bottom + _SNAP]
+        part_v = [
+            (x, max(y0, top), min(y1, bottom))
+            for x, y0, y1 in vs
+            if min(y1, bottom) - max(y0, top) > _SNAP
+        ]
+        parts.append((part_h, part_v))
+    return parts
 
 
 def _grid(hs: list[Line], vs: list[Line]) -> Ruled | None:
