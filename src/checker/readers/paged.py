@@ -479,6 +479,7 @@ def _read_page(content: PageContent, number: int) -> _Page:
 
 
 _FRAME_LINES = 3  # lines of text in a grid outside its tables' cells: a frame round the text
+_FRAME_WORK = 20_000  # grid positions: past this a page is a drawing, read as it stands
 
 
 def _unframed(ruled: Ruled, chars: Sequence[Char]) -> list[Ruled]:
@@ -491,28 +492,42 @@ def _unframed(ruled: Ruled, chars: Sequence[Char]) -> list[Ruled]:
     the frame's text. A grid with one or two lines of such text is no frame."""
     n_rows, n_cols = len(ruled.ys) - 1, len(ruled.xs) - 1
     cells = ruled.cells
-
-    def box(at: tuple[int, int]) -> tuple[float, float, float, float]:
-        (r, c), (rs, cs) = at, cells[at]
-        return (ruled.xs[c], ruled.ys[r], ruled.xs[c + cs], ruled.ys[r + rs])
-
-    def holds(at: tuple[int, int]) -> bool:  # another cell's corner inside this one
-        (r, c), (rs, cs) = at, cells[at]
-        return any(r <= r2 < r + rs and c <= c2 < c + cs and (r2, c2) != at for r2, c2 in cells)
-
-    frame = {at for at in cells if holds(at)}
-    bands = {at: cells[at] for at in cells if at[1] == 0 and cells[at][1] == n_cols}
+    if n_rows * n_cols > _FRAME_WORK:
+        return [ruled]
+    # each grid position's cell: the smallest one over it (a ring's box holds others)
+    owner: dict[tuple[int, int], tuple[int, int]] = {}
+    for at, (rs, cs) in sorted(cells.items(), key=lambda item: -item[1][0] * item[1][1]):
+        for r in range(at[0], at[0] + rs):
+            for c in range(at[1], at[1] + cs):
+                owner[(r, c)] = at
+    frame = {  # a cell whose box holds another cell's corner: a ring
+        at
+        for at, (rs, cs) in cells.items()
+        if rs * cs > 1
+        and any(
+            (r, c) in cells and (r, c) != at
+            for r in range(at[0], at[0] + rs)
+            for c in range(at[1], at[1] + cs)
+        )
+    }
+    bands = {at for at in cells if at[1] == 0 and cells[at][1] == n_cols}
     if not frame and not bands:
         return [_without_margins(ruled, chars)]
-    inner_boxes = [box(at) for at in cells if at not in frame and at not in bands]
-    loose = [ch for ch in chars if not _inside(ch, inner_boxes)]
-    texts = [len(_lines(ch for ch in loose if _inside(ch, [box(at)]))) for at in frame | set(bands)]
+    held: dict[tuple[int, int], list[Char]] = {}  # the characters each cell holds
+    for ch in chars:
+        cx, cy = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        r, c = bisect_right(ruled.ys, cy) - 1, bisect_right(ruled.xs, cx) - 1
+        if 0 <= r < n_rows and 0 <= c < n_cols and (r, c) in owner:
+            held.setdefault(owner[(r, c)], []).append(ch)
+    texts = {at: _lines(held.get(at, ())) for at in frame | bands}
     # a frame with paragraphs in it, or an empty ring round a table (the frame
     # goes on over a page that holds only the table)
-    if max(texts) < _FRAME_LINES and not (frame and not any(texts)):
+    if max(len(t) for t in texts.values()) < _FRAME_LINES and not (
+        frame and not any(texts.values())
+    ):
         return [_without_margins(ruled, chars)]
     for at in bands:  # where the tables' edges fall on the frame's
-        lines = _lines(ch for ch in chars if _inside(ch, [box(at)]))
+        lines = texts[at]
         if len(lines) != 1 or _HEADING_START.match(lines[0].text.strip()):
             frame.add(at)
     inner = {at: span for at, span in cells.items() if at not in frame}

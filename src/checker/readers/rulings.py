@@ -8,6 +8,7 @@ the paged readers (PDF, OFD), which give the lines in top-down page points.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -83,6 +84,7 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
+_STACK_WORK = 200_000  # rows times lines: past this a page is a drawing, not set tables
 _OPEN = 4.0  # points: column lines running this far past the last row line close a row
 
 
@@ -127,18 +129,19 @@ def _stacked(hs: list[Line], vs: list[Line]) -> list[tuple[list[Line], list[Line
     of one row are among those of the next, whatever cells are merged."""
     ys = _positions([h[0] for h in hs])
     xs = _positions([v[0] for v in vs])
-    if len(ys) < 3 or len(xs) < 3:
+    if len(ys) < 3 or len(xs) < 3 or len(ys) * len(vs) > _STACK_WORK:
         return [(hs, vs)]
+    edge = [bisect_left(xs, x - _SNAP) for x, _y0, _y1 in vs]  # each line's column edge
 
     def columns(y: float, below: bool) -> set[int]:
         out = set()
-        for x, y0, y1 in vs:
-            if (
-                (y0 <= y + _SNAP and y1 > y + _SNAP)
-                if below
-                else (y0 < y - _SNAP and y1 >= y - _SNAP)
-            ):
-                out.add(min(range(len(xs)), key=lambda i: abs(xs[i] - x)))
+        for k, (_x, y0, y1) in enumerate(vs):
+            if below:
+                crosses = y0 <= y + _SNAP and y1 > y + _SNAP
+            else:
+                crosses = y0 < y - _SNAP and y1 >= y - _SNAP
+            if crosses:
+                out.add(edge[k])
         return out
 
     cuts = []
