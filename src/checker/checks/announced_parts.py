@@ -155,7 +155,8 @@ def _judge(
                 "lists parts of another format: " + ", ".join(foreign),
             )
         )
-    tops = [normalise_label(h.title) for h in report.outline.headings if h.level in (None, 1)]
+    top = report.outline.top
+    tops = [normalise_label(h.title) for h in report.outline.headings if h.level in (None, top)]
     # a part names a heading by its words, or as the same required section in other
     # words (总体情况 for 一、总体概况, 存在的主要问题及改进情况 for 五、存在问题及改进措施)
     named = frozenset().union(*(_sections(ctx, spec, t) for t in tops))

@@ -46,7 +46,8 @@ def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
     report = ctx.report
     top_only = spec.top_level
     every = report.outline.headings
-    if any(not top_only or _top_level(every[i]) for i in report.headings_found(headings)):
+    top = report.outline.top if top_only else 1
+    if any(not top_only or _top_level(every[i], top) for i in report.headings_found(headings)):
         return
     for block in report.text_blocks():
         if any(search(p, report.norm[block.index]) for p in texts):
@@ -60,9 +61,9 @@ def check(ctx: Context, spec: SectionSpec) -> Iterator[Finding]:
     yield ctx.finding(Location(), item=spec.item)
 
 
-def _top_level(heading: Heading) -> bool:
+def _top_level(heading: Heading, top: int = 1) -> bool:
     if heading.level is not None:
-        return heading.level == 1
+        return heading.level == top
     return (heading.block.level or 1) <= 2
 
 

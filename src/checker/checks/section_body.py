@@ -78,12 +78,13 @@ def check(ctx: Context, spec: BodySpec) -> Iterator[Finding]:
 def _find(report: Report, patterns: tuple[Any, ...], top_only: bool) -> Heading | None:
     # a top-level heading first: a sub-heading of the overview may share its words
     headings = report.outline.headings
+    top = report.outline.top
     other = None  # the first heading found below the top level
     for i in report.headings_found(patterns):
         heading = headings[i]
-        if top_only and heading.level not in (None, 1):
+        if top_only and heading.level not in (None, top):
             continue
-        if stack_level(heading) == 1:
+        if stack_level(heading) == top:
             return heading
         if other is None:
             other = heading

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import pairwise, repeat
 from typing import Any
 
 from checker import budget
@@ -64,6 +64,7 @@ _SENTENCE_END = compiled.cached(r"[。！？；;!?]")
 _HEADING, _PARAGRAPH, _TABLE = BlockKind.HEADING, BlockKind.PARAGRAPH, BlockKind.TABLE
 _HEADING_MAX = 40  # longer numbered lines at levels 3-4 are list items, not headings
 _UNNUMBERED_MAX = 30
+_PARTS_AT_LEAST = 4  # headings numbered once through at one level: the report's parts
 
 
 @dataclass(slots=True, unsafe_hash=True)  # not frozen: one per heading, 4x cheaper to make
@@ -89,6 +90,32 @@ class Heading:
 class Outline:
     headings: list[Heading] = field(default_factory=list)
     section_of: dict[int, tuple[str, ...]] = field(default_factory=dict)  # block index -> path
+
+    @property
+    def top(self) -> int:
+        """The level the report's parts are numbered at: 1 (一、) wherever a heading
+        stands there; else the first numbered heading's, in a draft that numbers its
+        parts 1、 or （一） (the numbering rules say what the format wants)."""
+        first = None
+        for h in self.headings:
+            if h.level == 1 or h.style == "missing":
+                return 1
+            if first is None and h.level is not None:
+                first = h.level
+        if first is None:
+            return 1
+        # the parts are numbered once through (1、 to 6、); sub-headings restart
+        # under each part, and stand under headings without a number where the
+        # parts lost theirs: then the parts stay at level 1
+        start = next(i for i, h in enumerate(self.headings) if h.level == first)
+        if any(h.level is None for h in self.headings[start:]):
+            return 1
+        numbers = [h.number for h in self.headings if h.level == first]
+        if len(numbers) < _PARTS_AT_LEAST or any(
+            a is None or b is None or b <= a for a, b in pairwise(numbers)
+        ):
+            return 1
+        return first
 
     def numbered(self, level: int) -> list[Heading]:
         return [
