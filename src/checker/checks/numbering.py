@@ -1,4 +1,5 @@
-"""Heading numbers at levels 1 and 2: lost, skipped or repeated.
+"""Heading numbers at levels 1 and 2: lost, skipped or repeated; and parts
+numbered at another level than 一、.
 
 A level-1 run that restarts at 一 (a numbered list inside a section, or a
 table flattened into text) opens a nested run instead of counting as a repeat;
@@ -29,7 +30,7 @@ def label_for(style: str, n: int) -> str:
 
 @dataclass(frozen=True)
 class NumberingSpec:
-    check: str  # missing-number | gap | duplicate
+    check: str  # missing-number | gap | duplicate | top-style
     levels: tuple[int, ...]
 
 
@@ -64,8 +65,22 @@ _START = Text("文档开头", "start of the document")  # a first heading that i
 
 
 def check(ctx: Context, spec: NumberingSpec) -> Iterator[Finding]:
+    if spec.check == "top-style":
+        yield from _top_style(ctx)
+        return
     for group in _groups(ctx, spec.levels):
         yield from _walk(ctx, group, spec.check)
+
+
+def _top_style(ctx: Context) -> Iterator[Finding]:
+    """The parts numbered at another level (1、…6、, （一）…（六）): read as the
+    parts all the same (``Outline.top``), and said once, at the first of them."""
+    outline = ctx.report.outline
+    top = outline.top
+    if top == 1:
+        return
+    first = next(h for h in outline.headings if h.level == top)
+    yield ctx.finding(ctx.report.location(first.block), heading=first.text, label=first.label)
 
 
 def _walk(ctx: Context, headings: list[Heading], which: str) -> Iterator[Finding]:
