@@ -111,3 +111,16 @@ def test_damaged_list_definitions_leave_the_text() -> None:
     reader.table = reader.table[: fc + 40]  # the list definitions cut short
     numbering = reader.numbering()
     assert numbering.abstract == {} and numbering.nums == {}
+
+
+def test_text_a_tracked_change_deletes_is_not_read() -> None:
+    """Word shows a deleted run struck out, or not at all; read, its 999 ran into
+    the figure after it (99977) and every sum failed on a correct draft."""
+    from checker.batch import engine_for
+    from checker.engine import Options
+
+    path = ROOT / "tests" / "data" / "doc" / "tracked-deletions.doc"
+    document = read_bytes(path.read_bytes(), path.name)
+    cells = [c for t in document.tables for row in t.text_rows() for c in row]
+    assert "77" in cells and not any("999" in c for c in cells)
+    assert engine_for(Options()).check_document(document).findings == []

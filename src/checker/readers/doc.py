@@ -6,8 +6,9 @@ up the document, each in UTF-16 or in a one-byte code page.  Paragraph
 properties (in the FKP pages the PlcBtePapx points to) say which paragraphs
 stand in a table and which mark a row's end; the row-end paragraph carries the
 row's cell boundaries and vertical merges (sprmTDefTable, sprmTVertMerge), from
-which the grid and its spans are rebuilt as Word lays them out.  Field codes
-are dropped and field results kept, as Word shows them; automatic list labels,
+which the grid and its spans are rebuilt as Word lays them out.  Field codes,
+and text a tracked change deletes (its character properties say so), are
+dropped and field results kept, as Word shows them; automatic list labels,
 which are not in the text, are rebuilt from the list tables.
 """
 
@@ -39,6 +40,7 @@ _TTP = 0x2417
 _ITAP = 0x6649
 _INNER_TTP = 0x244C
 _INNER_CELL = 0x244B  # the paragraph mark ends a cell of a nested table
+_MARK_DEL = 0x0800  # sprmCFRMarkDel: the text is deleted by a tracked change
 _DEF_TABLE = 0xD608
 _VERT_MERGE = 0xD62B
 _HUGE_PAPX = (0x6646, 0x6645)  # the properties are too long for the page: in the Data stream
@@ -313,7 +315,55 @@ class _Reader:
             )
             fcs.extend(range(fc, fc + n * width, width))
             done += n
-        return "".join(parts), fcs
+        text = "".join(parts)
+        deleted = self._deleted_runs()
+        if not deleted:
+            return text, fcs
+        # text a tracked change deletes is not what Word shows; the marks that
+        # end paragraphs, cells and rows stay, so the tables keep their shape
+        starts = [a for a, _b in deleted]
+        kept_text: list[str] = []
+        kept_fcs: list[int] = []
+        for ch, at in zip(text, fcs, strict=True):
+            k = bisect_right(starts, at) - 1
+            if k >= 0 and at < deleted[k][1] and ch not in "\r\x07\x0c":
+                continue
+            kept_text.append(ch)
+            kept_fcs.append(at)
+        return "".join(kept_text), kept_fcs
+
+    def _deleted_runs(self) -> list[tuple[int, int]]:
+        """The file ranges whose character properties mark them deleted by a tracked
+        change (sprmCFRMarkDel), from the character property pages (PlcBteChpx)."""
+        try:
+            fc, lcb = self._fc_lcb(12)
+        except ReadError:
+            return []
+        n = (lcb - 4) // 8
+        if n <= 0 or n > self.limits.max_objects:
+            return []
+        out: list[tuple[int, int]] = []
+        try:
+            pns = struct.unpack_from(f"<{n}I", self.table, fc + 4 * (n + 1))
+            for pn in pns:
+                page = self.word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
+                if len(page) < 512:
+                    continue
+                crun = page[511]
+                if 4 * (crun + 1) + crun > 511:
+                    continue
+                rgfc = struct.unpack_from(f"<{crun + 1}I", page, 0)
+                for k in range(crun):
+                    offset = page[4 * (crun + 1) + k] * 2
+                    if not offset or offset >= 511:
+                        continue
+                    grpprl = page[offset + 1 : offset + 1 + page[offset]]
+                    if any(sprm == _MARK_DEL and op[:1] == b"\x01" for sprm, op in _sprms(grpprl)):
+                        out.append((rgfc[k], rgfc[k + 1]))
+        except struct.error:
+            return []
+        out.sort()
+        return out
 
     # ---- paragraph properties -------------------------------------------------------
 
