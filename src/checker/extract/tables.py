@@ -216,8 +216,7 @@ class TableIndex:
         for piece in self.assigned.get(table, []):
             labels = self._labels.get(id(piece)) or self.labels(piece)
             table_ = piece.table
-            rows, pages, base = table_.rows, table_.row_pages, labels.base
-            at = (table_.index, table_.rebuilt)
+            rows, base = table_.rows, labels.base
             for i, rdef in enumerate(rdefs):
                 start = i * width
                 if None not in grid[start : start + width]:
@@ -232,14 +231,9 @@ class TableIndex:
                     for j, c in enumerate(labels.columns_at(tdef, cdefs, rr)):
                         if c is None or grid[start + j] is not None:
                             continue
-                        cell = rows[rr][c]
-                        reading = readings.get(cell.text)
-                        if reading is None:
-                            reading = readings[cell.text] = _read_count(tdef, cell.text)
-                        r0, c0 = cell.origin
-                        page = pages[r0] if r0 < len(pages) else base.page
-                        place = (base, page, at[0], r0 + 1, c0 + 1, at[1])
-                        grid[start + j] = CellValue(reading, place, rdef.name, cdefs[j].name)
+                        grid[start + j] = _value(
+                            rows[rr][c], table_, base, tdef, readings, rdef, cdefs[j]
+                        )
                     if None not in grid[start : start + width]:
                         break
             if len(rdefs) == 1 and rdefs[0].data_row and None in grid:
@@ -259,22 +253,34 @@ class TableIndex:
         rows under the results. Each cell still found by its two labels."""
         rdef = next(iter(tdef.rows.values()))
         table_ = piece.table
-        base = labels.base
         for j, cdef in enumerate(tdef.columns.values()):
             if grid[j] is not None or cdef.group is None:
                 continue
             found = labels.transposed(cdef)
-            if found is None:
-                continue
-            cell = table_.rows[found[0]][found[1]]
-            reading = readings.get(cell.text)
-            if reading is None:
-                reading = readings[cell.text] = _read_count(tdef, cell.text)
-            r0, c0 = cell.origin
-            pages = table_.row_pages
-            page = pages[r0] if r0 < len(pages) else base.page
-            place = (base, page, table_.index, r0 + 1, c0 + 1, table_.rebuilt)
-            grid[j] = CellValue(reading, place, rdef.name, cdef.name)
+            if found is not None:
+                cell = table_.rows[found[0]][found[1]]
+                grid[j] = _value(cell, table_, labels.base, tdef, readings, rdef, cdef)
+
+
+def _value(
+    cell: Cell,
+    table: Table,
+    base: Location,
+    tdef: TableDef,
+    readings: dict[str, tuple[str, Decimal | None, str, str]],
+    rdef: LabelDef,
+    cdef: LabelDef,
+) -> CellValue:
+    """The cell read as a count, with where it stands (its merged cell's origin)."""
+    reading = readings.get(cell.text)
+    if reading is None:
+        reading = readings[cell.text] = _read_count(tdef, cell.text)
+    r0, c0 = cell.origin
+    pages = table.row_pages
+    page = pages[r0] if r0 < len(pages) else base.page
+    return CellValue(
+        reading, (base, page, table.index, r0 + 1, c0 + 1, table.rebuilt), rdef.name, cdef.name
+    )
 
 
 class PieceLabels:

@@ -56,6 +56,20 @@ def grid_cells_bound(grid: Sequence[Sequence[SourceCell]]) -> int:
     return n * widest
 
 
+def is_frame(cells_per_row: Sequence[int], holds_tables: bool, paragraphs: int) -> bool:
+    """Whether a Word table arranges the page rather than holding data, read then
+    as the paragraphs and tables it holds: some bodies set the whole report, or
+    each part, in a one-column table, or in a table (a frame, or a margin beside
+    it) whose cells hold the statistics tables. ``paragraphs``: the most any one
+    cell holds; a one-column list of one-line entries stays a table."""
+    widest = max(cells_per_row, default=0)
+    if not widest:
+        return False
+    if widest <= 2 and holds_tables:
+        return True
+    return widest == 1 and paragraphs > 2
+
+
 def split_long(text: str, limit: int) -> list[str]:
     """Cut an overlong paragraph into pieces of at most ``limit`` characters.
 

@@ -18,12 +18,13 @@ import io
 import struct
 import time
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.errors import ReadError
 from checker.model import Document
 
-from .blocks import MAX_SPAN, BlockSink, SourceCell
+from .blocks import MAX_SPAN, BlockSink, SourceCell, is_frame
 from .limits import ReadLimits
 from .numbering import Level, Numbering
 from .styles import Styles
@@ -334,25 +335,11 @@ class _Reader:
 
     def _deleted_runs(self) -> list[tuple[int, int]]:
         """The file ranges whose character properties mark them deleted by a tracked
-        change (sprmCFRMarkDel), from the character property pages (PlcBteChpx)."""
-        try:
-            fc, lcb = self._fc_lcb(12)
-        except ReadError:
-            return []
-        n = (lcb - 4) // 8
-        if n <= 0 or n > self.limits.max_objects:
-            return []
+        change (sprmCFRMarkDel), from the character property pages (PlcBteChpx);
+        damaged pages are passed over: the text is then read as it stands."""
         out: list[tuple[int, int]] = []
         try:
-            pns = struct.unpack_from(f"<{n}I", self.table, fc + 4 * (n + 1))
-            for pn in pns:
-                page = self.word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
-                if len(page) < 512:
-                    continue
-                crun = page[511]
-                if 4 * (crun + 1) + crun > 511:
-                    continue
-                rgfc = struct.unpack_from(f"<{crun + 1}I", page, 0)
+            for page, crun, rgfc in self._fkp_pages(12, 1, "character", strict=False):
                 for k in range(crun):
                     offset = page[4 * (crun + 1) + k] * 2
                     if not offset or offset >= 511:
@@ -360,30 +347,42 @@ class _Reader:
                     grpprl = page[offset + 1 : offset + 1 + page[offset]]
                     if any(sprm == _MARK_DEL and op[:1] == b"\x01" for sprm, op in _sprms(grpprl)):
                         out.append((rgfc[k], rgfc[k + 1]))
-        except struct.error:
+        except (struct.error, ReadError):
             return []
         out.sort()
         return out
 
     # ---- paragraph properties -------------------------------------------------------
 
-    def load_papx(self) -> None:
-        fc, lcb = self._fc_lcb(13)
+    def _fkp_pages(
+        self, index: int, entry: int, what: str, strict: bool
+    ) -> Iterator[tuple[bytes, int, tuple[int, ...]]]:
+        """The property pages (FKPs) a bin table of the FIB (``index``) points to:
+        each page, its run count and the runs' file positions. ``entry``: the
+        bytes each run's offset takes (13 for paragraphs, 1 for characters).
+        ``strict``: a missing or damaged page is an error, not passed over."""
+        fc, lcb = self._fc_lcb(index)
         n = (lcb - 4) // 8
         if n <= 0:
             return
         if n > self.limits.max_objects:
-            raise ReadError(self.path, "too-complex", f"{n} paragraph property pages")
-        pns = struct.unpack_from(f"<{n}I", self.table, fc + 4 * (n + 1))
-        runs: list[tuple[int, bytes]] = []
-        for pn in pns:
+            raise ReadError(self.path, "too-complex", f"{n} {what} property pages")
+        for pn in struct.unpack_from(f"<{n}I", self.table, fc + 4 * (n + 1)):
             page = self.word[(pn & 0x3FFFFF) * 512 : (pn & 0x3FFFFF) * 512 + 512]
             if len(page) < 512:
-                raise _bad(self.path, "a paragraph property page is missing")
+                if strict:
+                    raise _bad(self.path, f"a {what} property page is missing")
+                continue
             crun = page[511]
-            if 4 * (crun + 1) + 13 * crun > 511:
-                raise _bad(self.path, "a damaged paragraph property page")
-            rgfc = struct.unpack_from(f"<{crun + 1}I", page, 0)
+            if 4 * (crun + 1) + entry * crun > 511:
+                if strict:
+                    raise _bad(self.path, f"a damaged {what} property page")
+                continue
+            yield page, crun, struct.unpack_from(f"<{crun + 1}I", page, 0)
+
+    def load_papx(self) -> None:
+        runs: list[tuple[int, bytes]] = []
+        for page, crun, rgfc in self._fkp_pages(13, 13, "paragraph", strict=True):
             for k in range(crun):
                 offset = page[4 * (crun + 1) + 13 * k] * 2
                 grpprl = b""
@@ -584,23 +583,16 @@ def _rows_at(marks: list[tuple[str, _Props, str]], depth: int) -> list[_Row]:
     return rows
 
 
-def _is_frame(marks: list[tuple[str, _Props, str]], rows: list[_Row]) -> bool:
-    """Whether a table arranges the page (as the .docx reader tells it): it holds
-    tables in one or two cells a row, or has one cell a row and some cell of
-    several paragraphs."""
-    widest = max(len(row.cells) for row in rows)
-    if widest <= 2 and any(props.depth > 1 for _, props, _ in marks):
-        return True
-    if widest > 1:
-        return False
-    return any(cell.count("\n") >= 2 for row in rows for cell in row.cells)
-
-
 def _emit_table(sink: BlockSink, marks: list[tuple[str, _Props, str]]) -> None:
     rows = _rows_at(marks, 1)
     if not rows:
         return
-    if not _is_frame(marks, rows):
+    frame = is_frame(
+        [len(row.cells) for row in rows],
+        any(props.depth > 1 for _, props, _ in marks),
+        max((cell.count("\n") + 1 for row in rows for cell in row.cells), default=0),
+    )
+    if not frame:
         sink.table(_grid(rows))
         return
     inner: list[tuple[str, _Props, str]] = []  # the marks of a table the frame holds

@@ -21,7 +21,7 @@ from lxml import etree
 from checker.errors import ReadError
 from checker.model import Document
 
-from .blocks import MAX_SPAN, BlockSink, SourceCell, grid_cells_bound
+from .blocks import MAX_SPAN, BlockSink, SourceCell, grid_cells_bound, is_frame
 from .limits import ReadLimits
 from .numbering import Numbering
 from .opc import Package
@@ -203,22 +203,13 @@ class _Walker:
                 self.alt_chunks += 1
 
     def _frame(self, tbl: etree._Element) -> bool:
-        """Whether a table arranges the page rather than holding data: some
-        bodies set the whole report, or each of its parts, in a one-column
-        table or a table whose cells hold the statistics tables."""
         t = self.t
-        rows = self.rows(tbl)
-        if not rows:
-            return False
-        cells = [self._children(tr, t.tc) for tr in rows]
-        widest = max(len(row) for row in cells)
-        if widest <= 2 and any(inner is not tbl for inner in tbl.iter(t.tbl)):
-            return True  # a frame, or a margin beside it, round the tables it holds
-        if widest > 1:
-            return False
-        # one cell a row: a frame when a cell holds several paragraphs (a list
-        # of one-line entries, a row per item, stays a table)
-        return any(len(self._block_children(tc)) > 2 for row in cells for tc in row)
+        cells = [self._children(tr, t.tc) for tr in self.rows(tbl)]
+        return is_frame(
+            [len(row) for row in cells],
+            any(inner is not tbl for inner in tbl.iter(t.tbl)),
+            max((len(self._block_children(tc)) for row in cells for tc in row), default=0),
+        )
 
     def paragraph(self, p: etree._Element) -> None:
         boxes: list[etree._Element] = []
